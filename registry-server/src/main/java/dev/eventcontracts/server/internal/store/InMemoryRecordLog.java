@@ -1,0 +1,86 @@
+package dev.eventcontracts.server.internal.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A {@link RecordLog} in memory, for one instance and for tests: always the writer, applies every append
+ * synchronously (so the returned future is already complete). Each record goes through {@link RecordCodec}, so
+ * what the applier sees is exactly what a Kafka-backed log would replay.
+ */
+public final class InMemoryRecordLog implements RecordLog {
+
+    private final RecordCodec codec = new RecordCodec();
+    private final List<byte[][]> records = new ArrayList<>();
+    private RecordApplier applier;
+    private boolean closed;
+
+    /** An empty log. */
+    public InMemoryRecordLog() {
+    }
+
+    @Override
+    public synchronized void start(RecordApplier newApplier) {
+        if (applier != null) {
+            throw new IllegalStateException("already started");
+        }
+        applier = newApplier;
+        for (byte[][] record : records) {
+            apply(record);
+        }
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> append(RegistryKey key, RegistryValue valueOrNull) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new NotWriterException("the record log is closed"));
+        }
+        byte[][] record = {codec.encodeKey(key), codec.encodeValue(valueOrNull)};
+        records.add(record);
+        if (applier != null) {
+            try {
+                apply(record);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void apply(byte[][] record) {
+        RegistryKey key = codec.decodeKey(record[0]);
+        applier.apply(key, codec.decodeValue(key, record[1]));
+    }
+
+    /** The encoded records appended so far, key and value bytes, in order (for tests). */
+    public synchronized List<byte[][]> records() {
+        return List.copyOf(records);
+    }
+
+    @Override
+    public CompletableFuture<Void> syncToEnd() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public boolean isWriter() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> writerUrl() {
+        return Optional.empty();
+    }
+
+    @Override
+    public long lag() {
+        return 0;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+    }
+}
