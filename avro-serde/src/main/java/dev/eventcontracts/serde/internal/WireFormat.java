@@ -1,0 +1,48 @@
+package dev.eventcontracts.serde.internal;
+
+/**
+ * Confluent's wire format: magic byte {@code 0x00}, the schema id as a big-endian 4-byte int, then the Avro
+ * binary encoding of the datum (no container header).
+ */
+public final class WireFormat {
+
+    /** The only magic byte Confluent has defined. */
+    public static final byte MAGIC_BYTE = 0x0;
+
+    /** Magic byte plus schema id. */
+    public static final int HEADER_SIZE = 5;
+
+    private WireFormat() {
+    }
+
+    /**
+     * Returns the 5-byte header for a schema id.
+     *
+     * @param id the schema id
+     * @return a new array holding magic byte and id
+     */
+    public static byte[] header(int id) {
+        return new byte[] {MAGIC_BYTE, (byte) (id >>> 24), (byte) (id >>> 16), (byte) (id >>> 8), (byte) id};
+    }
+
+    /**
+     * Reads the schema id of a payload whose magic byte was checked.
+     *
+     * @param payload the serialized bytes, at least {@link #HEADER_SIZE} long
+     * @return the schema id
+     */
+    public static int schemaId(byte[] payload) {
+        return ((payload[1] & 0xff) << 24) | ((payload[2] & 0xff) << 16) | ((payload[3] & 0xff) << 8)
+                | (payload[4] & 0xff);
+    }
+
+    /**
+     * Tells whether a payload starts with the magic byte and is long enough to hold a schema id.
+     *
+     * @param payload the serialized bytes; never null
+     * @return whether the header is present
+     */
+    public static boolean hasHeader(byte[] payload) {
+        return payload.length >= HEADER_SIZE && payload[0] == MAGIC_BYTE;
+    }
+}
