@@ -1,0 +1,72 @@
+package dev.eventcontracts.maven;
+
+import dev.eventcontracts.client.RegistryException;
+import dev.eventcontracts.compat.CompatibilityLevel;
+import dev.eventcontracts.maven.internal.GateException;
+import dev.eventcontracts.maven.internal.RegistryFailures;
+import dev.eventcontracts.maven.internal.RegistryGateway;
+import dev.eventcontracts.maven.internal.SubjectPlan;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Sets compatibility levels: {@code compatibilityLevels} maps a subject (or {@code __GLOBAL} / {@code null}
+ * for the global level) to a level, or to {@code null} to delete the subject's level. Without
+ * {@code compatibilityLevels}, the levels of the topic-contract descriptor are applied to its subjects.
+ * Unlike Confluent's goal, a subject need not exist yet, so levels can be set before the first register.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "set-compatibility", threadSafe = true)
+public class SetCompatibilityMojo extends AbstractContractsMojo {
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skipped()) {
+            return;
+        }
+        String where = registryDescription();
+        try (RegistryGateway registry = openRegistry()) {
+            for (Map.Entry<String, Optional<CompatibilityLevel>> e : wanted().entrySet()) {
+                String subject = e.getKey();
+                boolean global = subject.equals("__GLOBAL") || subject.equalsIgnoreCase("null");
+                String name = global ? "global compatibility" : "compatibility of subject '" + subject + "'";
+                if (e.getValue().isEmpty()) {
+                    registry.deleteLevel(global ? null : subject);
+                    getLog().info("Deleted " + name);
+                } else {
+                    registry.setLevel(global ? null : subject, e.getValue().get());
+                    getLog().info("Set " + name + " to " + e.getValue().get());
+                }
+            }
+        } catch (GateException e) {
+            throw executionFailure(e);
+        } catch (RegistryException e) {
+            throw executionFailure(RegistryFailures.toGateException("set compatibility levels", where, e));
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("set-compatibility failed unexpectedly: " + e, e);
+        }
+    }
+
+    private Map<String, Optional<CompatibilityLevel>> wanted() throws GateException {
+        Map<String, Optional<CompatibilityLevel>> wanted = new LinkedHashMap<>();
+        Map<String, String> configured = decoded(compatibilityLevels);
+        if (!configured.isEmpty()) {
+            for (Map.Entry<String, String> e : configured.entrySet()) {
+                boolean delete = e.getValue() == null || e.getValue().trim().equalsIgnoreCase("null");
+                wanted.put(e.getKey(), delete ? Optional.empty() : level(e.getValue(), e.getKey()));
+            }
+            return wanted;
+        }
+        for (SubjectPlan plan : plans()) {
+            plan.level().ifPresent(l -> wanted.put(plan.subject(), Optional.of(l)));
+        }
+        if (wanted.isEmpty()) {
+            throw new GateException("No levels to set: configure <compatibilityLevels> or <topicContracts>");
+        }
+        return wanted;
+    }
+}
