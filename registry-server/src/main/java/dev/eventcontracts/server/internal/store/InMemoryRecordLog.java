@@ -7,12 +7,13 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A {@link RecordLog} in memory, for one instance and for tests: always the writer, applies every append
- * synchronously (so the returned future is already complete). Each record goes through {@link RecordCodec}, so
- * what the applier sees is exactly what a Kafka-backed log would replay.
+ * synchronously (so the returned future is already complete). Each record goes through {@link RecordCodec} and
+ * the {@link WriteGuard}, so what the applier sees, and what is refused, is what a Kafka-backed log would do.
  */
 public final class InMemoryRecordLog implements RecordLog {
 
     private final RecordCodec codec = new RecordCodec();
+    private final WriteGuard guard = new WriteGuard();
     private final List<byte[][]> records = new ArrayList<>();
     private RecordApplier applier;
     private boolean closed;
@@ -37,7 +38,13 @@ public final class InMemoryRecordLog implements RecordLog {
         if (closed) {
             return CompletableFuture.failedFuture(new NotWriterException("the record log is closed"));
         }
-        byte[][] record = {codec.encodeKey(key), codec.encodeValue(valueOrNull)};
+        byte[][] record;
+        try {
+            guard.check(key, valueOrNull);
+            record = new byte[][] {codec.encodeKey(key), codec.encodeValue(valueOrNull)};
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         records.add(record);
         if (applier != null) {
             try {
@@ -51,7 +58,9 @@ public final class InMemoryRecordLog implements RecordLog {
 
     private void apply(byte[][] record) {
         RegistryKey key = codec.decodeKey(record[0]);
-        applier.apply(key, codec.decodeValue(key, record[1]));
+        RegistryValue value = codec.decodeValue(key, record[1]);
+        guard.applied(key, value);
+        applier.apply(key, value);
     }
 
     /** The encoded records appended so far, key and value bytes, in order (for tests). */
