@@ -1,5 +1,6 @@
 package dev.eventcontracts.serde;
 
+import dev.eventcontracts.client.RegistryClientKeys;
 import dev.eventcontracts.serde.internal.StrategyLoader;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,10 @@ import org.apache.kafka.common.config.SslConfigs;
  * The configuration of {@link AvroSerializer}, {@link AvroDeserializer} and {@link AvroSerde}: Confluent's keys,
  * types and defaults, each declared once in {@link #configDef()}.
  *
- * <p>A Confluent {@code KafkaAvroSerializer}/{@code KafkaAvroDeserializer} configuration works unchanged,
+ * <p>The connection keys (URL, credentials, TLS) share their names with {@link RegistryClientKeys}, which also
+ * lists the client's own tuning keys (timeouts, retries, proxy, request headers); every setting given here is
+ * passed on to the registry client. A Confluent {@code KafkaAvroSerializer}/{@code KafkaAvroDeserializer}
+ * configuration works unchanged,
  * including Confluent's subject-name-strategy class names. Invalid values fail in the constructor with a
  * {@link ConfigException} naming the key, the value and what was expected.
  *
@@ -27,15 +31,15 @@ import org.apache.kafka.common.config.SslConfigs;
 public final class AvroSerdeConfig extends AbstractConfig {
 
     /** Comma-separated registry URLs; required. */
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String SCHEMA_REGISTRY_URL = RegistryClientKeys.SCHEMA_REGISTRY_URL;
     /** Where Basic-auth credentials come from: {@code URL}, {@code USER_INFO} or {@code SASL_INHERIT}. */
-    public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
+    public static final String BASIC_AUTH_CREDENTIALS_SOURCE = RegistryClientKeys.BASIC_AUTH_CREDENTIALS_SOURCE;
     /** Basic-auth credentials {@code user:password} for {@code USER_INFO}. */
-    public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+    public static final String BASIC_AUTH_USER_INFO = RegistryClientKeys.BASIC_AUTH_USER_INFO;
     /** Where the bearer token comes from. */
-    public static final String BEARER_AUTH_CREDENTIALS_SOURCE = "bearer.auth.credentials.source";
+    public static final String BEARER_AUTH_CREDENTIALS_SOURCE = RegistryClientKeys.BEARER_AUTH_CREDENTIALS_SOURCE;
     /** A static bearer token. */
-    public static final String BEARER_AUTH_TOKEN = "bearer.auth.token";
+    public static final String BEARER_AUTH_TOKEN = RegistryClientKeys.BEARER_AUTH_TOKEN;
     /** Prefix of the TLS settings for registry connections ({@code schema.registry.ssl.truststore.location}, ...). */
     public static final String SCHEMA_REGISTRY_SSL_PREFIX = "schema.registry.";
     /** Whether the serializer registers unknown schemas. */
@@ -63,9 +67,9 @@ public final class AvroSerdeConfig extends AbstractConfig {
     /** Convert logical types (decimal, timestamps, uuid, date) in generic records. */
     public static final String AVRO_USE_LOGICAL_TYPE_CONVERTERS = "avro.use.logical.type.converters";
     /** How long the latest version of a subject is cached, in seconds; {@code -1} means forever. */
-    public static final String LATEST_CACHE_TTL_SEC = "latest.cache.ttl.sec";
+    public static final String LATEST_CACHE_TTL_SEC = RegistryClientKeys.LATEST_CACHE_TTL_SEC;
     /** The most schemas cached per subject. */
-    public static final String MAX_SCHEMAS_PER_SUBJECT = "max.schemas.per.subject";
+    public static final String MAX_SCHEMAS_PER_SUBJECT = RegistryClientKeys.MAX_SCHEMAS_PER_SUBJECT;
 
     private static final ConfigDef CONFIG = define();
 

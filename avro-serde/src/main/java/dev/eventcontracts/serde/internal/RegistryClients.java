@@ -1,5 +1,8 @@
 package dev.eventcontracts.serde.internal;
 
+import dev.eventcontracts.client.RegistryClientConfig;
+import dev.eventcontracts.client.RegistryConfigException;
+import dev.eventcontracts.client.SchemaRegistries;
 import dev.eventcontracts.client.SchemaRegistry;
 import dev.eventcontracts.serde.AvroSerdeConfig;
 import org.apache.kafka.common.config.ConfigException;
@@ -11,13 +14,21 @@ public final class RegistryClients {
     }
 
     /**
-     * Creates a caching REST client from the serde's settings (URLs, credentials, TLS, cache sizes, TTLs).
+     * Creates a caching REST client from the serde's settings (URLs, credentials, TLS, timeouts, retries,
+     * cache sizes, latest TTL), read by the client under Confluent's names.
      *
      * @param config the parsed settings; never null
      * @return the client; the caller closes it
+     * @throws ConfigException naming key, value and expectation when the client rejects a setting
      */
     public static SchemaRegistry create(AvroSerdeConfig config) {
-        throw new ConfigException(AvroSerdeConfig.SCHEMA_REGISTRY_URL, config.schemaRegistryUrls(),
-                "the REST registry client is not available yet");
+        try {
+            return SchemaRegistries.create(RegistryClientConfig.fromConfluentProperties(
+                    config.registryClientProperties()));
+        } catch (RegistryConfigException e) {
+            Object value = config.originals().get(e.key());
+            throw new ConfigException(e.key(), value instanceof org.apache.kafka.common.config.types.Password
+                    ? "[hidden]" : value, e.getMessage());
+        }
     }
 }
