@@ -111,7 +111,7 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
             return ContractPlanner.referencesFirst(configuredPlans(subjects));
         }
         if (topicContracts != null) {
-            ContractDescriptor descriptor = ContractDescriptor.read(topicContracts.toPath());
+            ContractDescriptor descriptor = ContractDescriptor.read(topicContracts.toPath().toAbsolutePath().normalize());
             return ContractPlanner.fromDescriptor(descriptor, schemaDir(descriptor));
         }
         throw new GateException("No schemas configured: set <subjects> (subject -> .avsc file) or "
@@ -120,7 +120,7 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
 
     private Path schemaDir(ContractDescriptor descriptor) {
         if (schemaDirectory != null) {
-            return schemaDirectory.toPath();
+            return schemaDirectory.toPath().toAbsolutePath().normalize();
         }
         return descriptor.file().toAbsolutePath().getParent().resolve("avro");
     }

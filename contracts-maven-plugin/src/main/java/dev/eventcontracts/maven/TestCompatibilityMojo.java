@@ -95,10 +95,10 @@ public class TestCompatibilityMojo extends AbstractContractsMojo {
 
     private Path baseline() throws GateException {
         if (baselineDirectory != null) {
-            return baselineDirectory.toPath();
+            return baselineDirectory.toPath().toAbsolutePath().normalize();
         }
         if (topicContracts != null) {
-            Path released = topicContracts.toPath().toAbsolutePath().getParent().resolve("released");
+            Path released = topicContracts.toPath().toAbsolutePath().normalize().getParent().resolve("released");
             if (Files.isDirectory(released)) {
                 return released;
             }

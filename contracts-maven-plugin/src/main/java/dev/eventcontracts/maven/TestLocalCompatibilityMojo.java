@@ -98,11 +98,11 @@ public class TestLocalCompatibilityMojo extends AbstractContractsMojo {
 
     private Path baseline() throws GateException {
         if (baselineDirectory != null) {
-            return baselineDirectory.toPath();
+            return baselineDirectory.toPath().toAbsolutePath().normalize();
         }
         if (topicContracts == null) {
             throw new GateException("Configure <schemas> with <previousSchemaPaths>, or <topicContracts>");
         }
-        return topicContracts.toPath().toAbsolutePath().getParent().resolve("released");
+        return topicContracts.toPath().toAbsolutePath().normalize().getParent().resolve("released");
     }
 }

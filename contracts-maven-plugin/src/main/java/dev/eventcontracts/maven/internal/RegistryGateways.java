@@ -1,5 +1,10 @@
 package dev.eventcontracts.maven.internal;
 
+import dev.eventcontracts.client.RegistryClientConfig;
+import dev.eventcontracts.client.RegistryClientKeys;
+import dev.eventcontracts.client.RegistryConfigException;
+import dev.eventcontracts.client.SchemaRegistries;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -35,6 +40,13 @@ public final class RegistryGateways {
      */
     public static RegistryGateway open(Map<String, String> properties, Map<String, String> httpHeaders)
             throws GateException {
-        throw new GateException("registry client not available yet");
+        Map<String, String> props = new LinkedHashMap<>(properties);
+        httpHeaders.forEach((name, value) -> props.put(RegistryClientKeys.REQUEST_HEADER_PREFIX + name, value));
+        try {
+            RegistryClientConfig config = RegistryClientConfig.fromConfluentProperties(props);
+            return new ClientRegistryGateway(SchemaRegistries.restClient(config));
+        } catch (RegistryConfigException e) {
+            throw new GateException("Invalid registry configuration: " + e.getMessage(), e);
+        }
     }
 }
