@@ -1,0 +1,95 @@
+package dev.eventcontracts.compat.internal;
+
+import dev.eventcontracts.compat.CompatibilityLevel;
+import dev.eventcontracts.compat.Direction;
+import dev.eventcontracts.compat.Rule;
+import dev.eventcontracts.compat.VersionedSchema;
+import dev.eventcontracts.compat.Violation;
+import dev.eventcontracts.schema.AvroSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks a candidate against the versions a level selects and collects both our report (every violation of
+ * every version) and Confluent's (the findings of the newest failing version only, as Confluent stops there).
+ *
+ * @param violations every violation: versions oldest first, BACKWARD before FORWARD; never null
+ * @param confluentDetails Confluent's message entries without the {@code validateFields} trailer; never null
+ */
+public record LevelCheck(List<Violation> violations, List<String> confluentDetails) {
+
+    /** Copies the lists. */
+    public LevelCheck {
+        violations = List.copyOf(violations);
+        confluentDetails = List.copyOf(confluentDetails);
+    }
+
+    /**
+     * Runs the check.
+     *
+     * @param level the level; never null
+     * @param candidate the new schema; never null
+     * @param previous the live earlier versions, oldest first; never null
+     * @param relaxed the stricter rules not to report; never null
+     * @return the outcome; never null
+     */
+    public static LevelCheck run(CompatibilityLevel level, AvroSchema candidate, List<VersionedSchema> previous,
+            Set<Rule> relaxed) {
+        if (previous.isEmpty() || !(level.checksBackward() || level.checksForward())) {
+            return new LevelCheck(List.of(), List.of());
+        }
+        List<VersionedSchema> checked = level.isTransitive() ? previous : previous.subList(previous.size() - 1,
+                previous.size());
+        List<Violation> violations = new ArrayList<>();
+        List<List<String>> blocks = new ArrayList<>(checked.size());
+        for (VersionedSchema old : checked) {
+            DirectionCheck backward = level.checksBackward() ? run(Direction.BACKWARD, candidate, old, relaxed) : null;
+            DirectionCheck forward = level.checksForward() ? run(Direction.FORWARD, candidate, old, relaxed) : null;
+            if (backward != null) {
+                violations.addAll(backward.violations());
+            }
+            if (forward != null) {
+                violations.addAll(forward.violations());
+            }
+            blocks.add(confluentBlock(old, backward, forward));
+        }
+        List<String> details = List.of();
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            if (!blocks.get(i).isEmpty()) {
+                details = blocks.get(i);
+                break;
+            }
+        }
+        return new LevelCheck(violations, details);
+    }
+
+    private static DirectionCheck run(Direction direction, AvroSchema candidate, VersionedSchema old,
+            Set<Rule> relaxed) {
+        return DirectionCheck.run(direction, old.version(), candidate.rawSchema(), old.schema().rawSchema(), relaxed);
+    }
+
+    /**
+     * Confluent's entries for one version: FULL lists the forward findings first and appends the old schema
+     * only after backward findings; BACKWARD and FORWARD append it after theirs.
+     */
+    private static List<String> confluentBlock(VersionedSchema old, DirectionCheck backward, DirectionCheck forward) {
+        List<String> block = new ArrayList<>();
+        if (forward != null) {
+            block.addAll(forward.confluentEntries());
+            if (backward == null && !forward.isEmpty()) {
+                appendOldSchema(block, old);
+            }
+        }
+        if (backward != null && !backward.isEmpty()) {
+            block.addAll(backward.confluentEntries());
+            appendOldSchema(block, old);
+        }
+        return block;
+    }
+
+    private static void appendOldSchema(List<String> block, VersionedSchema old) {
+        block.add(ConfluentText.oldSchemaVersion(old.version()));
+        block.add(ConfluentText.oldSchema(old.schema().canonicalString()));
+    }
+}
