@@ -1,0 +1,54 @@
+package dev.eventcontracts.server.internal.http;
+
+import dev.eventcontracts.server.internal.service.ErrorKind;
+import dev.eventcontracts.server.internal.service.RegistryException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become answers: {@code {"error_code": …, "message": …}} with the status of the
+ * {@link ErrorKind}. Handlers throw; nothing else catches.
+ */
+final class ErrorMapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    void register(Javalin app) {
+        app.exception(RegistryException.class, this::registryError);
+        app.exception(HttpResponseException.class, this::httpError);
+        app.exception(Exception.class, this::unexpected);
+        app.error(404, ctx -> unanswered(ctx, ErrorKind.NOT_FOUND));
+        app.error(405, ctx -> unanswered(ctx, ErrorKind.METHOD_NOT_ALLOWED));
+    }
+
+    private void registryError(RegistryException e, Context ctx) {
+        ErrorKind kind = e.kind();
+        if (kind.httpStatus() >= 500) {
+            LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e.getCause());
+        }
+        Http.error(ctx, kind.httpStatus(), kind.errorCode(), e.getMessage());
+    }
+
+    private void httpError(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        String message = status == 404 ? ErrorKind.NOT_FOUND.message()
+                : status == 405 ? ErrorKind.METHOD_NOT_ALLOWED.message()
+                : "HTTP " + status + " " + HttpStatus.forStatus(status).getMessage();
+        Http.error(ctx, status, status, message);
+    }
+
+    private void unexpected(Exception e, Context ctx) {
+        LOG.error("{} {} failed unexpectedly", ctx.method(), ctx.path(), e);
+        Http.error(ctx, 500, 500, "Internal Server Error");
+    }
+
+    private static void unanswered(Context ctx, ErrorKind kind) {
+        if (ctx.attribute(Http.ANSWERED) == null) {
+            Http.error(ctx, kind.httpStatus(), kind.errorCode(), kind.message());
+        }
+    }
+}

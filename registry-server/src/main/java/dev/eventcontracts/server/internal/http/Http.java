@@ -1,0 +1,85 @@
+package dev.eventcontracts.server.internal.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eventcontracts.server.internal.service.ErrorKind;
+import dev.eventcontracts.server.internal.service.RegistryException;
+import io.javalin.http.Context;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Small helpers every route uses: writing JSON answers and reading parameters the way Confluent's REST layer does. */
+final class Http {
+
+    /** The media type of every answer. */
+    static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    /** Marks a context whose answer is complete, so Javalin's error mappers leave its body alone. */
+    static final String ANSWERED = "eventcontracts.answered";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Http() {
+    }
+
+    /** Answers 200 with pre-serialized JSON. */
+    static void json(Context ctx, byte[] body) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        ctx.contentType(CONTENT_TYPE).result(body);
+    }
+
+    /** Answers 200 with {@code value} as JSON. */
+    static void json(Context ctx, Object value) {
+        json(ctx, serialize(value));
+    }
+
+    /** Answers 200 with a raw schema text (the {@code /schema} endpoints answer it unescaped). */
+    static void raw(Context ctx, String text) {
+        json(ctx, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers an error as {@code {"error_code": …, "message": …}}. */
+    static void error(Context ctx, int status, int errorCode, String message) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        ctx.status(status).contentType(CONTENT_TYPE).result(errorBody(errorCode, message));
+    }
+
+    /** The bytes of an error body. */
+    static byte[] errorBody(int errorCode, String message) {
+        return ResponseBodies.error(errorCode, message);
+    }
+
+    static byte[] serialize(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A boolean query parameter: {@code true} in any case is true, anything else false (Jersey's rule). */
+    static boolean flag(Context ctx, String name) {
+        return "true".equalsIgnoreCase(ctx.queryParam(name));
+    }
+
+    /** An int query parameter; a value that is not an int answers 404 as Jersey does. */
+    static int intQuery(Context ctx, String name, int defaultValue) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new RegistryException(ErrorKind.NOT_FOUND);
+        }
+    }
+
+    /** An int path parameter; a value that is not an int answers 404 as Jersey does. */
+    static int intPath(Context ctx, String name) {
+        try {
+            return Integer.parseInt(ctx.pathParam(name).trim());
+        } catch (NumberFormatException e) {
+            throw new RegistryException(ErrorKind.NOT_FOUND);
+        }
+    }
+}

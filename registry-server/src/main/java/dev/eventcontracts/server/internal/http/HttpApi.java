@@ -1,0 +1,201 @@
+package dev.eventcontracts.server.internal.http;
+
+import dev.eventcontracts.server.internal.auth.Access;
+import dev.eventcontracts.server.internal.auth.BasicAuth;
+import dev.eventcontracts.server.internal.service.ErrorKind;
+import dev.eventcontracts.server.internal.service.RegistryException;
+import dev.eventcontracts.server.internal.service.RegistryServices;
+import dev.eventcontracts.server.internal.service.WriterElsewhereException;
+import dev.eventcontracts.server.internal.store.RecordLog;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry's HTTP server: Confluent's REST API v1 on Javalin, with basic auth, metrics, health, forwarding
+ * of writes to the writer instance, and JSON error bodies for every failure.
+ */
+public final class HttpApi implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final Set<String> BODY_TYPES = Set.of("application/vnd.schemaregistry.v1+json",
+            "application/vnd.schemaregistry+json", "application/json", "application/octet-stream");
+    private static final Set<String> OPS_PATHS = Set.of("/health/live", "/health/ready", "/metrics");
+
+    private final Javalin app;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final BooleanSupplier serving;
+    private final BooleanSupplier ready;
+
+    private HttpApi(Javalin app, BooleanSupplier serving, BooleanSupplier ready) {
+        this.app = app;
+        this.serving = serving;
+        this.ready = ready;
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param serving whether the state has caught up with the store (until then the API answers 503)
+     * @param ready what {@code /health/ready} answers (false also while stopping)
+     * @param kafkaClusterId the Kafka cluster id for {@code /v1/metadata/id}
+     */
+    public static HttpApi start(HttpSettings settings, RegistryServices services, RecordLog log,
+            PrometheusMeterRegistry metrics, BooleanSupplier serving, BooleanSupplier ready,
+            Supplier<String> kafkaClusterId) {
+        HttpMetrics httpMetrics = new HttpMetrics(metrics);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.http.defaultContentType = Http.CONTENT_TYPE;
+            config.http.maxRequestSize = settings.maxRequestBytes();
+            config.http.prefer405over404 = true;
+            config.http.disableCompression();
+            config.router.ignoreTrailingSlashes = true;
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setUriCompliance(UriCompliance.from(java.util.EnumSet.of(
+                        UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                        UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING)));
+                http.setSendServerVersion(false);
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            for (URI listener : settings.listeners()) {
+                String host = listener.getHost() == null ? "0.0.0.0" : listener.getHost();
+                int port = Math.max(listener.getPort(), 0);
+                boolean secure = "https".equalsIgnoreCase(listener.getScheme());
+                config.jetty.addConnector((server, http) -> secure
+                        ? Tls.secure(server, http, host, port, settings.tls())
+                        : Tls.plain(server, http, host, port));
+            }
+            config.requestLogger.http(httpMetrics::record);
+        });
+        HttpApi api = new HttpApi(app, serving, ready);
+        api.routes(settings, services, log, metrics, kafkaClusterId);
+        app.start();
+        LOG.info("registry listening on {}", api.urls());
+        return api;
+    }
+
+    private void routes(HttpSettings settings, RegistryServices services, RecordLog log,
+            PrometheusMeterRegistry metrics, Supplier<String> kafkaClusterId) {
+        RequestBodies bodies = new RequestBodies();
+        app.before(ctx -> inFlight.incrementAndGet());
+        app.after(ctx -> inFlight.decrementAndGet());
+        app.before(this::requireReady);
+        if (settings.auth() != null) {
+            BasicAuth auth = settings.auth();
+            app.before(ctx -> authenticate(ctx, auth));
+        }
+        app.before(HttpApi::requireBodyType);
+        new ErrorMapper().register(app);
+        Forwarder forwarder = new Forwarder(log, HttpClient.newBuilder().connectTimeout(settings.timeout()).build(),
+                settings.timeout());
+        app.exception(WriterElsewhereException.class, forwarder::forward);
+        new SubjectRoutes(services, bodies).register(app);
+        new SchemaRoutes(services.queries()).register(app);
+        new ConfigModeRoutes(services.configs(), services.modes(), bodies).register(app);
+        new CompatibilityRoutes(services.compatibility(), bodies).register(app);
+        new MetaRoutes(kafkaClusterId, settings.version(), settings.commitId()).register(app);
+        app.get("/health/live", ctx -> Http.json(ctx, ResponseBodies.field("status", "UP")));
+        app.get("/health/ready", this::readiness);
+        app.get("/metrics", ctx -> {
+            ctx.attribute(Http.ANSWERED, Boolean.TRUE);
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+        });
+    }
+
+    private void requireReady(Context ctx) {
+        if (!serving.getAsBoolean() && !OPS_PATHS.contains(ctx.path())) {
+            throw new RegistryException(ErrorKind.NOT_READY, "The registry is starting or stopping");
+        }
+    }
+
+    private void readiness(Context ctx) {
+        if (ready.getAsBoolean()) {
+            Http.json(ctx, ResponseBodies.field("status", "UP"));
+        } else {
+            Http.error(ctx, 503, 50301, "The registry is starting or stopping");
+        }
+    }
+
+    private static void authenticate(Context ctx, BasicAuth auth) {
+        if (OPS_PATHS.contains(ctx.path())) {
+            return;
+        }
+        Access needed = Access.of(ctx.method().name(), ctx.path(), Http.flag(ctx, "permanent"));
+        BasicAuth.Outcome outcome = auth.check(ctx.header("Authorization"), needed);
+        if (outcome instanceof BasicAuth.Unauthenticated) {
+            ctx.header("WWW-Authenticate", auth.challenge());
+            throw new RegistryException(ErrorKind.UNAUTHORIZED);
+        }
+        if (outcome instanceof BasicAuth.Forbidden f) {
+            throw new RegistryException(ErrorKind.FORBIDDEN, "User '" + f.user() + "' with role "
+                    + f.role().name().toLowerCase(Locale.ROOT).replace('_', '-') + " may not perform "
+                    + f.needed().name().toLowerCase(Locale.ROOT) + " operations");
+        }
+    }
+
+    private static void requireBodyType(Context ctx) {
+        HandlerType method = ctx.method();
+        if (method != HandlerType.POST && method != HandlerType.PUT) {
+            return;
+        }
+        String type = ctx.contentType();
+        if (type == null || type.isBlank()) {
+            return;
+        }
+        int semicolon = type.indexOf(';');
+        String mediaType = (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        if (!BODY_TYPES.contains(mediaType)) {
+            throw new RegistryException(ErrorKind.UNSUPPORTED_MEDIA_TYPE);
+        }
+    }
+
+    /** The ports of the listeners, in the order configured. */
+    public List<Integer> ports() {
+        List<Integer> ports = new ArrayList<>();
+        for (var connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector sc) {
+                ports.add(sc.getLocalPort());
+            }
+        }
+        return ports;
+    }
+
+    private List<String> urls() {
+        List<String> urls = new ArrayList<>();
+        for (var connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector sc) {
+                String scheme = sc.getDefaultConnectionFactory() instanceof org.eclipse.jetty.server.SslConnectionFactory
+                        ? "https" : "http";
+                urls.add(scheme + "://" + (sc.getHost() == null ? "0.0.0.0" : sc.getHost()) + ":" + sc.getLocalPort());
+            }
+        }
+        return urls;
+    }
+
+    /** Requests being served right now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Stops serving (in-flight requests are completed or cut when Jetty's stop timeout passes). */
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.eventcontracts.server.internal.http;
+
+import dev.eventcontracts.server.internal.service.QueryService;
+import dev.eventcontracts.server.internal.state.ResponseJson;
+import dev.eventcontracts.server.internal.state.SchemaIdEntry;
+import dev.eventcontracts.server.internal.state.SchemaVersion;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.List;
+
+/** {@code /schemas…}: schemas by id and guid, the schema listing and the supported types. */
+final class SchemaRoutes {
+
+    private static final byte[] TYPES = Http.serialize(List.of("AVRO"));
+
+    private final QueryService queries;
+
+    SchemaRoutes(QueryService queries) {
+        this.queries = queries;
+    }
+
+    void register(Javalin app) {
+        app.get("/schemas", this::listSchemas);
+        app.get("/schemas/types", ctx -> Http.json(ctx, TYPES));
+        app.get("/schemas/ids/{id}", this::byId);
+        app.get("/schemas/ids/{id}/schema", ctx -> Http.raw(ctx, queries.schema(Http.intPath(ctx, "id")).schema()));
+        app.get("/schemas/ids/{id}/subjects", ctx -> Http.json(ctx,
+                queries.subjectsOf(Http.intPath(ctx, "id"), Http.flag(ctx, "deleted"))));
+        app.get("/schemas/ids/{id}/versions", ctx -> Http.json(ctx, ResponseBodies.subjectVersions(
+                queries.versionsOf(Http.intPath(ctx, "id"), Http.flag(ctx, "deleted")))));
+        app.get("/schemas/guids/{guid}", this::byGuid);
+        app.get("/schemas/guids/{guid}/schema", ctx -> Http.raw(ctx,
+                queries.schemaByGuid(ctx.pathParam("guid")).schema()));
+    }
+
+    /** The hot path: without query parameters the answer is the cached bytes of the id. */
+    private void byId(Context ctx) {
+        SchemaIdEntry entry = queries.schema(Http.intPath(ctx, "id"));
+        String subject = ctx.queryParam("subject");
+        boolean fetchMaxId = Http.flag(ctx, "fetchMaxId");
+        byte[] cached = entry.json();
+        if (subject == null && !fetchMaxId && cached != null) {
+            Http.json(ctx, cached);
+            return;
+        }
+        SchemaVersion holder = queries.holder(entry, subject);
+        Http.json(ctx, ResponseJson.schemaById(entry, holder, fetchMaxId ? queries.maxId() : null));
+    }
+
+    private void byGuid(Context ctx) {
+        SchemaIdEntry entry = queries.schemaByGuid(ctx.pathParam("guid"));
+        Http.json(ctx, ResponseJson.schemaById(entry, null, null));
+    }
+
+    private void listSchemas(Context ctx) {
+        List<SchemaVersion> schemas = queries.schemas(ctx.queryParam("subjectPrefix"), Http.flag(ctx, "deleted"),
+                Http.flag(ctx, "latestOnly"), Http.intQuery(ctx, "offset", 0), Http.intQuery(ctx, "limit", -1));
+        Http.json(ctx, ResponseBodies.versionEntries(schemas));
+    }
+}

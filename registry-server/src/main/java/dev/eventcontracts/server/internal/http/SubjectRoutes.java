@@ -1,0 +1,86 @@
+package dev.eventcontracts.server.internal.http;
+
+import dev.eventcontracts.server.internal.service.QueryService;
+import dev.eventcontracts.server.internal.service.RegistryServices;
+import dev.eventcontracts.server.internal.service.SchemaRequest;
+import dev.eventcontracts.server.internal.state.SchemaVersion;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/** {@code /subjects} and {@code /subjects/{subject}/versions…}. */
+final class SubjectRoutes {
+
+    private final RegistryServices services;
+    private final RequestBodies bodies;
+
+    SubjectRoutes(RegistryServices services, RequestBodies bodies) {
+        this.services = services;
+        this.bodies = bodies;
+    }
+
+    void register(Javalin app) {
+        app.get("/subjects", this::listSubjects);
+        app.post("/subjects/{subject}", this::lookup);
+        app.delete("/subjects/{subject}", this::deleteSubject);
+        app.get("/subjects/{subject}/versions", this::listVersions);
+        app.post("/subjects/{subject}/versions", this::registerSchema);
+        app.get("/subjects/{subject}/versions/{version}", this::getVersion);
+        app.get("/subjects/{subject}/versions/{version}/schema", this::getVersionSchema);
+        app.get("/subjects/{subject}/versions/{version}/referencedby", this::referencedBy);
+        app.delete("/subjects/{subject}/versions/{version}", this::deleteVersion);
+    }
+
+    private void listSubjects(Context ctx) {
+        QueryService.Filter filter = QueryService.Filter.of(Http.flag(ctx, "deleted"), Http.flag(ctx, "deletedOnly"));
+        Http.json(ctx, services.queries().subjects(ctx.queryParam("subjectPrefix"), filter,
+                Http.intQuery(ctx, "offset", 0), Http.intQuery(ctx, "limit", -1)));
+    }
+
+    private void lookup(Context ctx) {
+        SchemaRequest request = bodies.schemaRequest(ctx);
+        SchemaVersion found = services.registrations().lookup(ctx.pathParam("subject"), request,
+                Http.flag(ctx, "deleted"));
+        Http.json(ctx, found.lookupJson());
+    }
+
+    private void deleteSubject(Context ctx) {
+        Http.json(ctx, services.deletions().deleteSubject(ctx.pathParam("subject"), Http.flag(ctx, "permanent")));
+    }
+
+    private void listVersions(Context ctx) {
+        QueryService.Filter filter = QueryService.Filter.of(Http.flag(ctx, "deleted"), Http.flag(ctx, "deletedOnly"));
+        Http.json(ctx, services.queries().versions(ctx.pathParam("subject"), filter));
+    }
+
+    private void registerSchema(Context ctx) {
+        String subject = ctx.pathParam("subject");
+        SchemaRequest request = bodies.schemaRequest(ctx);
+        Optional<SchemaVersion> existing = services.registrations().registered(subject, request);
+        SchemaVersion version = existing.isPresent() ? existing.get()
+                : services.registrations().register(subject, request);
+        Http.json(ctx, version.registeredJson());
+    }
+
+    private void getVersion(Context ctx) {
+        Http.json(ctx, version(ctx).entryJson());
+    }
+
+    private void getVersionSchema(Context ctx) {
+        Http.raw(ctx, version(ctx).schema());
+    }
+
+    private SchemaVersion version(Context ctx) {
+        return services.queries().version(ctx.pathParam("subject"), ctx.pathParam("version"),
+                Http.flag(ctx, "deleted"));
+    }
+
+    private void referencedBy(Context ctx) {
+        Http.json(ctx, services.queries().referencedBy(ctx.pathParam("subject"), ctx.pathParam("version")));
+    }
+
+    private void deleteVersion(Context ctx) {
+        Http.json(ctx, services.deletions().deleteVersion(ctx.pathParam("subject"), ctx.pathParam("version"),
+                Http.flag(ctx, "permanent")));
+    }
+}

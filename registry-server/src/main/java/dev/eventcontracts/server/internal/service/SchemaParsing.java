@@ -1,0 +1,153 @@
+package dev.eventcontracts.server.internal.service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.eventcontracts.schema.AvroSchema;
+import dev.eventcontracts.schema.InvalidSchemaException;
+import dev.eventcontracts.schema.SchemaReference;
+import dev.eventcontracts.server.internal.state.Guids;
+import dev.eventcontracts.server.internal.state.RegistryState;
+import dev.eventcontracts.server.internal.state.SchemaVersion;
+import dev.eventcontracts.server.internal.state.SubjectVersions;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns schema texts into {@link AvroSchema}s: resolves references against the registry state, parses, and
+ * caches the result by text and references, so that looking up an already registered schema costs a hash lookup
+ * rather than a parse. Cached entries are dropped when a version is hard-deleted (a reference could now resolve
+ * to something else).
+ */
+public final class SchemaParsing {
+
+    /** A parsed schema with what the registry derives from it. */
+    public record Parsed(AvroSchema schema, String canonical, String guid, List<SchemaReference> references) {
+    }
+
+    private record Key(String text, List<SchemaReference> references) {
+    }
+
+    private record Cached(Parsed parsed, long generation) {
+    }
+
+    private final RegistryState state;
+    private final int maxSchemaBytes;
+    private final Cache<Key, Cached> cache;
+
+    /**
+     * Creates the parser.
+     *
+     * @param state where references resolve; never null
+     * @param maxSchemaBytes the longest schema text accepted (UTF-8 bytes); longer ones fail with 42209
+     * @param cacheSize how many parsed request schemas to keep
+     */
+    public SchemaParsing(RegistryState state, int maxSchemaBytes, int cacheSize) {
+        this.state = state;
+        this.maxSchemaBytes = maxSchemaBytes;
+        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
+    }
+
+    /**
+     * Parses a schema a client sent.
+     *
+     * @throws RegistryException 42201 when it is not a valid Avro schema, a reference does not resolve or the
+     *     type is not AVRO; 42209 when it is too large
+     */
+    public Parsed parse(SchemaRequest request) {
+        if (request.schemaType() != null && !AvroSchema.TYPE.equals(request.schemaType())) {
+            throw new RegistryException(ErrorKind.INVALID_SCHEMA, "Invalid schema type " + request.schemaType());
+        }
+        if (request.isEmpty()) {
+            throw new RegistryException(ErrorKind.INVALID_SCHEMA, "Empty schema");
+        }
+        if (request.schema().length() > maxSchemaBytes / 3
+                && request.schema().getBytes(StandardCharsets.UTF_8).length > maxSchemaBytes) {
+            throw new RegistryException(ErrorKind.SCHEMA_TOO_LARGE,
+                    "Register operation failed because schema is too large");
+        }
+        Key key = new Key(request.schema(), request.references());
+        long generation = state.hardDeleteGeneration();
+        Cached cached = cache.getIfPresent(key);
+        if (cached != null && cached.generation() == generation) {
+            return cached.parsed();
+        }
+        Parsed parsed = parseUncached(request.schema(), request.references());
+        if (request.references().stream().noneMatch(r -> r.version() == Versions.LATEST)) {
+            cache.put(key, new Cached(parsed, generation));
+        }
+        return parsed;
+    }
+
+    private Parsed parseUncached(String text, List<SchemaReference> references) {
+        AvroSchema schema = parseAvro(text, references);
+        String canonical = schema.canonicalString();
+        return new Parsed(schema, canonical, Guids.of(canonical, references), references);
+    }
+
+    /** The parsed form of a stored version (remembered on the version). */
+    public AvroSchema parsed(SchemaVersion version) {
+        AvroSchema parsed = version.parsedOrNull();
+        if (parsed == null) {
+            parsed = parseAvro(version.schema(), version.references());
+            version.rememberParsed(parsed);
+        }
+        return parsed;
+    }
+
+    private AvroSchema parseAvro(String text, List<SchemaReference> references) {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        for (SchemaReference reference : references) {
+            resolve(reference, resolved, new HashSet<>());
+        }
+        try {
+            return AvroSchema.parse(text, references, resolved);
+        } catch (InvalidSchemaException e) {
+            throw new RegistryException(e, ErrorKind.INVALID_SCHEMA,
+                    "Invalid schema of type AVRO, details: " + detail(e));
+        } catch (RuntimeException e) {
+            // Avro throws assorted unchecked exceptions on hostile input; all of them mean "invalid schema".
+            throw new RegistryException(e, ErrorKind.INVALID_SCHEMA,
+                    "Invalid schema of type AVRO, details: " + e.getMessage());
+        }
+    }
+
+    private static String detail(InvalidSchemaException e) {
+        return e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+    }
+
+    /** Adds the texts of {@code reference} and of everything it references, dependencies first. */
+    private void resolve(SchemaReference reference, Map<String, String> resolved, Set<String> visiting) {
+        if (resolved.containsKey(reference.name())) {
+            return;
+        }
+        if (!visiting.add(reference.name())) {
+            throw new RegistryException(ErrorKind.INVALID_SCHEMA,
+                    "Invalid schema of type AVRO, details: circular reference to " + reference.name());
+        }
+        SchemaVersion target = referenced(reference);
+        for (SchemaReference nested : target.references()) {
+            resolve(nested, resolved, visiting);
+        }
+        resolved.put(reference.name(), target.schema());
+    }
+
+    private SchemaVersion referenced(SchemaReference reference) {
+        SubjectVersions versions = state.subject(reference.subject()).orElse(null);
+        SchemaVersion target = null;
+        if (versions != null) {
+            target = reference.version() == Versions.LATEST
+                    ? versions.latestLive().orElse(null)
+                    : versions.version(reference.version()).orElse(null);
+        }
+        if (target == null) {
+            throw new RegistryException(ErrorKind.INVALID_SCHEMA, "Invalid schema of type AVRO, details: "
+                    + "No schema reference found for subject \"" + reference.subject() + "\" and version "
+                    + reference.version());
+        }
+        return target;
+    }
+}

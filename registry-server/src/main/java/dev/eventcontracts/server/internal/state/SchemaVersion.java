@@ -1,0 +1,144 @@
+package dev.eventcontracts.server.internal.state;
+
+import dev.eventcontracts.schema.AvroSchema;
+import dev.eventcontracts.schema.SchemaReference;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One version of a subject as the registry serves it. Immutable apart from caches that are computed once from
+ * the immutable fields: the JSON answers (so reads never serialize twice) and the parsed schema.
+ */
+public final class SchemaVersion {
+
+    private final String subject;
+    private final int version;
+    private final int id;
+    private final String guid;
+    private final String schemaType;
+    private final List<SchemaReference> references;
+    private final String schema;
+    private final boolean deleted;
+    private final long timestamp;
+
+    private volatile byte[] entryJson;
+    private volatile byte[] registeredJson;
+    private volatile byte[] lookupJson;
+    private volatile AvroSchema parsed;
+
+    /**
+     * Creates a version.
+     *
+     * @param subject the subject; never null
+     * @param version the version, from 1
+     * @param id the global schema id
+     * @param guid the schema's guid (MD5 of text and references, UUID-formatted); never null
+     * @param schemaType the schema type; never null
+     * @param references the references in order; never null
+     * @param schema the canonical schema text; never null
+     * @param deleted whether the version is soft-deleted
+     * @param timestamp when this instance applied the record, epoch millis (Confluent's {@code ts})
+     */
+    public SchemaVersion(String subject, int version, int id, String guid, String schemaType,
+            List<SchemaReference> references, String schema, boolean deleted, long timestamp) {
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.version = version;
+        this.id = id;
+        this.guid = Objects.requireNonNull(guid, "guid");
+        this.schemaType = Objects.requireNonNull(schemaType, "schemaType");
+        this.references = List.copyOf(references);
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.deleted = deleted;
+        this.timestamp = timestamp;
+    }
+
+    /** The same version with another deletion flag (keeps the parsed schema). */
+    SchemaVersion withDeleted(boolean newDeleted, long newTimestamp) {
+        SchemaVersion copy = new SchemaVersion(subject, version, id, guid, schemaType, references, schema,
+                newDeleted, newTimestamp);
+        copy.parsed = parsed;
+        return copy;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String guid() {
+        return guid;
+    }
+
+    public String schemaType() {
+        return schemaType;
+    }
+
+    public List<SchemaReference> references() {
+        return references;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public boolean deleted() {
+        return deleted;
+    }
+
+    public long timestamp() {
+        return timestamp;
+    }
+
+    /** The answer of {@code GET /subjects/{s}/versions/{v}}, serialized once. */
+    public byte[] entryJson() {
+        byte[] json = entryJson;
+        if (json == null) {
+            json = ResponseJson.versionEntry(this);
+            entryJson = json;
+        }
+        return json;
+    }
+
+    /** The answer of a registration that resolved to this version, serialized once. */
+    public byte[] registeredJson() {
+        byte[] json = registeredJson;
+        if (json == null) {
+            json = ResponseJson.registered(this);
+            registeredJson = json;
+        }
+        return json;
+    }
+
+    /** The answer of {@code POST /subjects/{s}} (lookup) that found this version, serialized once. */
+    public byte[] lookupJson() {
+        byte[] json = lookupJson;
+        if (json == null) {
+            json = ResponseJson.lookedUp(this);
+            lookupJson = json;
+        }
+        return json;
+    }
+
+    /** The parsed schema if a reader already parsed it; null otherwise. */
+    public AvroSchema parsedOrNull() {
+        return parsed;
+    }
+
+    /** Remembers the parsed schema (computed from the immutable text and references, so any thread may set it). */
+    public void rememberParsed(AvroSchema schemaParsed) {
+        parsed = schemaParsed;
+    }
+
+    @Override
+    public String toString() {
+        return "SchemaVersion{subject=" + subject + ", version=" + version + ", id=" + id + ", deleted=" + deleted
+                + "}";
+    }
+}
