@@ -68,6 +68,38 @@ final class FixtureBuild {
         return new FixtureBuild(target);
     }
 
+    /**
+     * Lays out a project with the fixtures' pom and a copy of this repository's {@code schemas/}: the
+     * repository's own contracts, changed by a test without touching the working tree.
+     */
+    static FixtureBuild ofRepositoryContracts() {
+        Path target = RUNS.resolve("repository-" + COUNTER.incrementAndGet()).toAbsolutePath();
+        copy(Paths.get("..", "schemas"), target.resolve("schemas"));
+        Path pom = target.resolve("pom.xml");
+        try {
+            String template = Files.readString(SOURCES.resolve("_base").resolve("pom.xml"));
+            Files.writeString(pom, template.replace("@project.version@", property("contracts.version")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new FixtureBuild(target);
+    }
+
+    /** Replaces text in a file of the fixture, failing when the text is not there. */
+    FixtureBuild edit(String file, String from, String to) {
+        Path path = project.resolve(file);
+        try {
+            String text = Files.readString(path);
+            if (!text.contains(from)) {
+                throw new IllegalArgumentException(path + " does not contain " + from);
+            }
+            Files.writeString(path, text.replace(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** Lays the files of another case over this fixture, e.g. a later change of the same project. */
     FixtureBuild overlay(String caseName) {
         copy(SOURCES.resolve(caseName), project);
