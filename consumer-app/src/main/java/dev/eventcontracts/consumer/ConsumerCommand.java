@@ -1,0 +1,137 @@
+package dev.eventcontracts.consumer;
+
+import dev.eventcontracts.consumer.internal.MetricsServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The order-processing service as a command: joins the consumer group, keeps the read model, serves
+ * {@code /metrics}, and runs until SIGTERM (or Ctrl-C), then shuts down gracefully.
+ *
+ * <pre>
+ * java -cp consumer-app.jar:$(cat consumer-app/target/classpath.txt) dev.eventcontracts.consumer.ConsumerCommand \
+ *     --bootstrap-servers localhost:9092 --schema-registry-url http://localhost:8081 \
+ *     --jdbc-url 'jdbc:h2:file:./data/order-read-model;AUTO_SERVER=TRUE' --metrics-port 9464
+ * </pre>
+ *
+ * <p>Start it several times with the same {@code --group-id} and JDBC URL and the instances share the partitions.
+ *
+ * @since 0.1.0
+ */
+@Command(name = "order-processing-service", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Consumes the order topic of the contract into an SQL read model, exactly once per event; "
+                + "dead-letters what it cannot process; exposes consumer lag on /metrics.")
+public final class ConsumerCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-b", "--bootstrap-servers"}, defaultValue = "localhost:9092",
+            description = "Kafka bootstrap servers (default ${DEFAULT-VALUE}).")
+    private String bootstrapServers;
+
+    @Option(names = {"-s", "--schema-registry-url"}, defaultValue = "http://localhost:8081",
+            description = "Schema registry URL (default ${DEFAULT-VALUE}).")
+    private String registryUrl;
+
+    @Option(names = {"-g", "--group-id"}, defaultValue = ConsumerSettings.DEFAULT_GROUP_ID,
+            description = "Consumer group (default ${DEFAULT-VALUE}).")
+    private String groupId;
+
+    @Option(names = "--jdbc-url", defaultValue = ConsumerSettings.DEFAULT_JDBC_URL,
+            description = "Read model database (default ${DEFAULT-VALUE}); e.g. jdbc:postgresql://host/db with "
+                    + "the driver on the classpath.")
+    private String jdbcUrl;
+
+    @Option(names = "--jdbc-user", defaultValue = "sa", description = "Database user (default ${DEFAULT-VALUE}).")
+    private String jdbcUser;
+
+    @Option(names = "--jdbc-password", defaultValue = "", arity = "0..1", interactive = true,
+            description = "Database password (default empty).")
+    private String jdbcPassword;
+
+    @Option(names = {"-c", "--contract-version"}, defaultValue = "0",
+            description = "Released contract version to read with, e.g. 1 or 2; 0 = the newest (default).")
+    private int contractVersion;
+
+    @Option(names = "--metrics-port", defaultValue = "9464",
+            description = "Port of the Prometheus endpoint /metrics; 0 = any free port, -1 = none "
+                    + "(default ${DEFAULT-VALUE}).")
+    private int metricsPort;
+
+    @Option(names = "--lag-log-seconds", defaultValue = "30",
+            description = "Log the consumer lag every this many seconds; 0 = never (default ${DEFAULT-VALUE}).")
+    private long lagLogSeconds;
+
+    @Option(names = {"-X", "--config"}, paramLabel = "KEY=VALUE",
+            description = "Extra consumer, producer or deserializer setting; repeatable.")
+    private Map<String, String> overrides = new LinkedHashMap<>();
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /**
+     * Runs the command until SIGTERM and exits with its code.
+     *
+     * @param args the command-line arguments; never null
+     */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ConsumerCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ConsumerSettings settings = new ConsumerSettings(bootstrapServers, registryUrl, groupId, jdbcUrl, jdbcUser,
+                jdbcPassword, contractVersion, Duration.ofSeconds(lagLogSeconds), overrides);
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrintWriter out = spec.commandLine().getOut();
+        MetricsServer metrics = metricsPort < 0 ? null : MetricsServer.start(meters, metricsPort);
+        OrderProcessingService service;
+        try {
+            service = OrderProcessingServices.start(settings, meters);
+        } catch (RuntimeException e) {
+            if (metrics != null) {
+                metrics.close();
+            }
+            throw e;
+        }
+        if (metrics != null) {
+            out.printf("Metrics on http://localhost:%d/metrics%n", metrics.port());
+            out.flush();
+        }
+        Thread hook = new Thread(() -> {
+            service.close();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "order-processing-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            while (service.isRunning()) {
+                Thread.sleep(200);
+            }
+        } finally {
+            service.close();
+            if (metrics != null) {
+                metrics.close();
+            }
+            meters.close();
+            out.printf("Stopped: %s%n", service.stats());
+            out.flush();
+            stopped.countDown();
+        }
+        return service.failure().isPresent() ? 1 : 0;
+    }
+}

@@ -1,0 +1,301 @@
+package dev.eventcontracts.consumer;
+
+import dev.eventcontracts.consumer.internal.DeadLetter;
+import dev.eventcontracts.consumer.internal.DeadLetterPublisher;
+import dev.eventcontracts.consumer.internal.EventDecoder;
+import dev.eventcontracts.consumer.internal.LagMonitor;
+import dev.eventcontracts.consumer.internal.OffsetCommitter;
+import dev.eventcontracts.consumer.internal.PoisonEventException;
+import dev.eventcontracts.consumer.internal.ReadModelWriter;
+import dev.eventcontracts.consumer.internal.TransientFailureException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The order-processing service: one member of a consumer group that keeps the order read model.
+ *
+ * <p>Per poll: decode every record (poison goes to the dead-letter topic with its cause), apply the rest to the
+ * read model in one transaction that also records each event id (a redelivered event changes nothing), publish
+ * the dead letters and wait for their acknowledgement, commit the transaction, then commit the offsets. A crash
+ * anywhere in between leads to redelivery, never to loss; redelivery leads to no change. A transient failure
+ * (database, registry or dead-letter topic unavailable) rolls the batch back, rewinds the partitions and retries
+ * with exponential backoff (200 ms to 10 s) without skipping anything; polling continues, so the member stays
+ * in the group.
+ *
+ * <p>{@link #close()} (also on SIGTERM, through {@link ConsumerCommand}) finishes the current batch, commits,
+ * leaves the group so its partitions move to the other members at once, and releases everything. Create one
+ * with {@link OrderProcessingServices#start}. Thread-safe; the Kafka consumer runs on the service's own thread.
+ *
+ * @since 0.1.0
+ */
+public final class OrderProcessingService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderProcessingService.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    private static final long FIRST_BACKOFF_MS = 200;
+    private static final long MAX_BACKOFF_MS = 10_000;
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Consumer<byte[], byte[]> consumer;
+    private final String topic;
+    private final EventDecoder decoder;
+    private final ReadModelWriter writer;
+    private final DeadLetterPublisher deadLetters;
+    private final LagMonitor lag;
+    private final OffsetCommitter committer;
+    private final AutoCloseable resources;
+    private final Thread thread;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final Counter appliedCounter;
+    private final Counter duplicateCounter;
+    private final Counter deadLetterCounter;
+    private final Counter retryCounter;
+    private volatile Set<TopicPartition> assignment = Set.of();
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+
+    OrderProcessingService(String name, Consumer<byte[], byte[]> consumer, String topic, EventDecoder decoder,
+            ReadModelWriter writer, DeadLetterPublisher deadLetters, MeterRegistry meters, LagMonitor lag,
+            OffsetCommitter committer, AutoCloseable resources) {
+        this.consumer = Objects.requireNonNull(consumer, "consumer");
+        this.topic = Objects.requireNonNull(topic, "topic");
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this.writer = Objects.requireNonNull(writer, "writer");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.lag = Objects.requireNonNull(lag, "lag");
+        this.committer = Objects.requireNonNull(committer, "committer");
+        this.resources = Objects.requireNonNull(resources, "resources");
+        this.appliedCounter = counter(meters, "applied");
+        this.duplicateCounter = counter(meters, "duplicate");
+        this.deadLetterCounter = counter(meters, "dead_lettered");
+        this.retryCounter = Counter.builder("order.processing.retries")
+                .description("Batches rolled back and retried after a transient failure").register(meters);
+        this.thread = new Thread(this::run, name);
+    }
+
+    private static Counter counter(MeterRegistry meters, String outcome) {
+        return Counter.builder("order.events.handled").description("Order event records handled, by outcome")
+                .tag("outcome", outcome).register(meters);
+    }
+
+    /** Starts the poll thread; called once by the factory. */
+    void startThread() {
+        thread.start();
+    }
+
+    /** Returns the partitions currently assigned to this member; never null. */
+    public Set<TopicPartition> assignment() {
+        return assignment;
+    }
+
+    /** Returns the counts so far; never null. */
+    public ProcessingStats stats() {
+        return new ProcessingStats(applied.get(), duplicates.get(), deadLettered.get(), batches.get(), retries.get());
+    }
+
+    /** Returns the last known lag of each assigned partition; never null. */
+    public Map<TopicPartition, Long> lag() {
+        return lag.current();
+    }
+
+    /** Returns whether the poll thread is still running. */
+    public boolean isRunning() {
+        return terminated.getCount() > 0;
+    }
+
+    /** Returns what stopped the service unexpectedly, if anything did. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Stops gracefully: finishes and commits the current batch, leaves the group, releases everything; waits
+     * up to 30 s. Idempotent.
+     */
+    @Override
+    public void close() {
+        running = false;
+        stopSignal.countDown();
+        consumer.wakeup();
+        try {
+            if (!terminated.await(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Order processing thread {} did not stop within {}", thread.getName(), CLOSE_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(topic), new Rebalances());
+            long backoff = FIRST_BACKOFF_MS;
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records;
+                try {
+                    records = consumer.poll(POLL_TIMEOUT);
+                } catch (WakeupException e) {
+                    continue;
+                }
+                try {
+                    lag.update(consumer);
+                } catch (WakeupException e) {
+                    continue;
+                }
+                if (records.isEmpty()) {
+                    continue;
+                }
+                try {
+                    processAndCommit(records);
+                    backoff = FIRST_BACKOFF_MS;
+                } catch (TransientFailureException e) {
+                    retries.incrementAndGet();
+                    retryCounter.increment();
+                    LOG.warn("Batch of {} record(s) rolled back, retrying in {} ms: {}", records.count(), backoff,
+                            e.getMessage());
+                    rewind(records);
+                    stopSignal.await(backoff, TimeUnit.MILLISECONDS);
+                    backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+                }
+            }
+        } catch (Throwable t) {
+            failure = t;
+            LOG.error("Order processing stopped by an unexpected failure; uncommitted records will be redelivered", t);
+        } finally {
+            shutDown();
+        }
+    }
+
+    private void processAndCommit(ConsumerRecords<byte[], byte[]> records) {
+        List<ReadModelWriter.Decoded> decoded = new ArrayList<>(records.count());
+        List<DeadLetter> poison = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            try {
+                decoded.add(new ReadModelWriter.Decoded(record, decoder.decode(record)));
+            } catch (PoisonEventException e) {
+                poison.add(DeadLetter.of(record, e));
+            }
+        }
+        List<DeadLetter> published = new ArrayList<>();
+        ReadModelWriter.BatchResult result = writer.apply(decoded, rejected -> {
+            published.addAll(poison);
+            published.addAll(rejected);
+            deadLetters.publish(published);
+        });
+        commit(nextOffsets(records));
+        batches.incrementAndGet();
+        applied.addAndGet(result.applied());
+        duplicates.addAndGet(result.duplicates());
+        deadLettered.addAndGet(published.size());
+        appliedCounter.increment(result.applied());
+        duplicateCounter.increment(result.duplicates());
+        deadLetterCounter.increment(published.size());
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> inPartition = records.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        try {
+            committer.commit(consumer, offsets);
+        } catch (WakeupException e) {
+            // close() woke us during the commit: the batch is processed, so commit it before stopping
+            committer.commit(consumer, offsets);
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            // the partitions moved on; their next owner gets these records again and skips them as duplicates
+            LOG.warn("Offsets {} not committed, the group rebalanced: {}", offsets, e.getMessage());
+        }
+    }
+
+    private void rewind(ConsumerRecords<byte[], byte[]> records) {
+        for (TopicPartition partition : records.partitions()) {
+            consumer.seek(partition, records.records(partition).get(0).offset());
+        }
+    }
+
+    private void shutDown() {
+        try {
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(10)));
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the consumer failed: {}", e.toString());
+        }
+        closeQuietly(writer);
+        closeQuietly(deadLetters);
+        closeQuietly(resources);
+        assignment = Set.of();
+        LOG.info("Order processing stopped: {}", stats());
+        terminated.countDown();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Closing {} failed: {}", closeable.getClass().getSimpleName(), e.toString());
+        }
+    }
+
+    private final class Rebalances implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // every processed batch is committed before the next poll, so nothing is pending here
+            lag.remove(partitions);
+            assignment = Set.copyOf(consumer.assignment().stream().filter(p -> !partitions.contains(p)).toList());
+            if (!partitions.isEmpty()) {
+                LOG.info("Partitions revoked from {}: {}", thread.getName(), partitions);
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            assignment = Set.copyOf(consumer.assignment());
+            if (!partitions.isEmpty()) {
+                LOG.info("Partitions assigned to {}: {} (now {})", thread.getName(), partitions, assignment);
+            }
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            lag.remove(partitions);
+            assignment = Set.copyOf(consumer.assignment().stream().filter(p -> !partitions.contains(p)).toList());
+            LOG.warn("Partitions lost by {}: {}", thread.getName(), partitions);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.eventcontracts.consumer;
+
+import dev.eventcontracts.consumer.internal.ReadModelSchema;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads the order read model that {@link OrderProcessingService}s keep: for dashboards, the demo's summary and
+ * tests. Each call opens its own short connection. Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class OrderReadModel {
+
+    /**
+     * One order as the read model holds it.
+     *
+     * @param orderId the order id; never null
+     * @param customerId the customer; never null
+     * @param status the current status, e.g. {@code SHIPPED}; never null
+     * @param total the order total; never null
+     * @param currency the ISO-4217 currency; never null
+     * @param itemCount the number of units ordered
+     * @param shipToCountry the shipping country, or null (collected, or written by a v1 producer)
+     * @param createdAt when the order was placed; never null
+     * @param updatedAt the time of the last applied event; never null
+     * @param eventCount how many events were applied to the order
+     */
+    public record OrderView(String orderId, String customerId, String status, BigDecimal total, String currency,
+            int itemCount, String shipToCountry, Instant createdAt, Instant updatedAt, int eventCount) {
+    }
+
+    /**
+     * Totals of the read model.
+     *
+     * @param orders rows in the read model
+     * @param appliedEvents event ids recorded as applied
+     * @param deadLetteredEvents event ids recorded as dead-lettered (decoded but rejected)
+     * @param eventCountSum the sum of every order's event count: equals {@code appliedEvents} when each event
+     *     was applied exactly once
+     */
+    public record Totals(long orders, long appliedEvents, long deadLetteredEvents, long eventCountSum) {
+    }
+
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+
+    /**
+     * Creates a reader.
+     *
+     * @param jdbcUrl the read model database; never null
+     * @param user the database user; never null
+     * @param password the password; never null
+     */
+    public OrderReadModel(String jdbcUrl, String user, String password) {
+        this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        this.user = Objects.requireNonNull(user, "user");
+        this.password = Objects.requireNonNull(password, "password");
+    }
+
+    /**
+     * Creates a reader of the settings' database.
+     *
+     * @param settings the consumer settings; never null
+     * @return the reader; never null
+     */
+    public static OrderReadModel of(ConsumerSettings settings) {
+        return new OrderReadModel(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
+    }
+
+    /**
+     * Returns the totals; creates the tables first if they do not exist yet.
+     *
+     * @return the totals; never null
+     * @throws SQLException when the database is unavailable
+     */
+    public Totals totals() throws SQLException {
+        try (Connection c = open(); Statement s = c.createStatement()) {
+            long orders = single(s, "SELECT COUNT(*) FROM " + ReadModelSchema.ORDERS);
+            long applied = single(s, "SELECT COUNT(*) FROM " + ReadModelSchema.PROCESSED_EVENTS
+                    + " WHERE outcome = '" + ReadModelSchema.APPLIED + "'");
+            long rejected = single(s, "SELECT COUNT(*) FROM " + ReadModelSchema.PROCESSED_EVENTS
+                    + " WHERE outcome = '" + ReadModelSchema.DEAD_LETTERED + "'");
+            long eventCounts = single(s, "SELECT COALESCE(SUM(event_count), 0) FROM " + ReadModelSchema.ORDERS);
+            return new Totals(orders, applied, rejected, eventCounts);
+        }
+    }
+
+    /**
+     * Returns the number of orders per status.
+     *
+     * @return status to count, sorted by status; never null
+     * @throws SQLException when the database is unavailable
+     */
+    public Map<String, Long> ordersByStatus() throws SQLException {
+        Map<String, Long> byStatus = new TreeMap<>();
+        try (Connection c = open(); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT status, COUNT(*) FROM " + ReadModelSchema.ORDERS
+                        + " GROUP BY status")) {
+            while (rows.next()) {
+                byStatus.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return byStatus;
+    }
+
+    /**
+     * Returns one order.
+     *
+     * @param orderId the order id; never null
+     * @return the order, or empty when the read model has none with that id
+     * @throws SQLException when the database is unavailable
+     */
+    public Optional<OrderView> order(String orderId) throws SQLException {
+        try (Connection c = open(); PreparedStatement select = c.prepareStatement("SELECT order_id, customer_id,"
+                + " status, total_amount, currency, item_count, ship_to_country, created_at, updated_at, event_count"
+                + " FROM " + ReadModelSchema.ORDERS + " WHERE order_id = ?")) {
+            select.setString(1, orderId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new OrderView(row.getString(1), row.getString(2), row.getString(3),
+                        row.getBigDecimal(4), row.getString(5), row.getInt(6), row.getString(7),
+                        row.getObject(8, OffsetDateTime.class).toInstant(),
+                        row.getObject(9, OffsetDateTime.class).toInstant(), row.getInt(10)));
+            }
+        }
+    }
+
+    private Connection open() throws SQLException {
+        Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+        try {
+            ReadModelSchema.create(c);
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private static long single(Statement statement, String sql) throws SQLException {
+        try (ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}
