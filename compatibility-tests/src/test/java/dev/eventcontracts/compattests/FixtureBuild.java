@@ -100,6 +100,22 @@ final class FixtureBuild {
         return this;
     }
 
+    /**
+     * Renames the fixture's namespace and subjects so that tests sharing one registry do not meet:
+     * {@code dev.acme.payments} becomes {@code dev.acme.<id>} and {@code payments-*} subjects {@code <id>-*}.
+     */
+    FixtureBuild isolate(String id) {
+        try (Stream<Path> files = Files.walk(project.resolve("schemas"))) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                Files.writeString(f, Files.readString(f).replace("dev.acme.payments", "dev.acme." + id)
+                        .replace("\"payments-", "\"" + id + "-"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** Lays the files of another case over this fixture, e.g. a later change of the same project. */
     FixtureBuild overlay(String caseName) {
         copy(SOURCES.resolve(caseName), project);

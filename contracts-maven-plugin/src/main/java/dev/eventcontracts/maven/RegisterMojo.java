@@ -44,6 +44,9 @@ public class RegisterMojo extends AbstractContractsMojo {
     @Parameter(property = "contracts.dryRun", defaultValue = "false")
     boolean dryRun;
 
+    /** Subjects a dry run would register: schemas referring to them cannot be looked up yet. */
+    private final java.util.Set<String> wouldRegister = new java.util.HashSet<>();
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped()) {
@@ -77,7 +80,9 @@ public class RegisterMojo extends AbstractContractsMojo {
         String subject = plan.subject();
         AvroSchema schema = assembler.assemble(subject);
         applyLevel(registry, plan);
-        Optional<RegisteredVersion> existing = registry.lookup(subject, schema, normalizeSchemas);
+        boolean refersToPending = plan.references().stream().anyMatch(r -> wouldRegister.contains(r.subject()));
+        Optional<RegisteredVersion> existing = refersToPending ? Optional.empty()
+                : registry.lookup(subject, schema, normalizeSchemas);
         if (existing.isPresent()) {
             RegisteredVersion v = existing.get();
             getLog().info("Subject '" + subject + "': unchanged, already registered with id " + v.id()
@@ -96,6 +101,7 @@ public class RegisterMojo extends AbstractContractsMojo {
             getLog().info("[dry run] Subject '" + subject + "': would register a new version (version " + next
                     + "), " + outcome.level() + " compatible");
             assembler.recordVersion(subject, next);
+            wouldRegister.add(subject);
             return Optional.empty();
         }
         try {

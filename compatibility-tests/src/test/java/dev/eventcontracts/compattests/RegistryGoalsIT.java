@@ -1,0 +1,130 @@
+package dev.eventcontracts.compattests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventcontracts.client.RegistryClientConfig;
+import dev.eventcontracts.client.SchemaRegistries;
+import dev.eventcontracts.client.SchemaRegistryClient;
+import dev.eventcontracts.devstack.RunningRegistry;
+import dev.eventcontracts.devstack.WithKafka;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+/**
+ * The registry goals in real Maven runs against our registry server on a real broker: {@code register}
+ * (order, ids and versions, idempotence, dry run, refusal of a breaking change) and the registry gate
+ * ({@code verify -Dschema.registry.url=...}). Each test renames the fixture's subjects so tests can share
+ * the registry and run in parallel.
+ */
+@WithKafka(registry = true)
+@Tag("integration")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Execution(ExecutionMode.CONCURRENT)
+class RegistryGoalsIT {
+
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private String url;
+    private String ns;
+    private SchemaRegistryClient rest;
+
+    @BeforeEach
+    void setUp(RunningRegistry registry) {
+        url = registry.url();
+        ns = "t" + IDS.incrementAndGet() + "x" + System.nanoTime() % 100_000;
+        rest = SchemaRegistries.restClient(RegistryClientConfig.builder().urls(url).build());
+    }
+
+    @AfterEach
+    void tearDown() {
+        rest.close();
+    }
+
+    private FixtureBuild.Result register(FixtureBuild fixture, Map<String, String> extra) {
+        Map<String, String> props = new java.util.HashMap<>(extra);
+        props.put("schema.registry.url", url);
+        return fixture.run(List.of("contracts:register"), props);
+    }
+
+    private String type(String name) {
+        return "dev.acme." + ns + "." + name;
+    }
+
+    @Test
+    void register_newContract_registersReferencedSubjectsFirstPrintingIdAndVersion() {
+        FixtureBuild.Result result = register(FixtureBuild.of("_base").isolate(ns), Map.of());
+
+        assertThat(result.succeeded()).as(result.output()).isTrue();
+        String out = result.output();
+        int money = out.indexOf("Registered subject '" + type("Money") + "' with id ");
+        int payment = out.indexOf("Registered subject '" + type("PaymentMade") + "' with id ");
+        int value = out.indexOf("Registered subject '" + ns + "-value' with id ");
+        assertThat(money).isPositive().isLessThan(payment);
+        assertThat(payment).isLessThan(value);
+        assertThat(out).containsPattern("Registered subject '" + ns + "-value' with id \\d+ version 1");
+        assertThat(rest.subjects()).contains(type("Money"), type("PaymentMade"), ns + "-key", ns + "-value");
+    }
+
+    @Test
+    void register_twice_changesNothingTheSecondTime() {
+        assertThat(register(FixtureBuild.of("_base").isolate(ns), Map.of()).succeeded()).isTrue();
+
+        FixtureBuild.Result again = register(FixtureBuild.of("_base").isolate(ns), Map.of());
+
+        assertThat(again.succeeded()).as(again.output()).isTrue();
+        assertThat(again.output()).doesNotContain("Registered subject", "compatibility set to")
+                .contains("Subject '" + ns + "-value': unchanged, already registered with id");
+        assertThat(rest.versions(ns + "-value")).containsExactly(1);
+        assertThat(rest.versions(type("PaymentMade"))).containsExactly(1);
+    }
+
+    @Test
+    void register_dryRun_writesNothing() {
+        FixtureBuild.Result result = register(FixtureBuild.of("_base").isolate(ns), Map.of("contracts.dryRun", "true"));
+
+        assertThat(result.succeeded()).as(result.output()).isTrue();
+        assertThat(result.output()).contains("[dry run] Subject '" + type("Money") + "': would register");
+        assertThat(rest.subjects()).noneMatch(s -> s.contains(ns));
+    }
+
+    @Test
+    void register_breakingChange_isRefusedWithTheViolationsAndRegistersNothing() {
+        assertThat(register(FixtureBuild.of("_base").isolate(ns), Map.of()).succeeded()).isTrue();
+
+        FixtureBuild.Result result = register(FixtureBuild.of("field-type-changed").isolate(ns), Map.of());
+
+        assertThat(result.succeeded()).as(result.output()).isFalse();
+        assertThat(result.output()).contains("NOT registered", "FIELD_TYPE_CHANGED", "field 'quantity'");
+        assertThat(rest.versions(type("PaymentMade"))).containsExactly(1);
+    }
+
+    @Test
+    void registryGate_breakingChange_failsAgainstTheRegisteredVersion() {
+        assertThat(register(FixtureBuild.of("_base").isolate(ns), Map.of()).succeeded()).isTrue();
+
+        FixtureBuild.Result result = FixtureBuild.of("field-type-changed").isolate(ns)
+                .run(List.of("verify"), Map.of("schema.registry.url", url));
+
+        assertThat(result.succeeded()).as(result.output()).isFalse();
+        assertThat(result.output()).contains("checked against the schema registry at " + url,
+                "FIELD_TYPE_CHANGED against version 1 (id ", "field 'quantity'");
+    }
+
+    @Test
+    void registryGate_subjectsNotRegisteredYet_passWithAnInfoLine() {
+        FixtureBuild.Result result = FixtureBuild.of("_base").isolate(ns)
+                .run(List.of("verify"), Map.of("schema.registry.url", url));
+
+        assertThat(result.succeeded()).as(result.output()).isTrue();
+        assertThat(result.output()).contains("Subject '" + ns + "-value' is not registered yet");
+    }
+}
