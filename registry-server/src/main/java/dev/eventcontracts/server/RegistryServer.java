@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RegistryServer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RegistryServer.class);
+    /** The logging configuration of the executable jar (a library jar must not ship a {@code log4j2.xml}). */
+    private static final String JAR_LOGGING = "classpath:registry-server-log4j2.xml";
 
     private final RegistryServerConfig config;
     private final HttpApi http;
@@ -85,7 +86,7 @@ public final class RegistryServer implements AutoCloseable {
             throw e;
         }
         ready = true;
-        LOG.info("registry ready at {} (advertised as {}), {} schemas, store: {}", url, advertisedUrl,
+        log().info("registry ready at {} (advertised as {}), {} schemas, store: {}", url, advertisedUrl,
                 state.schemaCount(), config.hasKafkaStore() ? "Kafka" : "in memory");
     }
 
@@ -200,6 +201,11 @@ public final class RegistryServer implements AutoCloseable {
         }
     }
 
+    /** Not a static field: {@link #main} sets up logging before the first logger exists. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(RegistryServer.class);
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
@@ -248,7 +254,7 @@ public final class RegistryServer implements AutoCloseable {
         closed = true;
         http.close();
         log.close();
-        LOG.info("registry at {} stopped", url);
+        log().info("registry at {} stopped", url);
     }
 
     /**
@@ -257,9 +263,12 @@ public final class RegistryServer implements AutoCloseable {
      * @param args an optional properties file
      */
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", JAR_LOGGING);
+        }
         Path file = args.length > 0 ? Path.of(args[0]) : null;
         RegistryServerConfig config = RegistryServerConfig.load(file, System.getenv(), Map.of());
-        LOG.info("starting with {}", config);
+        log().info("starting with {}", config);
         RegistryServer server = start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -27,8 +27,11 @@ final class ErrorMapper {
 
     private void registryError(RegistryException e, Context ctx) {
         ErrorKind kind = e.kind();
-        if (kind.httpStatus() >= 500) {
-            LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e.getCause());
+        if (kind == ErrorKind.NOT_READY) {
+            LOG.debug("{} {} answered 503: {}", ctx.method(), ctx.path(), e.getMessage());
+        } else if (kind.httpStatus() >= 500) {
+            LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(),
+                    e.getCause() == null ? e : e.getCause());
         }
         Http.error(ctx, kind.httpStatus(), kind.errorCode(), e.getMessage());
     }

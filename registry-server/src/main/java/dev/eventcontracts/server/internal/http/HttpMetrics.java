@@ -34,6 +34,7 @@ final class HttpMetrics {
 
     private static String endpoint(Context ctx) {
         String path = ctx.endpointHandlerPath();
-        return path == null || path.isEmpty() || "*".equals(path) ? "unmatched" : path;
+        // Javalin names unmatched requests with a sentence, not a path
+        return path == null || !path.startsWith("/") ? "unmatched" : path;
     }
 }
