@@ -42,26 +42,26 @@ public record LevelCheck(List<Violation> violations, List<String> confluentDetai
         List<VersionedSchema> checked = level.isTransitive() ? previous : previous.subList(previous.size() - 1,
                 previous.size());
         List<Violation> violations = new ArrayList<>();
-        List<List<String>> blocks = new ArrayList<>(checked.size());
-        for (VersionedSchema old : checked) {
-            DirectionCheck backward = level.checksBackward() ? run(Direction.BACKWARD, candidate, old, relaxed) : null;
-            DirectionCheck forward = level.checksForward() ? run(Direction.FORWARD, candidate, old, relaxed) : null;
-            if (backward != null) {
-                violations.addAll(backward.violations());
+        DirectionCheck[] backward = new DirectionCheck[checked.size()];
+        DirectionCheck[] forward = new DirectionCheck[checked.size()];
+        for (int i = 0; i < checked.size(); i++) {
+            VersionedSchema old = checked.get(i);
+            if (level.checksBackward()) {
+                backward[i] = run(Direction.BACKWARD, candidate, old, relaxed);
+                violations.addAll(backward[i].violations());
             }
-            if (forward != null) {
-                violations.addAll(forward.violations());
-            }
-            blocks.add(confluentBlock(old, backward, forward));
-        }
-        List<String> details = List.of();
-        for (int i = blocks.size() - 1; i >= 0; i--) {
-            if (!blocks.get(i).isEmpty()) {
-                details = blocks.get(i);
-                break;
+            if (level.checksForward()) {
+                forward[i] = run(Direction.FORWARD, candidate, old, relaxed);
+                violations.addAll(forward[i].violations());
             }
         }
-        return new LevelCheck(violations, details);
+        // Confluent checks newest first and reports only the first version that fails
+        for (int i = checked.size() - 1; i >= 0; i--) {
+            if (backward[i] != null && !backward[i].isEmpty() || forward[i] != null && !forward[i].isEmpty()) {
+                return new LevelCheck(violations, confluentBlock(checked.get(i), backward[i], forward[i]));
+            }
+        }
+        return new LevelCheck(violations, List.of());
     }
 
     private static DirectionCheck run(Direction direction, AvroSchema candidate, VersionedSchema old,

@@ -26,14 +26,14 @@ final class LogicalTypeRules {
     }
 
     /** Adds the violations for reading {@code writer} values as {@code reader}; both are readable leaf types. */
-    static void compare(Reading r, Schema reader, Schema writer, String pointer, List<Violation> out) {
+    static void compare(Reading r, Schema reader, Schema writer, Pointer at, List<Violation> out) {
         LogicalType lr = reader.getLogicalType();
         LogicalType lw = writer.getLogicalType();
         if (lr == null && lw == null) {
             return;
         }
         if (lr instanceof LogicalTypes.Decimal dr && lw instanceof LogicalTypes.Decimal dw) {
-            decimal(r, dr, dw, pointer, out);
+            decimal(r, dr, dw, at, out);
             return;
         }
         String nr = lr == null ? null : lr.getName();
@@ -41,6 +41,7 @@ final class LogicalTypeRules {
         if (Objects.equals(nr, nw)) {
             return;
         }
+        String pointer = at.toString();
         String path = SchemaPaths.fieldPath(r.reader(), pointer);
         String name = AvroFindings.lastName(path);
         String oldType = TypeNames.logicalOrNone(r.backward() ? writer : reader);
@@ -63,12 +64,18 @@ final class LogicalTypeRules {
     }
 
     private static void decimal(Reading r, LogicalTypes.Decimal reader, LogicalTypes.Decimal writer,
-            String pointer, List<Violation> out) {
+            Pointer at, List<Violation> out) {
+        boolean scale = reader.getScale() != writer.getScale();
+        boolean precision = reader.getPrecision() < writer.getPrecision();
+        if (!scale && !precision) {
+            return;
+        }
+        String pointer = at.toString();
         String path = SchemaPaths.fieldPath(r.reader(), pointer);
         String name = AvroFindings.lastName(path);
         LogicalTypes.Decimal oldD = r.backward() ? writer : reader;
         LogicalTypes.Decimal newD = r.backward() ? reader : writer;
-        if (reader.getScale() != writer.getScale()) {
+        if (scale) {
             BigInteger unscaled = BigInteger.valueOf(12345);
             out.add(r.violation(Rule.DECIMAL_SCALE_CHANGED, pointer,
                     "Field '" + path + "': decimal scale " + oldD.getScale() + " -> " + newD.getScale() + " breaks "
@@ -80,7 +87,7 @@ final class LogicalTypeRules {
                                     "Avro's checker ignores decimal scale and precision (AVRO-2078)"),
                     "keep scale " + oldD.getScale() + " on `" + name + "`; for another scale add a new field"));
         }
-        if (reader.getPrecision() < writer.getPrecision()) {
+        if (precision) {
             out.add(r.violation(Rule.DECIMAL_PRECISION_CHANGED, pointer,
                     "Field '" + path + "': decimal precision " + oldD.getPrecision() + " -> " + newD.getPrecision()
                             + " breaks " + r.breaks() + " against " + r.oldName() + ": " + r.writtenData()

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventcontracts.compat.Rule;
 import dev.eventcontracts.compat.Violation;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.avro.Schema;
@@ -27,7 +24,8 @@ final class StrictRules {
 
     private final Reading r;
     private final List<Violation> out = new ArrayList<>();
-    private final Map<Schema, Set<Schema>> inProgress = new IdentityHashMap<>();
+    /** The reader/writer record pairs being walked, flattened: reader, writer, reader, writer, ... */
+    private final List<Schema> inProgress = new ArrayList<>();
 
     private StrictRules(Reading r) {
         this.r = r;
@@ -36,11 +34,11 @@ final class StrictRules {
     /** Returns every stricter-rule violation found while reading {@code r}, relaxed or not. */
     static List<Violation> check(Reading r) {
         StrictRules rules = new StrictRules(r);
-        rules.walk(r.reader(), r.writer(), SchemaPaths.ROOT);
+        rules.walk(r.reader(), r.writer(), Pointer.ROOT);
         return rules.out;
     }
 
-    private void walk(Schema reader, Schema writer, String pointer) {
+    private void walk(Schema reader, Schema writer, Pointer pointer) {
         if (writer.getType() == Schema.Type.UNION) {
             for (Schema branch : writer.getTypes()) {
                 walkBranch(reader, branch, pointer);
@@ -50,11 +48,11 @@ final class StrictRules {
         walkBranch(reader, writer, pointer);
     }
 
-    private void walkBranch(Schema reader, Schema writer, String pointer) {
+    private void walkBranch(Schema reader, Schema writer, Pointer pointer) {
         if (reader.getType() == Schema.Type.UNION) {
             int i = Resolution.readerBranch(reader, writer);
             if (i >= 0) {
-                walkBranch(reader.getTypes().get(i), writer, SchemaPaths.child(pointer, Integer.toString(i)));
+                walkBranch(reader.getTypes().get(i), writer, pointer.child(i));
             }
             return;
         }
@@ -63,29 +61,33 @@ final class StrictRules {
         }
         switch (reader.getType()) {
             case RECORD -> record(reader, writer, pointer);
-            case ARRAY -> walk(reader.getElementType(), writer.getElementType(), SchemaPaths.child(pointer, "items"));
-            case MAP -> walk(reader.getValueType(), writer.getValueType(), SchemaPaths.child(pointer, "values"));
+            case ARRAY -> walk(reader.getElementType(), writer.getElementType(), pointer.child("items"));
+            case MAP -> walk(reader.getValueType(), writer.getValueType(), pointer.child("values"));
             case ENUM -> enumDefault(reader, writer, pointer);
             default -> LogicalTypeRules.compare(r, reader, writer, pointer, out);
         }
     }
 
-    private void record(Schema reader, Schema writer, String pointer) {
-        Set<Schema> writers = inProgress.computeIfAbsent(reader, k -> Collections.newSetFromMap(new IdentityHashMap<>()));
-        if (!writers.add(writer)) {
-            return;
-        }
-        String fields = SchemaPaths.child(pointer, "fields");
-        for (Schema.Field rf : reader.getFields()) {
-            String fieldPointer = SchemaPaths.child(fields, Integer.toString(rf.pos()));
-            Schema.Field wf = Resolution.writerField(writer, rf);
-            if (wf != null) {
-                walk(rf.schema(), wf.schema(), SchemaPaths.child(fieldPointer, "type"));
-            } else if (rf.hasDefaultValue()) {
-                checkDefault(rf, fieldPointer);
+    private void record(Schema reader, Schema writer, Pointer pointer) {
+        for (int i = 0; i < inProgress.size(); i += 2) {
+            if (inProgress.get(i) == reader && inProgress.get(i + 1) == writer) {
+                return;
             }
         }
-        writers.remove(writer);
+        inProgress.add(reader);
+        inProgress.add(writer);
+        Pointer fields = pointer.child("fields");
+        for (Schema.Field rf : reader.getFields()) {
+            Pointer field = fields.child(rf.pos());
+            Schema.Field wf = Resolution.writerField(writer, rf);
+            if (wf != null) {
+                walk(rf.schema(), wf.schema(), field.child("type"));
+            } else if (rf.hasDefaultValue()) {
+                checkDefault(rf, field.toString());
+            }
+        }
+        inProgress.remove(inProgress.size() - 1);
+        inProgress.remove(inProgress.size() - 1);
     }
 
     private void checkDefault(Schema.Field field, String pointer) {
@@ -116,17 +118,22 @@ final class StrictRules {
      * BACKWARD only: symbols the new enum dropped are read as its default, silently rewriting stored data.
      * FORWARD, an old reader mapping new symbols to its default is what enum defaults are for.
      */
-    private void enumDefault(Schema reader, Schema writer, String pointer) {
-        if (!r.backward() || reader.getEnumDefault() == null) {
+    private void enumDefault(Schema reader, Schema writer, Pointer pointer) {
+        if (!r.backward() || reader.getEnumDefault() == null || !reader.hasEnumSymbol(reader.getEnumDefault())) {
             return;
         }
-        Set<String> dropped = new TreeSet<>(writer.getEnumSymbols());
-        dropped.removeAll(reader.getEnumSymbols());
-        if (dropped.isEmpty() || !reader.getEnumSymbols().contains(reader.getEnumDefault())) {
+        Set<String> dropped = null;
+        for (String symbol : writer.getEnumSymbols()) {
+            if (!reader.hasEnumSymbol(symbol)) {
+                dropped = dropped == null ? new TreeSet<>() : dropped;
+                dropped.add(symbol);
+            }
+        }
+        if (dropped == null) {
             return;
         }
-        String path = SchemaPaths.fieldPath(r.reader(), pointer);
-        out.add(r.violation(Rule.ENUM_SYMBOL_READ_AS_DEFAULT, SchemaPaths.child(pointer, "symbols"),
+        String path = SchemaPaths.fieldPath(r.reader(), pointer.toString());
+        out.add(r.violation(Rule.ENUM_SYMBOL_READ_AS_DEFAULT, pointer.child("symbols").toString(),
                 "Enum '" + reader.getName() + "' at '" + path + "' no longer has symbols " + dropped + ", so values "
                         + "written with " + r.oldName() + " that hold them would silently be read as the enum default '"
                         + reader.getEnumDefault() + "'." + LogicalTypeRules.stricter(Rule.ENUM_SYMBOL_READ_AS_DEFAULT,
