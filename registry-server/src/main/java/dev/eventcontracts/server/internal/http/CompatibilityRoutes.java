@@ -29,7 +29,8 @@ final class CompatibilityRoutes {
             dev.eventcontracts.server.internal.service.Versions.parse(version);
         }
         SchemaRequest request = bodies.schemaRequest(ctx);
-        CompatibilityService.Verdict verdict = compatibility.test(subject, version, request);
+        CompatibilityService.Verdict verdict = compatibility.test(subject, version, request,
+                Http.flag(ctx, "normalize"));
         Http.json(ctx, ResponseBodies.compatibility(verdict.compatible(),
                 Http.flag(ctx, "verbose") ? verdict.messages() : null));
     }

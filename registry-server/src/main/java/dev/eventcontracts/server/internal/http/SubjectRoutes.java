@@ -40,7 +40,7 @@ final class SubjectRoutes {
     private void lookup(Context ctx) {
         SchemaRequest request = bodies.schemaRequest(ctx);
         SchemaVersion found = services.registrations().lookup(ctx.pathParam("subject"), request,
-                Http.flag(ctx, "deleted"));
+                Http.flag(ctx, "normalize"), Http.flag(ctx, "deleted"));
         Http.json(ctx, found.lookupJson());
     }
 
@@ -56,9 +56,10 @@ final class SubjectRoutes {
     private void registerSchema(Context ctx) {
         String subject = ctx.pathParam("subject");
         SchemaRequest request = bodies.schemaRequest(ctx);
-        Optional<SchemaVersion> existing = services.registrations().registered(subject, request);
+        boolean normalize = Http.flag(ctx, "normalize");
+        Optional<SchemaVersion> existing = services.registrations().registered(subject, request, normalize);
         SchemaVersion version = existing.isPresent() ? existing.get()
-                : services.registrations().register(subject, request);
+                : services.registrations().register(subject, request, normalize);
         Http.json(ctx, version.registeredJson());
     }
 

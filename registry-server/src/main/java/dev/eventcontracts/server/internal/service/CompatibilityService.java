@@ -53,7 +53,7 @@ public final class CompatibilityService {
      * @param versionText the version to check against, or null for the subject's live versions
      * @throws RegistryException 42202 for a bad version, 40402 when it does not exist, 42201 for a bad schema
      */
-    public Verdict test(String subject, String versionText, SchemaRequest request) {
+    public Verdict test(String subject, String versionText, SchemaRequest request, boolean normalize) {
         List<SchemaVersion> previous;
         SubjectVersions versions = state.subject(subject).orElse(null);
         if (versionText == null) {
@@ -70,7 +70,7 @@ public final class CompatibilityService {
             }
             previous = target == null ? List.of() : List.of(target);
         }
-        AvroSchema candidate = parsing.parse(request).schema();
+        AvroSchema candidate = parsing.parse(request, normalize).schema();
         return check(configs.effectiveLevel(subject), candidate, previous);
     }
 

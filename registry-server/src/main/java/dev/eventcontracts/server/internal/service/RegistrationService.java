@@ -44,12 +44,12 @@ public final class RegistrationService {
      *
      * @throws RegistryException 42201 for an invalid schema, 42208 for an invalid subject
      */
-    public Optional<SchemaVersion> registered(String subject, SchemaRequest request) {
+    public Optional<SchemaVersion> registered(String subject, SchemaRequest request, boolean normalize) {
         Subjects.requireValid(subject);
         if (request.isEmpty()) {
             return Optional.empty();
         }
-        SchemaVersion found = findUnderSubject(subject, parsing.parse(request).guid(), false);
+        SchemaVersion found = findUnderSubject(subject, parsing.parse(request, normalize).guid(), false);
         if (found == null || request.id() != null && request.id() >= 0 && request.id() != found.id()
                 || request.version() != null && request.version() > 0 && request.version() != found.version()) {
             return Optional.empty();
@@ -63,12 +63,12 @@ public final class RegistrationService {
      * @throws RegistryException 409 when incompatible; 42201, 42205, 42207, 42208, 42209; 5000x on store errors
      * @throws WriterElsewhereException when another instance is the writer
      */
-    public SchemaVersion register(String subject, SchemaRequest request) {
+    public SchemaVersion register(String subject, SchemaRequest request, boolean normalize) {
         Subjects.requireValid(subject);
-        return writes.locked(() -> registerLocked(subject, request));
+        return writes.locked(() -> registerLocked(subject, request, normalize));
     }
 
-    private SchemaVersion registerLocked(String subject, SchemaRequest original) {
+    private SchemaVersion registerLocked(String subject, SchemaRequest original, boolean normalize) {
         Mode mode = checkMode(subject, original);
         SubjectVersions versions = state.subject(subject).orElse(null);
         SchemaRequest request = original;
@@ -76,7 +76,7 @@ public final class RegistrationService {
             SchemaVersion latest = versions.latestLive().get();
             request = request.withSchema(latest.schema(), latest.references());
         }
-        SchemaParsing.Parsed parsed = parsing.parse(request);
+        SchemaParsing.Parsed parsed = parsing.parse(request, normalize);
         int id = request.id() != null && request.id() >= 0 ? request.id() : -1;
         Optional<Integer> known = state.idByGuid(parsed.guid());
         if (known.isPresent()) {
@@ -158,12 +158,13 @@ public final class RegistrationService {
     /**
      * Looks a schema up under a subject ({@code POST /subjects/{s}}).
      *
+     * @param normalize whether to normalize the schema first
      * @param includeDeleted whether a soft-deleted version counts
      * @throws RegistryException 40401 when the subject does not exist, 40403 when the schema is not under it,
      *     42201 when it is invalid
      */
-    public SchemaVersion lookup(String subject, SchemaRequest request, boolean includeDeleted) {
-        SchemaParsing.Parsed parsed = parsing.parse(request);
+    public SchemaVersion lookup(String subject, SchemaRequest request, boolean normalize, boolean includeDeleted) {
+        SchemaParsing.Parsed parsed = parsing.parse(request, normalize);
         SchemaVersion found = findUnderSubject(subject, parsed.guid(), includeDeleted);
         if (found != null) {
             return found;

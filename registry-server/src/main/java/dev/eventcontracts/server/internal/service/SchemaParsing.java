@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.eventcontracts.schema.AvroSchema;
 import dev.eventcontracts.schema.InvalidSchemaException;
 import dev.eventcontracts.schema.SchemaReference;
-import dev.eventcontracts.server.internal.state.Guids;
 import dev.eventcontracts.server.internal.state.RegistryState;
 import dev.eventcontracts.server.internal.state.SchemaVersion;
 import dev.eventcontracts.server.internal.state.SubjectVersions;
@@ -28,7 +27,7 @@ public final class SchemaParsing {
     public record Parsed(AvroSchema schema, String canonical, String guid, List<SchemaReference> references) {
     }
 
-    private record Key(String text, List<SchemaReference> references) {
+    private record Key(String text, List<SchemaReference> references, boolean normalize) {
     }
 
     private record Cached(Parsed parsed, long generation) {
@@ -54,10 +53,11 @@ public final class SchemaParsing {
     /**
      * Parses a schema a client sent.
      *
+     * @param normalize whether to normalize it as Confluent does for {@code normalize=true}
      * @throws RegistryException 42201 when it is not a valid Avro schema, a reference does not resolve or the
      *     type is not AVRO; 42209 when it is too large
      */
-    public Parsed parse(SchemaRequest request) {
+    public Parsed parse(SchemaRequest request, boolean normalize) {
         if (request.schemaType() != null && !AvroSchema.TYPE.equals(request.schemaType())) {
             throw new RegistryException(ErrorKind.INVALID_SCHEMA, "Invalid schema type " + request.schemaType());
         }
@@ -69,23 +69,25 @@ public final class SchemaParsing {
             throw new RegistryException(ErrorKind.SCHEMA_TOO_LARGE,
                     "Register operation failed because schema is too large");
         }
-        Key key = new Key(request.schema(), request.references());
+        Key key = new Key(request.schema(), request.references(), normalize);
         long generation = state.hardDeleteGeneration();
         Cached cached = cache.getIfPresent(key);
         if (cached != null && cached.generation() == generation) {
             return cached.parsed();
         }
-        Parsed parsed = parseUncached(request.schema(), request.references());
+        Parsed parsed = parseUncached(request.schema(), request.references(), normalize);
         if (request.references().stream().noneMatch(r -> r.version() == Versions.LATEST)) {
             cache.put(key, new Cached(parsed, generation));
         }
         return parsed;
     }
 
-    private Parsed parseUncached(String text, List<SchemaReference> references) {
+    private Parsed parseUncached(String text, List<SchemaReference> references, boolean normalize) {
         AvroSchema schema = parseAvro(text, references);
-        String canonical = schema.canonicalString();
-        return new Parsed(schema, canonical, Guids.of(canonical, references), references);
+        if (normalize) {
+            schema = schema.normalize();
+        }
+        return new Parsed(schema, schema.canonicalString(), schema.guid(), schema.references());
     }
 
     /** The parsed form of a stored version (remembered on the version). */

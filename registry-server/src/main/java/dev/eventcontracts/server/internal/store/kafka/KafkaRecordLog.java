@@ -228,7 +228,9 @@ public final class KafkaRecordLog implements RecordLog {
             TransactionalWriter candidate = new TransactionalWriter(clientProps, clientId("producer"),
                     config.groupId() + "-writer", partition, config.timeoutMs());
             try {
+                long startNanos = System.nanoTime();
                 candidate.init();
+                long fencedNanos = System.nanoTime();
                 long end = endOffset(config.timeoutMs());
                 await(applied.await(end), config.initTimeoutMs(), "read to the end of the log as the new writer");
                 synchronized (state) {
@@ -236,8 +238,10 @@ public final class KafkaRecordLog implements RecordLog {
                         producer = candidate;
                         writtenEnd = end;
                         writer = true;
-                        LOG.info("This instance ({}) is now the writer of '{}' (log end {})", advertisedUrl,
-                                config.topic(), end);
+                        LOG.info("This instance ({}) is now the writer of '{}' (log end {}; fenced the previous "
+                                + "writer in {} ms, caught up in {} ms)", advertisedUrl, config.topic(), end,
+                                TimeUnit.NANOSECONDS.toMillis(fencedNanos - startNanos),
+                                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - fencedNanos));
                         return;
                     }
                 }

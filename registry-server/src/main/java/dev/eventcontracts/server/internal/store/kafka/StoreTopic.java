@@ -49,10 +49,7 @@ final class StoreTopic {
         boolean created = false;
         if (description == null) {
             created = create(deadline);
-            description = describe(deadline);
-            if (description == null) {
-                throw new StoreException("the store topic '" + topic + "' was created but cannot be described");
-            }
+            description = describeOnceKnown(deadline);
         }
         check(description, deadline, created);
     }
@@ -65,6 +62,26 @@ final class StoreTopic {
                 return null;
             }
             throw failure("describe", e.getCause());
+        }
+    }
+
+    /** Describes a topic just created, waiting for the metadata to reach the broker that answers. */
+    private TopicDescription describeOnceKnown(long deadline) {
+        while (true) {
+            TopicDescription description = describe(deadline);
+            if (description != null) {
+                return description;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StoreException("the store topic '" + topic + "' was created but is not known to the "
+                        + "brokers within kafkastore.init.timeout.ms");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while waiting for the store topic '" + topic + "'", e);
+            }
         }
     }
 
