@@ -84,6 +84,17 @@ public record ConsumerSettings(String bootstrapServers, String schemaRegistryUrl
     }
 
     /**
+     * Returns a copy that logs the lag at another interval.
+     *
+     * @param interval the interval; zero for never; never null
+     * @return the copy; never null
+     */
+    public ConsumerSettings withLagLogInterval(Duration interval) {
+        return new ConsumerSettings(bootstrapServers, schemaRegistryUrl, groupId, jdbcUrl, jdbcUser, jdbcPassword,
+                contractVersion, interval, overrides);
+    }
+
+    /**
      * Returns a copy with other overrides.
      *
      * @param settings extra client settings; never null
