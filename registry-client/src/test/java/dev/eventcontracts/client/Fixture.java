@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -59,18 +58,12 @@ final class Fixture {
 
     /** Scripts the server with every schema by id and every live subject version of the fixture. */
     FakeRegistry serve(FakeRegistry server) {
-        Iterator<Map.Entry<String, JsonNode>> ids = root.path("schemas_by_id").fields();
-        while (ids.hasNext()) {
-            Map.Entry<String, JsonNode> e = ids.next();
+        for (Map.Entry<String, JsonNode> e : root.path("schemas_by_id").properties()) {
             server.on("GET", "/schemas/ids/" + e.getKey(), FakeRegistry.Reply.ok(e.getValue().toString()));
         }
-        Iterator<Map.Entry<String, JsonNode>> subjects = root.path("versions").fields();
-        while (subjects.hasNext()) {
-            Map.Entry<String, JsonNode> subject = subjects.next();
-            Iterator<Map.Entry<String, JsonNode>> entries = subject.getValue().path("entries").fields();
+        for (Map.Entry<String, JsonNode> subject : root.path("versions").properties()) {
             String latest = null;
-            while (entries.hasNext()) {
-                Map.Entry<String, JsonNode> entry = entries.next();
+            for (Map.Entry<String, JsonNode> entry : subject.getValue().path("entries").properties()) {
                 server.on("GET", "/subjects/" + subject.getKey() + "/versions/" + entry.getKey(),
                         FakeRegistry.Reply.ok(entry.getValue().toString()));
                 if (!entry.getValue().path("deleted").asBoolean()) {
