@@ -102,13 +102,16 @@ final class FixtureBuild {
 
     /**
      * Renames the fixture's namespace and subjects so that tests sharing one registry do not meet:
-     * {@code dev.acme.payments} becomes {@code dev.acme.<id>} and {@code payments-*} subjects {@code <id>-*}.
+     * {@code dev.acme.payments} becomes {@code dev.acme.<id>} and {@code payments-*} subjects {@code <id>-*}, in
+     * the schemas and in the pom.
      */
     FixtureBuild isolate(String id) {
-        try (Stream<Path> files = Files.walk(project.resolve("schemas"))) {
+        try (Stream<Path> files = Stream.concat(Files.walk(project.resolve("schemas")),
+                Stream.of(project.resolve("pom.xml")))) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 Files.writeString(f, Files.readString(f).replace("dev.acme.payments", "dev.acme." + id)
-                        .replace("\"payments-", "\"" + id + "-"));
+                        .replace("\"payments-", "\"" + id + "-").replace("<payments-", "<" + id + "-")
+                        .replace("</payments-", "</" + id + "-"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -119,6 +122,12 @@ final class FixtureBuild {
     /** Lays the files of another case over this fixture, e.g. a later change of the same project. */
     FixtureBuild overlay(String caseName) {
         copy(SOURCES.resolve(caseName), project);
+        Path pom = project.resolve("pom.xml");
+        try {
+            Files.writeString(pom, Files.readString(pom).replace("@project.version@", property("contracts.version")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 

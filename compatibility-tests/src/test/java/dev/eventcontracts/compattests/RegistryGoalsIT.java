@@ -127,4 +127,28 @@ class RegistryGoalsIT {
         assertThat(result.succeeded()).as(result.output()).isTrue();
         assertThat(result.output()).contains("Subject '" + ns + "-value' is not registered yet");
     }
+
+    @Test
+    void register_pomWrittenForConfluentsPlugin_registersSubjectsWithReferencesInOrder() {
+        FixtureBuild.Result result = register(FixtureBuild.of("confluent-style-pom").isolate(ns), Map.of());
+
+        assertThat(result.succeeded()).as(result.output()).isTrue();
+        String out = result.output();
+        assertThat(out.indexOf("Registered subject '" + type("Money") + "'")).isPositive()
+                .isLessThan(out.indexOf("Registered subject '" + ns + "-value'"));
+        assertThat(rest.version(ns + "-value", 1, false).references()).extracting(r -> r.subject())
+                .containsExactly(type("Money"));
+    }
+
+    @Test
+    void testCompatibility_pomWrittenForConfluentsPlugin_checksAtTheRegistrysLevel() {
+        assertThat(register(FixtureBuild.of("confluent-style-pom").isolate(ns), Map.of()).succeeded()).isTrue();
+
+        FixtureBuild.Result result = FixtureBuild.of("field-type-changed").overlay("confluent-style-pom").isolate(ns)
+                .run(List.of("contracts:test-compatibility"), Map.of("schema.registry.url", url));
+
+        assertThat(result.succeeded()).as(result.output()).isFalse();
+        assertThat(result.output()).contains("subject '" + ns + "-value' (FULL_TRANSITIVE", "FIELD_TYPE_CHANGED",
+                "field 'quantity'");
+    }
 }

@@ -24,6 +24,7 @@ import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * The parameters every goal shares, named as in Confluent's {@code kafka-schema-registry-maven-plugin} so that
@@ -69,9 +70,13 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
     @Parameter
     Map<String, String> schemaTypes = new LinkedHashMap<>();
 
-    /** References per subject, each a list of {@code <reference><name/><subject/><version/></reference>}. */
+    /**
+     * References per subject, each a list of {@code <reference><name/><subject/><version/></reference>}.
+     * Taken as raw configuration because Maven's default map converter cannot build lists of objects as map
+     * values (Confluent's plugin needs a custom configurator for the same reason).
+     */
     @Parameter
-    Map<String, List<Reference>> references = new LinkedHashMap<>();
+    PlexusConfiguration references;
 
     /** Compatibility level per subject, e.g. {@code <orders-value>FULL_TRANSITIVE</orders-value>}. */
     @Parameter
@@ -127,7 +132,7 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
 
     /** Builds plans from a subject-to-file map with the configured references, types and levels. */
     List<SubjectPlan> configuredPlans(Map<String, File> files) throws GateException {
-        Map<String, List<Reference>> refs = decoded(references);
+        Map<String, List<Reference>> refs = decoded(configuredReferences());
         Map<String, String> types = decoded(schemaTypes);
         Map<String, String> levels = decoded(compatibilityLevels);
         List<SubjectPlan> plans = new ArrayList<>();
@@ -149,6 +154,38 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
                     planned, e.getValue().getPath()));
         }
         return plans;
+    }
+
+    /** Reads {@code <references>}: subject to its list of references, in configuration order. */
+    Map<String, List<Reference>> configuredReferences() throws GateException {
+        Map<String, List<Reference>> out = new LinkedHashMap<>();
+        if (references == null) {
+            return out;
+        }
+        for (PlexusConfiguration subject : references.getChildren()) {
+            List<Reference> list = new ArrayList<>();
+            for (PlexusConfiguration ref : subject.getChildren()) {
+                String version = child(ref, "version");
+                Integer v = null;
+                if (version != null) {
+                    try {
+                        v = Integer.valueOf(version);
+                    } catch (NumberFormatException e) {
+                        throw new GateException("A reference of subject '" + subject.getName() + "' has version '"
+                                + version + "'; expected a number", e);
+                    }
+                }
+                list.add(new Reference(child(ref, "name"), child(ref, "subject"), v));
+            }
+            out.put(subject.getName(), list);
+        }
+        return out;
+    }
+
+    private static String child(PlexusConfiguration config, String name) {
+        PlexusConfiguration c = config.getChild(name, false);
+        String value = c == null ? null : c.getValue(null);
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** Returns the configured level of a subject, empty when none is configured. */
