@@ -203,6 +203,42 @@ class AvroSerializerTest {
     }
 
     @Test
+    void serialize_useSchemaIdThatCannotReadTheRecord_failsNamingTheCheck() {
+        int id = registered("other", OrderCancelled.getClassSchema());
+        AvroSerializer serializer = serializer(false, "auto.register.schemas", false, "use.schema.id", id);
+
+        assertThatThrownBy(() -> serializer.serialize("order-events", Orders.created("o-1")))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("cannot be written with use.schema.id")
+                .hasMessageContaining("id.compatibility.strict=false")
+                .hasMessageContaining("schema id " + id);
+    }
+
+    @Test
+    void serialize_latestCacheTtlZero_picksUpANewLatestVersion() {
+        int first = registered("order-events-value", Schema.createUnion(OrderCreated.getClassSchema()));
+        AvroSerializer serializer = serializer(false, "use.latest.version", true, "auto.register.schemas", false,
+                "latest.cache.ttl.sec", 0L);
+        assertThat(serializer.serialize("order-events", Orders.created("o-1"))).startsWith(wire(first, new byte[0]));
+
+        int second = registered("order-events-value", Orders.currentUnion());
+
+        assertThat(serializer.serialize("order-events", Orders.created("o-1"))).startsWith(wire(second, new byte[0]));
+    }
+
+    @Test
+    void serialize_latestCachedForever_keepsTheFirstLatestVersion() {
+        int first = registered("order-events-value", Schema.createUnion(OrderCreated.getClassSchema()));
+        AvroSerializer serializer = serializer(false, "use.latest.version", true, "auto.register.schemas", false);
+        serializer.serialize("order-events", Orders.created("o-1"));
+        registered("order-events-value", Orders.currentUnion());
+        int calls = registry.calls();
+
+        assertThat(serializer.serialize("order-events", Orders.created("o-1"))).startsWith(wire(first, new byte[0]));
+        assertThat(registry.calls()).isEqualTo(calls);
+    }
+
+    @Test
     void serialize_recordNameStrategy_registersUnderRecordName() {
         byte[] bytes = serializer(false, "value.subject.name.strategy",
                 "io.confluent.kafka.serializers.subject.RecordNameStrategy").serialize("t", Orders.created("o-1"));
