@@ -151,4 +151,27 @@ class RegistryGoalsIT {
         assertThat(result.output()).contains("subject '" + ns + "-value' (FULL_TRANSITIVE", "FIELD_TYPE_CHANGED",
                 "field 'quantity'");
     }
+
+    @Test
+    void setCompatibility_descriptorLevels_areSetOnTheSubjects() {
+        FixtureBuild.Result result = FixtureBuild.of("_base").isolate(ns)
+                .run(List.of("contracts:set-compatibility"), Map.of("schema.registry.url", url));
+
+        assertThat(result.succeeded()).as(result.output()).isTrue();
+        assertThat(rest.subjectConfig(ns + "-value", false).compatibilityLevel()).isEqualTo("FULL_TRANSITIVE");
+        assertThat(rest.subjectConfig(type("Money"), false).compatibilityLevel()).isEqualTo("FULL_TRANSITIVE");
+    }
+
+    @Test
+    void download_registeredSubjects_writesOneFilePerSubject() throws Exception {
+        FixtureBuild fixture = FixtureBuild.of("_base").isolate(ns);
+        assertThat(register(fixture, Map.of()).succeeded()).isTrue();
+
+        FixtureBuild.Result result = fixture.run(List.of("contracts:download"), Map.of("schema.registry.url", url,
+                "contracts.subjectPatterns", "dev\\.acme\\." + ns + "\\..*", "contracts.outputDirectory", "downloaded"));
+
+        assertThat(result.succeeded()).as(result.output()).isTrue();
+        assertThat(result.project().resolve("downloaded/" + type("PaymentMade") + ".avsc")).exists();
+        assertThat(result.project().resolve("downloaded/" + ns + "-value.avsc")).doesNotExist();
+    }
 }

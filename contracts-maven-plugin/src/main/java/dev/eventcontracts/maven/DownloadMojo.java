@@ -29,7 +29,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class DownloadMojo extends AbstractContractsMojo {
 
     /** Regular expressions; a subject is downloaded when one matches its whole name. */
-    @Parameter
+    @Parameter(property = "contracts.subjectPatterns")
     List<String> subjectPatterns = new ArrayList<>(List.of("^.+$"));
 
     /** Version per pattern, in the same order: a number or {@code latest}. */
@@ -37,7 +37,7 @@ public class DownloadMojo extends AbstractContractsMojo {
     List<String> versions = new ArrayList<>();
 
     /** Where the schema files are written. */
-    @Parameter(required = true)
+    @Parameter(property = "contracts.outputDirectory", required = true)
     File outputDirectory;
 
     /** The file extension, starting with a dot. */
