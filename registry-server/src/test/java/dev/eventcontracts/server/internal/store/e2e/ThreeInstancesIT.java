@@ -1,0 +1,206 @@
+package dev.eventcontracts.server.internal.store.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.eventcontracts.devstack.KafkaCluster;
+import dev.eventcontracts.devstack.WithKafka;
+import dev.eventcontracts.server.internal.store.e2e.RestCalls.Reply;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Three instances on one store topic, as child JVMs: concurrent registrations spread across them, and the writer
+ * killed (SIGKILL) in the middle of the load.
+ */
+@WithKafka
+@Tag("integration")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class ThreeInstancesIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThreeInstancesIT.class);
+    private static final int SCHEMAS = 150;
+    private static final Duration RETRY_FOR = Duration.ofSeconds(60);
+
+    private final KafkaCluster kafka;
+    private final String topic = "_schemas-three-" + UUID.randomUUID();
+    private final List<RegistryProcess> instances = new ArrayList<>();
+
+    ThreeInstancesIT(KafkaCluster kafka) {
+        this.kafka = kafka;
+    }
+
+    @AfterEach
+    void stopInstances() {
+        instances.forEach(RegistryProcess::close);
+    }
+
+    /** One acknowledged registration, and whether the instance that answered served it right away. */
+    private record Ack(String subject, int schemaNumber, int id, String answeredBy, boolean servedAtOnce,
+            long atNanos) {
+    }
+
+    @Test
+    void concurrentRegistrationsWithWriterKilled_uniqueIdsNoLostAckAndEveryInstanceServesAll() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            instances.add(RegistryProcess.launch("three-" + i, Map.of(
+                    "kafkastore.bootstrap.servers", kafka.bootstrapServers(),
+                    "kafkastore.topic", topic,
+                    "schema.registry.group.id", "group-" + topic)));
+        }
+        instances.forEach(i -> i.awaitReady(Duration.ofSeconds(120)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> instances.stream().filter(RegistryProcess::isWriterPerLog)
+                .count() == 1);
+        RegistryProcess writer = instances.stream().filter(RegistryProcess::isWriterPerLog).findFirst().orElseThrow();
+        assertThat(retry(instances.get(0), "PUT /config", i -> RestCalls.put(i.url() + "/config",
+                RestCalls.JSON.createObjectNode().put("compatibility", "NONE"))).status()).isEqualTo(200);
+
+        List<Ack> acks = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        long[] killedAt = new long[1];
+        ExecutorService clients = Executors.newFixedThreadPool(9);
+        List<Future<?>> load = new ArrayList<>();
+        // 300 registrations: schema k under two subjects (equal schemas must share one id), in random-ish order
+        for (int c = 0; c < 9; c++) {
+            load.add(clients.submit(() -> {
+                int n;
+                while ((n = next.getAndIncrement()) < 2 * SCHEMAS) {
+                    int schemaNumber = (n * 7) % SCHEMAS;
+                    String subject = (n < SCHEMAS ? "a-" : "b-") + schemaNumber + "-value";
+                    acks.add(register(instances.get(n % 3), subject, schemaNumber));
+                    if (acks.size() == 100 && killedAt[0] == 0) {
+                        synchronized (killedAt) {
+                            if (killedAt[0] == 0) {
+                                LOG.info("Killing the writer {} after 100 acknowledged registrations", writer.url());
+                                writer.kill();
+                                killedAt[0] = System.nanoTime();
+                            }
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : load) {
+            f.get();
+        }
+        clients.shutdown();
+
+        assertThat(acks).hasSize(2 * SCHEMAS);
+        assertThat(killedAt[0]).isPositive();
+        assertThat(writer.isAlive()).isFalse();
+        assertEqualSchemasShareOneIdAndIdsAreUnique(acks);
+        assertThat(acks).allSatisfy(a -> assertThat(a.servedAtOnce())
+                .as("%s served by %s right after its answer", a.subject(), a.answeredBy()).isTrue());
+        long longestPauseMs = longestPauseAfter(killedAt[0], acks);
+        LOG.info("Writes resumed {} ms after the writer was killed", longestPauseMs);
+        assertThat(longestPauseMs).as("pause of the writes after the kill").isLessThan(15_000);
+        assertEverySurvivorServesEveryAck(acks, writer);
+    }
+
+    private Ack register(RegistryProcess preferred, String subject, int schemaNumber) {
+        String schema = Schemas.record(schemaNumber);
+        long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+        List<RegistryProcess> order = new ArrayList<>(instances);
+        Collections.rotate(order, -instances.indexOf(preferred));
+        Reply last = null;
+        int attempt = 0;
+        while (System.nanoTime() < deadline) {
+            RegistryProcess target = order.get(attempt++ % order.size());
+            if (!target.isAlive()) {
+                continue;
+            }
+            last = RestCalls.register(target.url(), subject, schema);
+            if (last.ok()) {
+                int id = last.body().get("id").asInt();
+                Reply served = RestCalls.get(target.url() + "/schemas/ids/" + id);
+                boolean servedAtOnce = served.ok() && served.body().path("schema").asText().equals(schema);
+                return new Ack(subject, schemaNumber, id, target.name(), servedAtOnce, System.nanoTime());
+            }
+            sleep(100);
+        }
+        throw new AssertionError("registering " + subject + " failed for " + RETRY_FOR + ", last answer " + last);
+    }
+
+    private static void assertEqualSchemasShareOneIdAndIdsAreUnique(List<Ack> acks) {
+        Map<Integer, List<Integer>> idsBySchema = acks.stream().collect(Collectors.groupingBy(Ack::schemaNumber,
+                Collectors.mapping(Ack::id, Collectors.toList())));
+        assertThat(idsBySchema).hasSize(SCHEMAS);
+        idsBySchema.forEach((schema, ids) -> assertThat(ids).as("ids of schema %d", schema).hasSize(2)
+                .containsOnly(ids.get(0)));
+        Map<Integer, Integer> schemaById = new HashMap<>();
+        idsBySchema.forEach((schema, ids) -> {
+            Integer other = schemaById.put(ids.get(0), schema);
+            assertThat(other).as("schemas %s and %d both have id %d", other, schema, ids.get(0)).isNull();
+        });
+    }
+
+    /** The longest time without an acknowledgement between the kill and the end of the load. */
+    private static long longestPauseAfter(long killedAt, List<Ack> acks) {
+        List<Long> times = acks.stream().map(Ack::atNanos).filter(t -> t >= killedAt).sorted().toList();
+        long previous = killedAt;
+        long longest = 0;
+        for (long t : times) {
+            longest = Math.max(longest, t - previous);
+            previous = t;
+        }
+        return TimeUnit.NANOSECONDS.toMillis(longest);
+    }
+
+    private void assertEverySurvivorServesEveryAck(List<Ack> acks, RegistryProcess killed) {
+        SoftAssertions soft = new SoftAssertions();
+        for (RegistryProcess instance : instances) {
+            if (instance == killed) {
+                continue;
+            }
+            for (Ack ack : acks) {
+                Reply versions = RestCalls.get(instance.url() + "/subjects/" + ack.subject() + "/versions/1");
+                soft.assertThat(versions.body().path("id").asInt())
+                        .as("%s on %s", ack.subject(), instance.name()).isEqualTo(ack.id());
+            }
+            soft.assertThat(RestCalls.get(instance.url() + "/subjects").body()).as("subjects on %s", instance.name())
+                    .hasSize(2 * SCHEMAS);
+        }
+        soft.assertAll();
+    }
+
+    private static Reply retry(RegistryProcess instance, String what,
+            java.util.function.Function<RegistryProcess, Reply> call) {
+        long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+        Reply reply;
+        do {
+            reply = call.apply(instance);
+            if (reply.ok()) {
+                return reply;
+            }
+            sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(what + " kept failing: " + reply);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
