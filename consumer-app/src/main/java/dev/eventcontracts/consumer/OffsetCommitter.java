@@ -1,4 +1,4 @@
-package dev.eventcontracts.consumer.internal;
+package dev.eventcontracts.consumer;
 
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -6,9 +6,14 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Commits the offsets of a processed batch. The production implementation is a synchronous commit; tests
- * substitute one that dies between processing and commit, to show that a crash there loses and duplicates
- * nothing.
+ * Commits the offsets of a batch after it has been processed: the read model transaction and the dead letters
+ * are durable when it is called. The default, {@link #SYNC}, commits synchronously to the consumer group.
+ *
+ * <p>Why an extension point: a service could keep its offsets elsewhere (e.g. in the read model's database),
+ * and tests substitute a committer that dies right here — between processing and commit, the one moment where
+ * a crash leads to redelivery — to show that redelivery changes nothing.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface OffsetCommitter {

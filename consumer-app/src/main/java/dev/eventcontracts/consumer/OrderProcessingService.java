@@ -4,7 +4,6 @@ import dev.eventcontracts.consumer.internal.DeadLetter;
 import dev.eventcontracts.consumer.internal.DeadLetterPublisher;
 import dev.eventcontracts.consumer.internal.EventDecoder;
 import dev.eventcontracts.consumer.internal.LagMonitor;
-import dev.eventcontracts.consumer.internal.OffsetCommitter;
 import dev.eventcontracts.consumer.internal.PoisonEventException;
 import dev.eventcontracts.consumer.internal.ReadModelWriter;
 import dev.eventcontracts.consumer.internal.TransientFailureException;

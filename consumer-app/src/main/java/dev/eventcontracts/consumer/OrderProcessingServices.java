@@ -6,7 +6,6 @@ import dev.eventcontracts.client.SchemaRegistry;
 import dev.eventcontracts.consumer.internal.DeadLetterPublisher;
 import dev.eventcontracts.consumer.internal.EventDecoder;
 import dev.eventcontracts.consumer.internal.LagMonitor;
-import dev.eventcontracts.consumer.internal.OffsetCommitter;
 import dev.eventcontracts.consumer.internal.ReadModelWriter;
 import dev.eventcontracts.contracts.ReleasedContracts;
 import dev.eventcontracts.contracts.TopicContract;
@@ -63,7 +62,17 @@ public final class OrderProcessingServices {
         return start(settings, meters, OffsetCommitter.SYNC);
     }
 
-    static OrderProcessingService start(ConsumerSettings settings, MeterRegistry meters, OffsetCommitter committer) {
+    /**
+     * Connects and starts a service that commits its offsets with the given committer.
+     *
+     * @param settings where to connect; never null
+     * @param meters where the metrics go; never null
+     * @param committer commits each processed batch's offsets; never null
+     * @return the running service; the caller closes it
+     * @throws IllegalArgumentException when the contract version is not released
+     */
+    public static OrderProcessingService start(ConsumerSettings settings, MeterRegistry meters,
+            OffsetCommitter committer) {
         TopicContract topic = TopicContracts.load().topicFor(OrderCreated.getClassSchema());
         int released = ReleasedContracts.all().size();
         int version = settings.contractVersion() == 0 ? released : settings.contractVersion();

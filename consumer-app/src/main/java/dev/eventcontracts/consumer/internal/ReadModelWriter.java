@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -73,10 +75,22 @@ public final class ReadModelWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelWriter.class);
     private static final int MAX_ID_LENGTH = 64;
+    private static final String INSERT_PROCESSED = "INSERT INTO " + ReadModelSchema.PROCESSED_EVENTS
+            + " (event_id, order_id, event_type, outcome, source_topic, source_partition, source_offset,"
+            + " processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_ORDER = "INSERT INTO " + ReadModelSchema.ORDERS
+            + " (order_id, customer_id, status, total_amount, currency, item_count, ship_to_city,"
+            + " ship_to_country, cancel_reason, created_at, updated_at, event_count)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 1)";
+    private static final String SELECT_STATUS = "SELECT status FROM " + ReadModelSchema.ORDERS + " WHERE order_id = ?";
+    private static final String UPDATE_ORDER = "UPDATE " + ReadModelSchema.ORDERS
+            + " SET status = ?, cancel_reason = COALESCE(?, cancel_reason), updated_at = ?,"
+            + " event_count = event_count + 1 WHERE order_id = ?";
 
     private final ConnectionFactory connections;
     private final Clock clock;
     private Connection connection;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     /**
      * Creates a writer; it connects on first use.
@@ -185,17 +199,16 @@ public final class ReadModelWriter implements AutoCloseable {
     /** Records the event id; false when it is already recorded (the event was handled before). */
     private boolean claim(Connection c, Decoded decoded, String outcome) throws SQLException {
         OrderEvent event = decoded.event();
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + ReadModelSchema.PROCESSED_EVENTS
-                + " (event_id, order_id, event_type, outcome, source_topic, source_partition, source_offset,"
-                + " processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, event.eventId());
-            insert.setString(2, event.orderId());
-            insert.setString(3, event.type());
-            insert.setString(4, outcome);
-            insert.setString(5, decoded.record().topic());
-            insert.setInt(6, decoded.record().partition());
-            insert.setLong(7, decoded.record().offset());
-            insert.setObject(8, utc(clock.instant()));
+        PreparedStatement insert = prepared(c, INSERT_PROCESSED);
+        insert.setString(1, event.eventId());
+        insert.setString(2, event.orderId());
+        insert.setString(3, event.type());
+        insert.setString(4, outcome);
+        insert.setString(5, decoded.record().topic());
+        insert.setInt(6, decoded.record().partition());
+        insert.setLong(7, decoded.record().offset());
+        insert.setObject(8, utc(clock.instant()));
+        try {
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -206,7 +219,7 @@ public final class ReadModelWriter implements AutoCloseable {
         }
     }
 
-    private static void write(Connection c, OrderEvent event) throws SQLException {
+    private void write(Connection c, OrderEvent event) throws SQLException {
         if (event instanceof OrderEvent.Created created) {
             insertOrder(c, created);
             return;
@@ -235,28 +248,24 @@ public final class ReadModelWriter implements AutoCloseable {
         }
     }
 
-    private static void insertOrder(Connection c, OrderEvent.Created created) throws SQLException {
+    private void insertOrder(Connection c, OrderEvent.Created created) throws SQLException {
         validate(created);
         if (currentStatus(c, created.orderId()) != null) {
             throw new InvalidEventException("OrderCreated " + created.eventId() + ": order '" + created.orderId()
                     + "' already exists");
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + ReadModelSchema.ORDERS
-                + " (order_id, customer_id, status, total_amount, currency, item_count, ship_to_city,"
-                + " ship_to_country, cancel_reason, created_at, updated_at, event_count)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 1)")) {
-            insert.setString(1, created.orderId());
-            insert.setString(2, created.customerId());
-            insert.setString(3, Transitions.CREATED);
-            insert.setBigDecimal(4, created.total());
-            insert.setString(5, created.currency());
-            insert.setInt(6, created.items().stream().mapToInt(OrderEvent.Item::quantity).sum());
-            insert.setString(7, created.shipToCity());
-            insert.setString(8, created.shipToCountry());
-            insert.setObject(9, utc(created.createdAt()));
-            insert.setObject(10, utc(created.createdAt()));
-            insert.executeUpdate();
-        }
+        PreparedStatement insert = prepared(c, INSERT_ORDER);
+        insert.setString(1, created.orderId());
+        insert.setString(2, created.customerId());
+        insert.setString(3, Transitions.CREATED);
+        insert.setBigDecimal(4, created.total());
+        insert.setString(5, created.currency());
+        insert.setInt(6, created.items().stream().mapToInt(OrderEvent.Item::quantity).sum());
+        insert.setString(7, created.shipToCity());
+        insert.setString(8, created.shipToCountry());
+        insert.setObject(9, utc(created.createdAt()));
+        insert.setObject(10, utc(created.createdAt()));
+        insert.executeUpdate();
     }
 
     private static void validate(OrderEvent.Created created) {
@@ -297,27 +306,22 @@ public final class ReadModelWriter implements AutoCloseable {
         }
     }
 
-    private static String currentStatus(Connection c, String orderId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT status FROM " + ReadModelSchema.ORDERS
-                + " WHERE order_id = ?")) {
-            select.setString(1, orderId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
+    private String currentStatus(Connection c, String orderId) throws SQLException {
+        PreparedStatement select = prepared(c, SELECT_STATUS);
+        select.setString(1, orderId);
+        try (ResultSet row = select.executeQuery()) {
+            return row.next() ? row.getString(1) : null;
         }
     }
 
-    private static void updateOrder(Connection c, String orderId, String status, String cancelReason, Instant at)
+    private void updateOrder(Connection c, String orderId, String status, String cancelReason, Instant at)
             throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE " + ReadModelSchema.ORDERS
-                + " SET status = ?, cancel_reason = COALESCE(?, cancel_reason), updated_at = ?,"
-                + " event_count = event_count + 1 WHERE order_id = ?")) {
-            update.setString(1, status);
-            update.setString(2, cancelReason);
-            update.setObject(3, utc(at));
-            update.setString(4, orderId);
-            update.executeUpdate();
-        }
+        PreparedStatement update = prepared(c, UPDATE_ORDER);
+        update.setString(1, status);
+        update.setString(2, cancelReason);
+        update.setObject(3, utc(at));
+        update.setString(4, orderId);
+        update.executeUpdate();
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -339,7 +343,18 @@ public final class ReadModelWriter implements AutoCloseable {
         return connection;
     }
 
+    /** The connection's prepared statement for the SQL, prepared once per connection. */
+    private PreparedStatement prepared(Connection c, String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = c.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
+    }
+
     private void discardConnection() {
+        statements.clear();
         closeQuietly(connection);
         connection = null;
     }
