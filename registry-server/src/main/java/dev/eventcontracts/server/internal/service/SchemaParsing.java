@@ -114,6 +114,10 @@ public final class SchemaParsing {
             // Avro throws assorted unchecked exceptions on hostile input; all of them mean "invalid schema".
             throw new RegistryException(e, ErrorKind.INVALID_SCHEMA,
                     "Invalid schema of type AVRO, details: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            // Avro's parser recurses once per nesting level; a hostile schema must not take the thread down.
+            throw new RegistryException(ErrorKind.INVALID_SCHEMA,
+                    "Invalid schema of type AVRO, details: the schema is nested too deeply");
         }
     }
 

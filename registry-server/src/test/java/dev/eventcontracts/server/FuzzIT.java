@@ -1,0 +1,173 @@
+package dev.eventcontracts.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.eventcontracts.devstack.KafkaCluster;
+import dev.eventcontracts.devstack.WithKafka;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * 1,200 malformed and hostile requests from a seeded generator, plus raw malformed HTTP: never a 5xx, never a
+ * crash, every answer a JSON body ({@code error_code} and {@code message} for every error).
+ */
+@WithKafka
+@Tag("integration")
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FuzzIT {
+
+    private static final long SEED = 20_261_127L;
+    private static final int REQUESTS = 1_200;
+
+    private final KafkaCluster kafka;
+    private SharedRegistry registry;
+    private Rest rest;
+
+    FuzzIT(KafkaCluster kafka) {
+        this.kafka = kafka;
+    }
+
+    @BeforeAll
+    void start() {
+        registry = SharedRegistry.onKafka(kafka, Map.of(RegistryServerConfig.COMPATIBILITY_LEVEL, "NONE"));
+        rest = registry.rest();
+    }
+
+    @AfterAll
+    void stop() {
+        registry.close();
+    }
+
+    @Test
+    void hostileRequests_neverAnswer5xxAndAlwaysAnswerJson() {
+        FuzzRequests requests = new FuzzRequests(SEED);
+        List<String> problems = new ArrayList<>();
+        java.util.SortedMap<Integer, Integer> statuses = new java.util.TreeMap<>();
+        int errors = 0;
+        for (int i = 0; i < REQUESTS; i++) {
+            FuzzRequests.Request request = requests.next();
+            Rest.Answer answer = send(request);
+            String problem = problem(answer);
+            if (problem != null) {
+                problems.add("#" + i + " " + request + "\n    -> " + answer.status() + " " + abbreviate(answer.text())
+                        + " (" + problem + ")");
+            }
+            errors += answer.status() >= 400 ? 1 : 0;
+            statuses.merge(answer.status(), 1, Integer::sum);
+        }
+        System.out.println("FuzzIT statuses: " + statuses);
+        assertThat(problems).isEmpty();
+        assertThat(statuses).as("the generator reaches every kind of refusal")
+                .containsKeys(200, 400, 404, 405, 413, 415, 422);
+        assertThat(errors).as("most fuzz requests are refused").isGreaterThan(REQUESTS / 2);
+        assertThat(rest.get("/health/ready").status()).isEqualTo(200);
+        assertThat(rest.register("after-fuzz-value", "\"string\"").status()).isEqualTo(200);
+    }
+
+    @Test
+    void malformedHttp_answersJsonErrorsFromTheServerItself() throws Exception {
+        URI base = URI.create(registry.server().url());
+        // raw bytes: what an HTTP client library refuses to send
+        List<String> rawRequests = List.of(
+                "GET /subjects/a/versions/-2/referencedby?%%% HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GET /subjects/\u0001bad HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GET /subjects HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n",
+                "GET /subjects/%C3%28 HTTP/1.1\r\nHost: x\r\n\r\n",
+                "POST /subjects/a/versions HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\nhello",
+                "BREW /coffee HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GET /subjects/%2e%2e/%2e%2e/etc HTTP/1.1\r\nHost: x\r\n\r\n");
+        List<String> problems = new ArrayList<>();
+        for (String raw : rawRequests) {
+            String response = sendRaw(base, raw);
+            int status = Integer.parseInt(response.substring(9, 12));
+            String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+            if (status >= 500 || !isErrorJson(body)) {
+                problems.add(abbreviate(raw) + " -> " + abbreviate(response));
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** The one 5xx Jetty's parser itself answers, before the registry sees the request: still a JSON body. */
+    @Test
+    void unknownHttpVersion_answersJetty505WithJsonBody() throws Exception {
+        String response = sendRaw(URI.create(registry.server().url()), "GET /subjects HTTP/9.9\r\nHost: x\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 505");
+        assertThat(isErrorJson(response.substring(response.indexOf("\r\n\r\n") + 4))).isTrue();
+    }
+
+    private Rest.Answer send(FuzzRequests.Request request) {
+        String contentType = request.contentType() == null || request.contentType().isEmpty() ? null
+                : request.contentType();
+        try {
+            return rest.send(request.method(), request.path(), request.body(), contentType);
+        } catch (java.io.UncheckedIOException e) {
+            // After a 413 the server closes the connection; the client may already have picked that pooled
+            // connection for the next request, which then never reaches the server. Once more, on a new one.
+            return rest.send(request.method(), request.path(), request.body(), contentType);
+        }
+    }
+
+    /** Null when the answer is acceptable, otherwise what is wrong with it. */
+    private static String problem(Rest.Answer answer) {
+        if (answer.status() >= 500) {
+            return "5xx";
+        }
+        JsonNode json;
+        try {
+            json = Rest.MAPPER.readTree(answer.text());
+        } catch (Exception e) {
+            return "not JSON";
+        }
+        if (json == null || json.isMissingNode()) {
+            return "empty body";
+        }
+        if (answer.status() >= 400 && !isErrorJson(answer.text())) {
+            return "error without error_code and message";
+        }
+        return null;
+    }
+
+    private static boolean isErrorJson(String text) {
+        try {
+            JsonNode json = Rest.MAPPER.readTree(text);
+            return json != null && json.path("error_code").isInt() && json.path("message").isTextual();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String sendRaw(URI base, String raw) throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((raw.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n"))
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replace("\r", "\\r").replace("\n", "\\n");
+        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+    }
+}
