@@ -181,6 +181,9 @@ public final class KafkaRecordLog implements RecordLog {
                 offset = producer.append(keyBytes, valueBytes);
             } catch (KafkaException e) {
                 throw writeFailed(epoch, e);
+            } catch (IllegalStateException e) {
+                // the producer refuses to go on (e.g. after a timed-out commit): replace it like after a failure
+                throw writeFailed(epoch, new KafkaException(e));
             }
             writtenEnd = Math.max(writtenEnd, offset + 1);
             await(applied.await(offset + 1), config.timeoutMs(),

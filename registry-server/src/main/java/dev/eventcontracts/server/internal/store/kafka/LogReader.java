@@ -77,33 +77,32 @@ final class LogReader implements AutoCloseable {
     private void run() {
         try {
             while (running) {
-                ConsumerRecords<byte[], byte[]> records;
                 try {
-                    records = consumer.poll(Duration.ofMillis(200));
+                    readOnce();
                 } catch (WakeupException e) {
                     break;
                 } catch (RuntimeException e) {
+                    // the broker may be unreachable for a while: keep the instance following the topic
                     LOG.warn("Reading the store topic {} failed; retrying: {}", partition.topic(), e.toString());
                     sleepQuietly(500);
-                    continue;
-                }
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    apply(record);
-                    applied.advance(record.offset() + 1);
-                }
-                // the position also moves past transaction markers and aborted records, which carry no record
-                applied.advance(consumer.position(partition));
-                OptionalLong currentLag = consumer.currentLag(partition);
-                if (currentLag.isPresent()) {
-                    lag = currentLag.getAsLong();
                 }
             }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.error("The store reader stopped; this instance no longer follows the store topic", e);
         } finally {
             consumer.close(CloseOptions.timeout(Duration.ZERO));
+        }
+    }
+
+    private void readOnce() {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            apply(record);
+            applied.advance(record.offset() + 1);
+        }
+        // the position also moves past transaction markers and aborted records, which carry no record
+        applied.advance(consumer.position(partition));
+        OptionalLong currentLag = consumer.currentLag(partition);
+        if (currentLag.isPresent()) {
+            lag = currentLag.getAsLong();
         }
     }
 
