@@ -20,7 +20,7 @@ import org.apache.maven.shared.invoker.MavenInvocationException;
 
 /**
  * A fixture project under {@code src/it}, copied to {@code target/it-runs} and built by a real Maven run
- * (maven-invoker), offline against the local repository that {@code invoker:install} filled with the plugin.
+ * (maven-invoker), offline against a local repository of its own ({@link #stageOwnArtifacts}).
  *
  * <p>Every fixture is {@code src/it/_base} (a payment contract with one released version) with the files of
  * {@code src/it/<case>} laid over it, so each case shows exactly the change it makes.
@@ -153,6 +153,7 @@ final class FixtureBuild {
         }
         synchronized (WARM_UP) {
             if (!warm) {
+                stageOwnArtifacts();
                 Result r = of("_base").invoke(List.of("dev.eventcontracts:contracts-maven-plugin:"
                         + property("contracts.version") + ":validate"), Map.of("kafka-schema-registry.skip", "true"), false);
                 if (!r.succeeded()) {
@@ -161,6 +162,48 @@ final class FixtureBuild {
                 warm = true;
             }
         }
+    }
+
+    /**
+     * Puts this build's plugin, the registry client and the parent pom into the fixtures' local repository,
+     * taken from the test class path (the reactor's jars in a reactor build, else the local repository's), so a
+     * fresh clone's {@code mvn verify} needs no installed artifacts. Third-party dependencies come through the
+     * file mirror of the build's own local repository.
+     */
+    private static void stageOwnArtifacts() {
+        String version = property("contracts.version");
+        Path repo = Paths.get(property("it.localRepository")).resolve("dev").resolve("eventcontracts");
+        try {
+            stage(repo, "eventcontracts-parent", version, null, Paths.get("..", "pom.xml"));
+            for (String module : List.of("contracts-maven-plugin", "registry-client")) {
+                Path jar = classPathJar(module);
+                Path pom = jar.getParent().getFileName().toString().equals("target")
+                        ? jar.getParent().getParent().resolve("pom.xml")
+                        : jar.resolveSibling(jar.getFileName().toString().replaceAll("\\.jar$", ".pom"));
+                stage(repo, module, version, jar, pom);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void stage(Path repo, String artifactId, String version, Path jar, Path pom) throws IOException {
+        Path dir = Files.createDirectories(repo.resolve(artifactId).resolve(version));
+        Files.copy(pom, dir.resolve(artifactId + "-" + version + ".pom"), StandardCopyOption.REPLACE_EXISTING);
+        if (jar != null) {
+            Files.copy(jar, dir.resolve(artifactId + "-" + version + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static Path classPathJar(String artifactId) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Paths.get(entry);
+            String name = p.getFileName().toString();
+            if (name.startsWith(artifactId + "-") && name.endsWith(".jar")) {
+                return p;
+            }
+        }
+        throw new IllegalStateException(artifactId + " is not on the test class path");
     }
 
     private Result invoke(List<String> goals, Map<String, String> properties, boolean offline) {
