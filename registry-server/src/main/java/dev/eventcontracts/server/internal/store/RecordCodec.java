@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -258,9 +257,7 @@ public final class RecordCodec {
 
     /** Writes the remaining extras in the order they were read. */
     private static void writeRest(JsonGenerator g, ObjectNode extras) throws IOException {
-        Iterator<Map.Entry<String, JsonNode>> fields = extras.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : extras.properties()) {
             g.writeFieldName(field.getKey());
             g.writeTree(field.getValue());
         }

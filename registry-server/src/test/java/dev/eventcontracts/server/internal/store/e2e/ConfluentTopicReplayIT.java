@@ -10,7 +10,6 @@ import dev.eventcontracts.server.internal.store.ConfluentFixture;
 import dev.eventcontracts.server.internal.store.ConfluentFixture.FixtureRecord;
 import dev.eventcontracts.server.internal.store.e2e.RestCalls.Reply;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -86,16 +85,12 @@ class ConfluentTopicReplayIT {
     @Test
     void everySubjectsVersionsEntriesConfigAndMode_asConfluent() {
         SoftAssertions soft = new SoftAssertions();
-        Iterator<Map.Entry<String, JsonNode>> subjects = expected.get("versions").fields();
-        while (subjects.hasNext()) {
-            Map.Entry<String, JsonNode> subject = subjects.next();
+        for (Map.Entry<String, JsonNode> subject : expected.get("versions").properties()) {
             String path = "/subjects/" + RestCalls.encode(subject.getKey());
             JsonNode state = subject.getValue();
             expectJson(soft, path + "/versions?deleted=true", state.get("all"));
             expectJson(soft, path + "/versions", state.get("live"));
-            Iterator<Map.Entry<String, JsonNode>> entries = state.get("entries").fields();
-            while (entries.hasNext()) {
-                Map.Entry<String, JsonNode> entry = entries.next();
+            for (Map.Entry<String, JsonNode> entry : state.get("entries").properties()) {
                 expectJson(soft, path + "/versions/" + entry.getKey() + "?deleted=true", entry.getValue());
             }
             expectJson(soft, "/config/" + RestCalls.encode(subject.getKey()), state.get("config"));
@@ -107,10 +102,10 @@ class ConfluentTopicReplayIT {
     @Test
     void everySchemaIdAndItsVersions_asConfluent() {
         SoftAssertions soft = new SoftAssertions();
-        expected.get("schemas_by_id").fields().forEachRemaining(
+        expected.get("schemas_by_id").properties().forEach(
                 e -> expectJson(soft, "/schemas/ids/" + e.getKey(), e.getValue()));
         // the fixture lists the soft-deleted versions of ids 7 and 9: Confluent answers them with deleted=true only
-        expected.get("ids_versions").fields().forEachRemaining(
+        expected.get("ids_versions").properties().forEach(
                 e -> expectJson(soft, "/schemas/ids/" + e.getKey() + "/versions?deleted=true", e.getValue()));
         expectJson(soft, "/schemas/ids/10", RestCalls.JSON.createObjectNode().put("error_code", 40403)
                 .put("message", "Schema 10 not found"));
