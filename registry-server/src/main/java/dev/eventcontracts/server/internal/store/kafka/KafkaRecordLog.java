@@ -229,7 +229,7 @@ public final class KafkaRecordLog implements RecordLog {
         closeProducer();
         while (isCurrent(epoch)) {
             TransactionalWriter candidate = new TransactionalWriter(clientProps, clientId("producer"),
-                    config.groupId() + "-writer", partition, config.timeoutMs());
+                    config.groupId() + "-" + config.topic() + "-writer", partition, config.timeoutMs());
             try {
                 long startNanos = System.nanoTime();
                 candidate.init();

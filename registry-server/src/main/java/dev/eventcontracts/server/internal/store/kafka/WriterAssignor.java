@@ -46,8 +46,17 @@ public final class WriterAssignor implements ConsumerPartitionAssignor, Configur
 
     @Override
     public GroupAssignment assign(Cluster metadata, GroupSubscription groupSubscription) {
-        Map<String, Subscription> subscriptions = groupSubscription.groupSubscription();
-        String topic = subscriptions.values().iterator().next().topics().get(0);
+        // members normally share one store topic; if a misconfigured instance uses the same group for another
+        // topic, each topic still gets its own writer
+        Map<String, Map<String, Subscription>> byTopic = new HashMap<>();
+        groupSubscription.groupSubscription().forEach((memberId, subscription) -> byTopic
+                .computeIfAbsent(subscription.topics().get(0), t -> new HashMap<>()).put(memberId, subscription));
+        Map<String, Assignment> assignments = new HashMap<>();
+        byTopic.forEach((topic, subscriptions) -> assignments.putAll(assignTopic(topic, subscriptions)));
+        return new GroupAssignment(assignments);
+    }
+
+    private static Map<String, Assignment> assignTopic(String topic, Map<String, Subscription> subscriptions) {
         TopicPartition writerPartition = new TopicPartition(topic, 0);
         Optional<String> writer = chooseWriter(subscriptions, writerPartition);
         String writerUrl = writer.map(id -> decodeUrl(subscriptions.get(id))).orElse("");
@@ -58,7 +67,7 @@ public final class WriterAssignor implements ConsumerPartitionAssignor, Configur
                     writer.filter(memberId::equals).isPresent() ? List.of(writerPartition) : List.of();
             assignments.put(memberId, new Assignment(partitions, outcome.duplicate()));
         }
-        return new GroupAssignment(assignments);
+        return assignments;
     }
 
     /** The current owner if it is still here and eligible, else the eligible member with the smallest id. */

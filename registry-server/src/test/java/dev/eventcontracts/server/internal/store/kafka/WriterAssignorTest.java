@@ -63,6 +63,20 @@ class WriterAssignorTest {
         assertThat(heard).containsExactly("none none self=m-a");
     }
 
+    @Test
+    void assign_membersOfTwoTopicsInOneGroup_oneWriterPerTopic() {
+        Map<String, Subscription> members = new LinkedHashMap<>();
+        members.put("m-a", member(true, "http://a", List.of()));
+        members.put("m-b", new Subscription(List.of("_other"), ElectionMember.encodeSubscription(true, "http://b"),
+                List.of()));
+
+        GroupAssignment result = assignor(true, "http://x").assign(Cluster.empty(), new GroupSubscription(members));
+
+        assertThat(result.groupAssignment().get("m-a").partitions()).containsExactly(P0);
+        assertThat(result.groupAssignment().get("m-b").partitions())
+                .containsExactly(new TopicPartition("_other", 0));
+    }
+
     private static Subscription member(boolean eligible, String url, List<TopicPartition> owned) {
         return new Subscription(List.of("_schemas"), ElectionMember.encodeSubscription(eligible, url), owned);
     }
