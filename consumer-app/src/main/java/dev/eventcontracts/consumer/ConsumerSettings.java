@@ -29,10 +29,11 @@ public record ConsumerSettings(String bootstrapServers, String schemaRegistryUrl
     /**
      * The default read model: an H2 database in a file under {@code ./data}. {@code AUTO_SERVER} lets several
      * instances on one machine share it; {@code WRITE_DELAY=0} makes every commit reach the file before the
-     * offsets are committed (H2's default writes up to a second later, and a killed process loses those commits).
+     * offsets are committed (H2's default writes up to a second later, and a killed process loses those commits);
+     * {@code MAX_COMPACT_TIME=0} avoids H2's compaction on close, which can leave an empty database behind.
      */
     public static final String DEFAULT_JDBC_URL =
-            "jdbc:h2:file:./data/order-read-model;AUTO_SERVER=TRUE;WRITE_DELAY=0";
+            "jdbc:h2:file:./data/order-read-model;AUTO_SERVER=TRUE;WRITE_DELAY=0;MAX_COMPACT_TIME=0";
 
     /** Checks the values and copies the overrides. */
     public ConsumerSettings {

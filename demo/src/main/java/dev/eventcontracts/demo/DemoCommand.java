@@ -198,7 +198,8 @@ public final class DemoCommand implements Callable<Integer> {
             for (int version : new int[] {newest, 1}) {
                 String group = version == newest ? ConsumerSettings.DEFAULT_GROUP_ID
                         : ConsumerSettings.DEFAULT_GROUP_ID + "-v" + version;
-                String jdbc = "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("read-model-" + group);
+                String jdbc = "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("read-model-" + group)
+                        + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0";
                 settings.add(ConsumerSettings.of(bootstrapServers, registryUrl, jdbc).withGroupId(group)
                         .withContractVersion(version == newest ? 0 : version).withLagLogInterval(Duration.ZERO));
             }

@@ -95,7 +95,7 @@ final class StackFixture {
     /** Consumer settings with a fresh group and a fresh H2 file read model under {@code dir}. */
     ConsumerSettings consumer(Path dir, String name) {
         String group = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String jdbc = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(group) + ";WRITE_DELAY=0";
+        String jdbc = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(group) + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0";
         return ConsumerSettings.of(bootstrapServers, registryUrl, jdbc).withGroupId(group)
                 .withLagLogInterval(Duration.ZERO);
     }
