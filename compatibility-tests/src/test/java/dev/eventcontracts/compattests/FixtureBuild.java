@@ -210,7 +210,7 @@ final class FixtureBuild {
         StringBuffer out = new StringBuffer();
         InvocationRequest request = new DefaultInvocationRequest()
                 .setBaseDirectory(project.toFile())
-                .setGoals(goals)
+                .addArgs(goals)
                 .setOffline(offline)
                 .setUserSettingsFile(settings().toFile())
                 .setBatchMode(true)

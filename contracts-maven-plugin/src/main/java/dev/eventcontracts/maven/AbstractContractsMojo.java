@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
@@ -259,9 +258,5 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
     /** Wraps a gate problem for Maven. */
     static MojoExecutionException executionFailure(GateException e) {
         return new MojoExecutionException(e.getMessage(), e);
-    }
-
-    static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -16,8 +16,10 @@ import dev.eventcontracts.maven.internal.SubjectOutcome;
 import dev.eventcontracts.maven.internal.SubjectPlan;
 import dev.eventcontracts.schema.AvroSchema;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -45,7 +47,7 @@ public class RegisterMojo extends AbstractContractsMojo {
     boolean dryRun;
 
     /** Subjects a dry run would register: schemas referring to them cannot be looked up yet. */
-    private final java.util.Set<String> wouldRegister = new java.util.HashSet<>();
+    private final Set<String> wouldRegister = new HashSet<>();
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

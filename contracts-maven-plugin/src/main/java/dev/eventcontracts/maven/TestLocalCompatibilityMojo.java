@@ -1,6 +1,7 @@
 package dev.eventcontracts.maven;
 
 import dev.eventcontracts.maven.internal.BaselineHistory;
+import dev.eventcontracts.maven.internal.ContractPlanner;
 import dev.eventcontracts.maven.internal.GateException;
 import dev.eventcontracts.maven.internal.GateReport;
 import dev.eventcontracts.maven.internal.GateRun;
@@ -68,7 +69,7 @@ public class TestLocalCompatibilityMojo extends AbstractContractsMojo {
                 files.putAll(subjects);
             }
             if (!files.isEmpty()) {
-                plans = dev.eventcontracts.maven.internal.ContractPlanner.referencesFirst(configuredPlans(files));
+                plans = ContractPlanner.referencesFirst(configuredPlans(files));
                 for (SubjectPlan p : plans) {
                     if (p.level().isEmpty()) {
                         throw new GateException("compatibilityLevels has no level for subject '" + p.subject() + "'");

@@ -8,6 +8,7 @@ import dev.eventcontracts.maven.internal.SchemaAssembler;
 import dev.eventcontracts.maven.internal.SchemaLinter;
 import dev.eventcontracts.maven.internal.SubjectPlan;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -94,6 +95,6 @@ public class ValidateMojo extends AbstractContractsMojo {
 
     private static LintRule parse(String id) throws GateException {
         return LintRule.parse(id).orElseThrow(() -> new GateException("Unknown lint rule '" + id + "'; known: "
-                + java.util.Arrays.stream(LintRule.values()).map(LintRule::id).toList()));
+                + Arrays.stream(LintRule.values()).map(LintRule::id).toList()));
     }
 }

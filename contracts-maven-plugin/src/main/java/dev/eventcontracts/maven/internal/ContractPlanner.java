@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns configuration into the ordered list of subjects a goal works on: referenced subjects first, each
@@ -61,7 +62,7 @@ public final class ContractPlanner {
             List<PlannedReference> refs = topic.eventTypes().stream()
                     .map(e -> new PlannedReference(e, descriptor.typeSubject(e), null)).toList();
             String union = topic.eventTypes().stream().map(e -> "\"" + e + "\"")
-                    .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+                    .collect(Collectors.joining(",", "[", "]"));
             plans.add(new SubjectPlan(topic.valueSubject(), Optional.of(topic.valueLevel()), union, refs, where));
         }
         return plans;
