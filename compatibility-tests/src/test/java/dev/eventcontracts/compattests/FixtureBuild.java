@@ -106,12 +106,16 @@ final class FixtureBuild {
      * the schemas and in the pom.
      */
     FixtureBuild isolate(String id) {
+        return rename("dev.acme.payments", "dev.acme." + id).rename("\"payments-", "\"" + id + "-")
+                .rename("<payments-", "<" + id + "-").rename("</payments-", "</" + id + "-");
+    }
+
+    /** Replaces text in every file under {@code schemas/} and in the pom. */
+    FixtureBuild rename(String from, String to) {
         try (Stream<Path> files = Stream.concat(Files.walk(project.resolve("schemas")),
                 Stream.of(project.resolve("pom.xml")))) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                Files.writeString(f, Files.readString(f).replace("dev.acme.payments", "dev.acme." + id)
-                        .replace("\"payments-", "\"" + id + "-").replace("<payments-", "<" + id + "-")
-                        .replace("</payments-", "</" + id + "-"));
+                Files.writeString(f, Files.readString(f).replace(from, to));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eventcontracts.client.RegistryClientConfig;
 import dev.eventcontracts.client.SchemaRegistries;
 import dev.eventcontracts.client.SchemaRegistryClient;
+import dev.eventcontracts.contracts.TopicContracts;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
 import java.util.List;
@@ -173,5 +174,21 @@ class RegistryGoalsIT {
         assertThat(result.succeeded()).as(result.output()).isTrue();
         assertThat(result.project().resolve("downloaded/" + type("PaymentMade") + ".avsc")).exists();
         assertThat(result.project().resolve("downloaded/" + ns + "-value.avsc")).doesNotExist();
+    }
+
+    @Test
+    void registryGate_repositoryContractsRegistered_passAtEachSubjectsLevel() {
+        String topic = TopicContracts.load().topics().get(0).name();
+        FixtureBuild repo = FixtureBuild.ofRepositoryContracts().rename("dev.eventcontracts.orders", "dev.eventcontracts." + ns)
+                .rename("\"" + topic, "\"" + ns + "-" + topic);
+        FixtureBuild.Result registered = register(repo, Map.of());
+        assertThat(registered.succeeded()).as(registered.output()).isTrue();
+
+        FixtureBuild.Result result = repo.run(List.of("verify"), Map.of("schema.registry.url", url));
+
+        assertThat(result.succeeded()).as(result.output()).isTrue();
+        assertThat(result.output()).contains("Subject 'dev.eventcontracts." + ns + ".OrderCreated' is FULL_TRANSITIVE "
+                + "compatible with version 1 (id ");
+        assertThat(rest.version(ns + "-" + topic + "-value", 1, false).references()).hasSize(3);
     }
 }
