@@ -1,0 +1,166 @@
+package dev.eventcontracts.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.eventcontracts.consumer.internal.DeadLetterPublisher;
+import dev.eventcontracts.consumer.internal.EventDecoder;
+import dev.eventcontracts.consumer.internal.LagMonitor;
+import dev.eventcontracts.consumer.internal.ReadModelWriter;
+import dev.eventcontracts.orders.LineItem;
+import dev.eventcontracts.orders.Money;
+import dev.eventcontracts.orders.OrderCreated;
+import dev.eventcontracts.orders.OrderStatus;
+import dev.eventcontracts.orders.OrderStatusChanged;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The poll loop against Kafka's MockConsumer: what is applied, dead-lettered, retried and committed, and when. */
+class OrderProcessingServiceTest {
+
+    private static final String TOPIC = "order-events";
+    private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
+    private static final Money TEN = Money.newBuilder().setAmount(new BigDecimal("10.00")).setCurrency("EUR").build();
+
+    private final List<ConsumerRecord<byte[], byte[]>> log = new java.util.ArrayList<>();
+    /** Kafka's mock forgets records once polled; a real consumer reads them again after a seek back. */
+    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest") {
+        @Override
+        public synchronized void seek(TopicPartition partition, long offset) {
+            super.seek(partition, offset);
+            log.stream().filter(r -> r.offset() >= offset).forEach(this::addRecord);
+        }
+    };
+    private final MockProducer<byte[], byte[]> dlq = new MockProducer<>(true, null, new ByteArraySerializer(),
+            new ByteArraySerializer());
+    private final Map<String, SpecificRecord> values = new HashMap<>();
+    private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    private final AtomicInteger failingOpens = new AtomicInteger();
+    private OrderProcessingService service;
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    /** Values are looked up by their bytes as text; a value starting with "poison" does not decode. */
+    private final Deserializer<Object> valueDeserializer = (topic, data) -> {
+        String text = new String(data, StandardCharsets.UTF_8);
+        if (text.startsWith("poison")) {
+            throw new SerializationException("Error deserializing Avro value: undecodable");
+        }
+        return values.get(text);
+    };
+
+    private void start(List<ConsumerRecord<byte[], byte[]>> records) {
+        ReadModelWriter writer = new ReadModelWriter(() -> {
+            if (failingOpens.getAndDecrement() > 0) {
+                throw new SQLTransientConnectionException("database unavailable");
+            }
+            return DriverManager.getConnection(url, "sa", "");
+        }, Clock.systemUTC());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        service = new OrderProcessingService("test", consumer, TOPIC,
+                new EventDecoder((topic, data) -> new String(data, StandardCharsets.UTF_8), valueDeserializer), writer,
+                new DeadLetterPublisher(dlq, TOPIC + ".DLQ", "g", Duration.ofSeconds(5)), meters,
+                new LagMonitor(meters, "g", Duration.ZERO), OffsetCommitter.SYNC, () -> { });
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0));
+            consumer.updateBeginningOffsets(Map.of(P0, 0L));
+            log.addAll(records);
+            records.forEach(consumer::addRecord);
+        });
+        service.startThread();
+    }
+
+    private ConsumerRecord<byte[], byte[]> record(long offset, String orderId, SpecificRecord event) {
+        String key = "v" + offset;
+        values.put(key, event);
+        return new ConsumerRecord<>(TOPIC, 0, offset, orderId.getBytes(StandardCharsets.UTF_8),
+                key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ConsumerRecord<byte[], byte[]> poison(long offset, String orderId) {
+        return new ConsumerRecord<>(TOPIC, 0, offset, orderId.getBytes(StandardCharsets.UTF_8),
+                ("poison" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static OrderCreated created(String orderId) {
+        return OrderCreated.newBuilder().setEventId("c-" + orderId).setOrderId(orderId).setCustomerId("c")
+                .setItems(List.of(LineItem.newBuilder().setProductId("p").setQuantity(1).setUnitPrice(TEN).build()))
+                .setTotal(TEN).setCreatedAt(Instant.EPOCH).build();
+    }
+
+    private static OrderStatusChanged paid(String orderId) {
+        return OrderStatusChanged.newBuilder().setEventId("p-" + orderId).setOrderId(orderId)
+                .setPreviousStatus(OrderStatus.CREATED).setStatus(OrderStatus.PAID).setChangedAt(Instant.EPOCH).build();
+    }
+
+    private long committed() {
+        OffsetAndMetadata offset = consumer.committed(Set.of(P0)).get(P0);
+        return offset == null ? -1 : offset.offset();
+    }
+
+    @Test
+    void batchWithPoisonInTheMiddle_appliesTheRest_deadLettersThePoison_thenCommitsPastAll() throws Exception {
+        start(List.of(record(0, "o1", created("o1")), poison(1, "o1"), record(2, "o1", paid("o1"))));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> committed() == 3);
+
+        assertThat(dlq.history()).singleElement().satisfies(letter -> assertThat(new String(
+                letter.headers().lastHeader(DeadLetterHeaders.ORIGINAL_OFFSET).value(), StandardCharsets.UTF_8))
+                .isEqualTo("1"));
+        assertThat(new OrderReadModel(url, "sa", "").order("o1").orElseThrow().status()).isEqualTo("PAID");
+        assertThat(service.stats()).isEqualTo(new ProcessingStats(2, 0, 1, 1, 0));
+    }
+
+    @Test
+    void databaseDownForAWhile_batchIsRetriedUntilItIsUp_nothingSkippedOrCommittedEarly() throws Exception {
+        failingOpens.set(3);
+        start(List.of(record(0, "o1", created("o1")), record(1, "o2", created("o2"))));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> committed() == 2);
+
+        assertThat(service.stats().retries()).isEqualTo(3);
+        assertThat(service.stats().applied()).isEqualTo(2);
+        assertThat(new OrderReadModel(url, "sa", "").totals().orders()).isEqualTo(2);
+        assertThat(dlq.history()).isEmpty();
+    }
+
+    @Test
+    void close_stopsThePollThreadAndClosesTheConsumer() {
+        start(List.of(record(0, "o1", created("o1"))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> committed() == 1);
+
+        service.close();
+
+        assertThat(service.isRunning()).isFalse();
+        assertThat(consumer.closed()).isTrue();
+        assertThat(service.failure()).isEmpty();
+    }
+}
