@@ -57,6 +57,10 @@ public final class RegistryLoadBenchmark {
             String url = server.url();
             int id = seed(url);
             Load load = Wrk.available() ? new Wrk() : new JavaLoad();
+            int warmUp = Math.max(2, seconds / 2);
+            System.out.println("warming up for " + 2 * warmUp + " s (not measured)");
+            load.get(url + "/schemas/ids/" + id, warmUp);
+            load.post(url + "/subjects/bench-value/versions", knownSchemaBody(), warmUp);
             rows.add(row("GET /schemas/ids/{id}", load.get(url + "/schemas/ids/" + id, seconds)));
             rows.add(row("lookup of a registered schema (POST /subjects/{s}/versions)",
                     load.post(url + "/subjects/bench-value/versions", knownSchemaBody(), seconds)));

@@ -14,6 +14,8 @@ final class Wrk implements RegistryLoadBenchmark.Load {
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
 
+    private final boolean verbose = Boolean.getBoolean("bench.verbose");
+
     static boolean available() {
         try {
             return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
@@ -74,7 +76,9 @@ final class Wrk implements RegistryLoadBenchmark.Load {
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         wrk.waitFor();
-        System.out.println(output);
+        if (verbose) {
+            System.out.println(output);
+        }
         Matcher rps = RPS.matcher(output);
         if (!rps.find()) {
             throw new IllegalStateException("unexpected wrk output:\n" + output);

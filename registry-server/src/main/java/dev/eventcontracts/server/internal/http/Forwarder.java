@@ -75,9 +75,7 @@ final class Forwarder {
         if (answer.statusCode() < 300) {
             awaitLocalCatchUp();
         }
-        ctx.attribute(Http.ANSWERED, Boolean.TRUE);
-        ctx.status(answer.statusCode()).contentType(answer.headers().firstValue("Content-Type")
-                .orElse(Http.CONTENT_TYPE)).result(answer.body());
+        Http.write(ctx, answer.statusCode(), answer.body());
     }
 
     private void awaitLocalCatchUp() {

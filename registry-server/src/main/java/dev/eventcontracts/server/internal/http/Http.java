@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventcontracts.server.internal.service.ErrorKind;
 import dev.eventcontracts.server.internal.service.RegistryException;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -23,8 +25,7 @@ final class Http {
 
     /** Answers 200 with pre-serialized JSON. */
     static void json(Context ctx, byte[] body) {
-        ctx.attribute(ANSWERED, Boolean.TRUE);
-        ctx.contentType(CONTENT_TYPE).result(body);
+        write(ctx, 200, body);
     }
 
     /** Answers 200 with {@code value} as JSON. */
@@ -39,8 +40,25 @@ final class Http {
 
     /** Answers an error as {@code {"error_code": …, "message": …}}. */
     static void error(Context ctx, int status, int errorCode, String message) {
+        write(ctx, status, errorBody(errorCode, message));
+    }
+
+    /**
+     * Writes the answer straight to the servlet response. Javalin's own result path wraps every answer in its
+     * compression stream and matches the media type against its exclusion list on each request, which cost a
+     * quarter of the CPU of a cached read; the registry never compresses, so it bypasses that path.
+     */
+    static void write(Context ctx, int status, byte[] body) {
         ctx.attribute(ANSWERED, Boolean.TRUE);
-        ctx.status(status).contentType(CONTENT_TYPE).result(errorBody(errorCode, message));
+        HttpServletResponse response = ctx.res();
+        response.setStatus(status);
+        response.setContentType(CONTENT_TYPE);
+        response.setContentLength(body.length);
+        try {
+            response.getOutputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The bytes of an error body. */

@@ -93,14 +93,17 @@ public final class HttpApi implements AutoCloseable {
     private void routes(HttpSettings settings, RegistryServices services, RecordLog log,
             PrometheusMeterRegistry metrics, Supplier<String> kafkaClusterId) {
         RequestBodies bodies = new RequestBodies();
-        app.before(ctx -> inFlight.incrementAndGet());
+        BasicAuth auth = settings.auth();
+        // one before and one after handler: each extra one costs a route match on every request
+        app.before(ctx -> {
+            inFlight.incrementAndGet();
+            requireReady(ctx);
+            if (auth != null) {
+                authenticate(ctx, auth);
+            }
+            requireBodyType(ctx);
+        });
         app.after(ctx -> inFlight.decrementAndGet());
-        app.before(this::requireReady);
-        if (settings.auth() != null) {
-            BasicAuth auth = settings.auth();
-            app.before(ctx -> authenticate(ctx, auth));
-        }
-        app.before(HttpApi::requireBodyType);
         new ErrorMapper().register(app);
         Forwarder forwarder = new Forwarder(log, HttpClient.newBuilder().connectTimeout(settings.timeout()).build(),
                 settings.timeout());

@@ -36,9 +36,13 @@ final class SchemaRoutes {
     /** The hot path: without query parameters the answer is the cached bytes of the id. */
     private void byId(Context ctx) {
         SchemaIdEntry entry = queries.schema(Http.intPath(ctx, "id"));
+        byte[] cached = entry.json();
+        if (ctx.queryString() == null && cached != null) {
+            Http.json(ctx, cached);
+            return;
+        }
         String subject = ctx.queryParam("subject");
         boolean fetchMaxId = Http.flag(ctx, "fetchMaxId");
-        byte[] cached = entry.json();
         if (subject == null && !fetchMaxId && cached != null) {
             Http.json(ctx, cached);
             return;

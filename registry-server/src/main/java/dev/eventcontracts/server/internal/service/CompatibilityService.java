@@ -75,8 +75,13 @@ public final class CompatibilityService {
     }
 
     private Verdict check(CompatibilityLevel level, AvroSchema candidate, List<SchemaVersion> previous) {
-        List<VersionedSchema> old = new ArrayList<>(previous.size());
-        for (SchemaVersion v : previous) {
+        // The engine checks the latest version only unless the level is transitive; parsing the others would be
+        // wasted, and NONE checks nothing.
+        List<SchemaVersion> selected = level == CompatibilityLevel.NONE ? List.of()
+                : level.isTransitive() || previous.size() <= 1 ? previous
+                : List.of(previous.get(previous.size() - 1));
+        List<VersionedSchema> old = new ArrayList<>(selected.size());
+        for (SchemaVersion v : selected) {
             old.add(new VersionedSchema(v.version(), parsing.parsed(v)));
         }
         CompatibilityResult result = checker.check(level, candidate, old);

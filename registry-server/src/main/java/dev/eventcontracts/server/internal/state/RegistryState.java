@@ -104,9 +104,7 @@ public final class RegistryState implements RecordApplier {
                 value.schemaType(), value.references(), value.schema(), value.deleted(), clock.millis());
         SubjectVersions before = subjects.get(key.subject());
         SchemaVersion previous = before == null ? null : before.version(key.version()).orElse(null);
-        subjects.put(key.subject(), before == null
-                ? new SubjectVersions(key.subject(), new java.util.TreeMap<>(Map.of(key.version(), version)))
-                : before.with(version));
+        subjects.put(key.subject(), before == null ? SubjectVersions.of(version) : before.with(version));
         if (previous != null && previous.id() != value.id()) {
             detach(previous);
         }
