@@ -125,6 +125,14 @@ class ConfigModeApiIT {
     }
 
     @Test
+    void deleteGlobalMode_answersThePreviousModeAndRestoresReadWrite() {
+        rest.put("/mode", mode("READONLY"));
+
+        assertThat(rest.delete("/mode").text()).isEqualTo("{\"mode\":\"READONLY\"}");
+        assertThat(rest.get("/mode").text()).isEqualTo("{\"mode\":\"READWRITE\"}");
+    }
+
+    @Test
     void putMode_invalidMode_answers42204() {
         Rest.Answer answer = rest.put("/mode", mode("SLEEPY"));
 

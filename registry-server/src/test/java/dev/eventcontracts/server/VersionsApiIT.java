@@ -143,6 +143,17 @@ class VersionsApiIT {
     }
 
     @Test
+    void register_schemaOverTheSizeLimit_answers42209() {
+        String huge = "{\"type\":\"enum\",\"name\":\"Huge\",\"symbols\":[\"" + "A".repeat(1_000_000) + "\"]}";
+
+        Rest.Answer answer = rest.register(subject(), huge);
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.errorCode()).isEqualTo(42209);
+        assertThat(answer.message()).isEqualTo("Register operation failed because schema is too large");
+    }
+
+    @Test
     void register_subjectWithControlCharacter_answers42208() {
         Rest.Answer answer = rest.register("bad%01subject", "\"string\"");
 
