@@ -53,6 +53,10 @@ public final class DeserializerCore {
         this.specificData = new SpecificData(loader != null ? loader : getClass().getClassLoader());
         this.readerSchemas = new ReaderSchemas(specificData, config.specificType(isKey));
         this.genericModel = Models.generic(config.useLogicalTypeConverters());
+        // Avro's fast reader: decoding plans built once per writer/reader pair instead of a resolving grammar
+        // walked per datum; same results, less CPU per record
+        specificData.setFastReaderEnabled(true);
+        genericModel.setFastReaderEnabled(true);
     }
 
     /**

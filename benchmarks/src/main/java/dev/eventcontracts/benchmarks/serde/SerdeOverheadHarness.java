@@ -34,8 +34,11 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * <p>Run:
  * <pre>
  * mvn -q -pl benchmarks package -DskipTests
- * java -cp benchmarks/target/benchmarks.jar dev.eventcontracts.benchmarks.serde.SerdeOverheadHarness [threads]
+ * java -cp benchmarks/target/benchmarks.jar dev.eventcontracts.benchmarks.serde.SerdeOverheadHarness [threads] [operation]
  * </pre>
+ * Without an operation it runs all four in one JVM, where the serde's call sites see both record kinds; give one
+ * ({@code "serialize specific"}, {@code "serialize generic"}, {@code "deserialize specific"},
+ * {@code "deserialize generic"}) to measure it in a JVM of its own, as JMH's forks do.
  * The table goes to standard output, its only output.
  */
 public final class SerdeOverheadHarness {
@@ -69,12 +72,13 @@ public final class SerdeOverheadHarness {
      */
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        List<String> operations = args.length > 1 ? List.of(args[1]) : List.of("serialize specific",
+                "serialize generic", "deserialize specific", "deserialize generic");
         Shared shared = new Shared();
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "%-22s %8s %12s %12s %14s%n", "operation", "threads", "raw ns/op", "serde ns/op", "serde/raw"));
         long sink = 0;
-        for (String name : List.of("serialize specific", "serialize generic", "deserialize specific",
-                "deserialize generic")) {
+        for (String name : operations) {
             List<Result> results = runThreads(name, shared, threads);
             double raw = results.stream().mapToDouble(Result::bestRaw).average().orElseThrow();
             double serde = results.stream().mapToDouble(Result::bestSerde).average().orElseThrow();

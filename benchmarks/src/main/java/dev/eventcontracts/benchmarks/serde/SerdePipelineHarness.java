@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * batches), once with {@link AvroSerializer}/{@link AvroDeserializer} (specific reader) and once with
  * {@code ByteArraySerializer}/{@code ByteArrayDeserializer} over the same events pre-encoded — the raw pipeline.
  * Target: the serde pipeline reaches at least 0.85 of the raw pipeline's events/s. Consumption runs
- * concurrently with production; a run ends when the consumer has every event.
+ * concurrently with production; a run ends when the consumer has every event. Each pipeline runs twice, in the
+ * order raw, serde, serde, raw, and its better run counts.
  *
  * <p>The registry is in memory: the serde asks it once per schema, so it does not bear on throughput.
  *
@@ -80,8 +81,11 @@ public final class SerdePipelineHarness {
                     ByteArraySerializer::new, ByteArrayDeserializer::new);
             raw.run("warmup-raw", events / 10);
             serde.run("warmup-serde", events / 10);
-            double rawRate = raw.run("raw", events);
-            double serdeRate = serde.run("serde", events);
+            // raw, serde, serde, raw: load that drifts during the run weighs on both pipelines alike
+            double rawRate = raw.run("raw-1", events);
+            double serdeRate = serde.run("serde-1", events);
+            serdeRate = Math.max(serdeRate, serde.run("serde-2", events));
+            rawRate = Math.max(rawRate, raw.run("raw-2", events));
             String table = String.format(Locale.ROOT, "%-28s %12s%n%-28s %,12.0f%n%-28s %,12.0f%n%-28s %12.2f%n",
                     "pipeline (" + String.format(Locale.ROOT, "%,d", events) + " events)", "events/s",
                     "raw (pre-encoded bytes)", rawRate, "avro-serde", serdeRate, "ratio serde/raw",
