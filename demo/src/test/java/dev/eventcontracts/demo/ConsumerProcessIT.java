@@ -1,0 +1,118 @@
+package dev.eventcontracts.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.eventcontracts.consumer.ConsumerCommand;
+import dev.eventcontracts.consumer.ConsumerSettings;
+import dev.eventcontracts.consumer.OrderProcessingService;
+import dev.eventcontracts.consumer.OrderProcessingServices;
+import dev.eventcontracts.consumer.OrderReadModel;
+import dev.eventcontracts.devstack.BootstrapServers;
+import dev.eventcontracts.devstack.RunningRegistry;
+import dev.eventcontracts.devstack.WithKafka;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The order-processing service as a real process ({@link ConsumerCommand} in its own JVM, H2 read model in a
+ * file): SIGTERM stops it gracefully with everything committed; SIGKILL in the middle of processing loses
+ * nothing and duplicates nothing once it is restarted.
+ */
+@WithKafka(registry = true)
+@Tag("integration")
+@Timeout(240)
+class ConsumerProcessIT {
+
+    @Test
+    void sigterm_finishesCommitsAndExits_soARestartHasNothingToRedo(@BootstrapServers String kafka,
+            RunningRegistry registry, @TempDir Path dir) throws Exception {
+        StackFixture stack = new StackFixture(kafka, registry.url());
+        List<SpecificRecord> events = stack.produce(2, 2_000);
+        ConsumerSettings settings = stack.consumer(dir, "sigterm");
+        Process process = startConsumerProcess(settings, dir.resolve("sigterm.log"));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(committed(kafka, settings.groupId()))
+                        .isGreaterThanOrEqualTo(events.size()));
+
+        process.destroy(); // SIGTERM
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+        assertThat(process.exitValue()).as("128 + SIGTERM: the JVM ran its shutdown hooks").isEqualTo(143);
+        assertThat(Files.readString(dir.resolve("sigterm.log"))).contains("Stopped: ProcessingStats[applied=");
+        assertThat(StackFixture.appliedEventIds(settings)).containsAll(StackFixture.eventIds(events));
+        try (OrderProcessingService restarted = OrderProcessingServices.start(settings, new SimpleMeterRegistry())) {
+            List<SpecificRecord> more = stack.produce(2, 100);
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(StackFixture.appliedEventIds(settings)).containsAll(StackFixture.eventIds(more)));
+            assertThat(restarted.stats().duplicates()).as("everything before SIGTERM was committed").isZero();
+        }
+    }
+
+    @Test
+    void sigkillDuringProcessing_restartLosesNothingAndAppliesNothingTwice(@BootstrapServers String kafka,
+            RunningRegistry registry, @TempDir Path dir) throws Exception {
+        StackFixture stack = new StackFixture(kafka, registry.url());
+        List<SpecificRecord> events = new ArrayList<>(stack.produce(2, 3_000));
+        ConsumerSettings settings = stack.consumer(dir, "sigkill")
+                .withOverrides(Map.of("max.poll.records", "100"));
+        Process process = startConsumerProcess(settings, dir.resolve("sigkill.log"));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> committed(kafka, settings.groupId()) > 0);
+
+        process.destroyForcibly(); // SIGKILL: no shutdown hook, no commit, no leaving the group
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        long committedAtKill = committed(kafka, settings.groupId());
+
+        events.addAll(stack.produce(2, 500));
+        try (OrderProcessingService restarted = OrderProcessingServices.start(settings.withOverrides(Map.of(
+                "session.timeout.ms", "6000")), new SimpleMeterRegistry())) {
+            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .untilAsserted(() -> assertThat(StackFixture.appliedEventIds(settings))
+                            .containsAll(StackFixture.eventIds(events)));
+        }
+        assertThat(committedAtKill).isLessThan(events.size());
+        assertThat(StackFixture.eventCounts(settings)).containsAllEntriesOf(StackFixture.eventsPerOrder(events));
+        OrderReadModel.Totals totals = OrderReadModel.of(settings).totals();
+        assertThat(totals.eventCountSum()).isEqualTo(totals.appliedEvents());
+    }
+
+    private static Process startConsumerProcess(ConsumerSettings settings, Path log) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+                ConsumerCommand.class.getName(),
+                "--bootstrap-servers", settings.bootstrapServers(),
+                "--schema-registry-url", settings.schemaRegistryUrl(),
+                "--group-id", settings.groupId(),
+                "--jdbc-url", settings.jdbcUrl(),
+                "--metrics-port", "-1",
+                "--lag-log-seconds", "0"));
+        settings.overrides().forEach((k, v) -> command.addAll(List.of("-X", k + "=" + v)));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** The group's committed offsets summed over the order topic's partitions. */
+    private static long committed(String kafka, String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+            Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> offsets =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            return offsets.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
+        }
+    }
+}

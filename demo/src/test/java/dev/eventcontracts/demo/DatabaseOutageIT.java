@@ -1,0 +1,104 @@
+package dev.eventcontracts.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.eventcontracts.consumer.ConsumerSettings;
+import dev.eventcontracts.consumer.OrderProcessingService;
+import dev.eventcontracts.consumer.OrderProcessingServices;
+import dev.eventcontracts.consumer.OrderReadModel;
+import dev.eventcontracts.consumer.internal.MetricsServer;
+import dev.eventcontracts.devstack.BootstrapServers;
+import dev.eventcontracts.devstack.RunningRegistry;
+import dev.eventcontracts.devstack.WithKafka;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.avro.specific.SpecificRecord;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The read model's database goes away (its H2 TCP server stops) while events keep coming: the consumer retries
+ * with backoff instead of skipping anything, its lag shows on {@code /metrics}, and once the database is back
+ * every event is applied exactly once and the lag returns to zero.
+ */
+@WithKafka(registry = true)
+@Tag("integration")
+@Timeout(180)
+class DatabaseOutageIT {
+
+    private static final Pattern LAG = Pattern.compile("consumer_partition_lag\\{group=\"([^\"]+)\",partition=\"(\\d+)\","
+            + "topic=\"[^\"]+\"} ([0-9.]+)");
+
+    @Test
+    void databaseDown_eventsWaitAndLagGrows_thenEverythingIsAppliedOnce(@BootstrapServers String kafka,
+            RunningRegistry registry, @TempDir Path dir) throws Exception {
+        StackFixture stack = new StackFixture(kafka, registry.url());
+        Server database = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+        int port = database.getPort();
+        ConsumerSettings base = stack.consumer(dir, "outage");
+        String url = "jdbc:h2:tcp://localhost:" + port + "/" + dir.toAbsolutePath().resolve("read-model")
+                + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0";
+        ConsumerSettings settings = new ConsumerSettings(base.bootstrapServers(), base.schemaRegistryUrl(),
+                base.groupId(), url, "sa", "", 0, Duration.ofSeconds(1), base.overrides());
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        List<SpecificRecord> events = new ArrayList<>(stack.produce(2, 500));
+
+        try (MetricsServer metrics = MetricsServer.start(meters, 0);
+                OrderProcessingService service = OrderProcessingServices.start(settings, meters)) {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(StackFixture.appliedEventIds(settings)).containsAll(StackFixture.eventIds(events)));
+
+            database.stop();
+            events.addAll(stack.produce(2, 1_000));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(service.stats().retries()).isGreaterThanOrEqualTo(2);
+                assertThat(totalLag(metrics, settings.groupId())).isGreaterThan(0);
+            });
+            long appliedDuringOutage = service.stats().applied();
+
+            database = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists").start();
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .untilAsserted(() -> {
+                        assertThat(StackFixture.appliedEventIds(settings)).containsAll(StackFixture.eventIds(events));
+                        assertThat(totalLag(metrics, settings.groupId())).isZero();
+                    });
+            assertThat(service.stats().applied()).isGreaterThan(appliedDuringOutage);
+            assertThat(StackFixture.eventCounts(settings)).containsAllEntriesOf(StackFixture.eventsPerOrder(events));
+            OrderReadModel.Totals totals = OrderReadModel.of(settings).totals();
+            assertThat(totals.eventCountSum()).isEqualTo(totals.appliedEvents());
+        } finally {
+            database.stop();
+        }
+    }
+
+    /** The sum of the group's partition lags as Prometheus scrapes them. */
+    private static double totalLag(MetricsServer metrics, String group) throws Exception {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + metrics.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = LAG.matcher(body);
+        double total = 0;
+        int partitions = 0;
+        while (m.find()) {
+            if (m.group(1).equals(group)) {
+                total += Double.parseDouble(m.group(3));
+                partitions++;
+            }
+        }
+        assertThat(partitions).as("lag gauges of %s in %s", group, body).isPositive();
+        return total;
+    }
+}
