@@ -169,10 +169,9 @@ public final class RegistryServerConfig {
                                 + "machine's name when the listener binds every interface.")
                 .define(INTER_INSTANCE_PROTOCOL, Type.STRING, "http", ValidString.in("http", "https"),
                         Importance.MEDIUM, "Protocol other instances use to forward writes to this one.")
-                .define(COMPATIBILITY_LEVEL, Type.STRING, "backward", ValidString.in("none", "backward",
-                        "backward_transitive", "forward", "forward_transitive", "full", "full_transitive",
-                        "NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL",
-                        "FULL_TRANSITIVE"), Importance.HIGH,
+                .define(COMPATIBILITY_LEVEL, Type.STRING, "backward", ConfigDef.CaseInsensitiveValidString.in(
+                        "none", "backward", "backward_transitive", "forward", "forward_transitive", "full",
+                        "full_transitive"), Importance.HIGH,
                         "Compatibility level when neither the subject nor the global config sets one.")
                 .define(MODE_MUTABILITY, Type.BOOLEAN, true, Importance.LOW, "Whether clients may change modes.")
                 .define(AUTHENTICATION_METHOD, Type.STRING, "NONE", ValidString.in("NONE", "BASIC"),
