@@ -53,7 +53,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class SerdeBenchmark {
 
-    private static final String TOPIC = "order-events";
+    private static final String TOPIC =
+            dev.eventcontracts.contracts.TopicContracts.load().topicFor(OrderCreated.getClassSchema()).name();
 
     /** The serde under test and the data, shared by all threads. */
     @State(Scope.Benchmark)

@@ -43,7 +43,8 @@ import org.apache.avro.specific.SpecificDatumWriter;
  */
 public final class SerdeOverheadHarness {
 
-    private static final String TOPIC = "order-events";
+    private static final String TOPIC =
+            dev.eventcontracts.contracts.TopicContracts.load().topicFor(OrderCreated.getClassSchema()).name();
     private static final int BATCH = 20_000;
     private static final int WARMUP_ROUNDS = 30;
     private static final int ROUNDS = 40;
