@@ -3,9 +3,11 @@ package dev.eventcontracts.serde;
 import dev.eventcontracts.client.SchemaRegistry;
 import dev.eventcontracts.serde.internal.DeserializerCore;
 import dev.eventcontracts.serde.internal.RegistryClients;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -98,6 +100,32 @@ public final class AvroDeserializer implements Deserializer<Object> {
             throw new IllegalStateException("AvroDeserializer is not configured: call configure() first");
         }
         return core.deserialize(topic, data);
+    }
+
+    /**
+     * Deserializes wire-format bytes straight from Kafka's fetch buffer, without first copying them into an
+     * array as Kafka's default implementation does.
+     *
+     * @param topic the topic; never null
+     * @param headers the record's headers (not used)
+     * @param data the bytes from position to limit; null gives null; its position is not changed
+     * @return the value, or null
+     * @throws SerializationException as {@link #deserialize(String, byte[])}
+     */
+    @Override
+    public Object deserialize(String topic, Headers headers, ByteBuffer data) {
+        if (data == null) {
+            return null;
+        }
+        if (core == null) {
+            throw new IllegalStateException("AvroDeserializer is not configured: call configure() first");
+        }
+        if (data.hasArray()) {
+            return core.deserialize(topic, data.array(), data.arrayOffset() + data.position(), data.remaining());
+        }
+        byte[] copy = new byte[data.remaining()];
+        data.duplicate().get(copy);
+        return core.deserialize(topic, copy);
     }
 
     /** Closes the registry client if this deserializer created it. */

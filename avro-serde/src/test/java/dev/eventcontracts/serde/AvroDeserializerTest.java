@@ -164,6 +164,30 @@ class AvroDeserializerTest {
     }
 
     @Test
+    void deserialize_byteBufferSlice_readsInPlaceAndKeepsPosition() {
+        OrderCreated order = Orders.created("o-1");
+        byte[] bytes = write(order);
+        byte[] padded = new byte[bytes.length + 7];
+        System.arraycopy(bytes, 0, padded, 3, bytes.length);
+        ByteBuffer slice = ByteBuffer.wrap(padded, 3, bytes.length);
+        AvroDeserializer deserializer = new AvroDeserializer(registry, config("specific.avro.reader", true), false);
+
+        assertThat(deserializer.deserialize("order-events", null, slice)).isEqualTo(order);
+        assertThat(deserializer.deserialize("order-events", null, slice.slice().asReadOnlyBuffer())).isEqualTo(order);
+        assertThat(slice.position()).isEqualTo(3);
+    }
+
+    @Test
+    void deserialize_byteBufferWithWrongMagicByte_fails() {
+        AvroDeserializer deserializer = new AvroDeserializer(registry, config(), false);
+
+        assertThatThrownBy(() -> deserializer.deserialize("order-events", null, ByteBuffer.wrap(new byte[] {7, 0, 0,
+                0, 1, 2}, 0, 6)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("got 0x07 in a payload of 6 bytes");
+    }
+
+    @Test
     void deserialize_unknownMagicByte_failsNamingTopicAndSubject() {
         assertThatThrownBy(() -> read(new byte[] {1, 0, 0, 0, 1, 2}))
                 .isExactlyInstanceOf(SerializationException.class)

@@ -68,14 +68,25 @@ public final class DeserializerCore {
      * @throws SerializationException naming topic, subject and schema id
      */
     public Object deserialize(String topic, byte[] payload) {
-        if (payload == null) {
-            return null;
-        }
-        if (!WireFormat.hasHeader(payload)) {
+        return payload == null ? null : deserialize(topic, payload, 0, payload.length);
+    }
+
+    /**
+     * Deserializes wire-format bytes held in part of an array, e.g. a Kafka fetch buffer, without copying them.
+     *
+     * @param topic the topic; never null
+     * @param array the array; never null
+     * @param offset where the payload starts
+     * @param length the payload's length
+     * @return the value
+     * @throws SerializationException naming topic, subject and schema id
+     */
+    public Object deserialize(String topic, byte[] array, int offset, int length) {
+        if (!WireFormat.hasHeader(array, offset, length)) {
             throw Failures.serde("Unknown magic byte: expected 0x00 followed by a 4-byte schema id, got "
-                    + describeStart(payload), topic, subjectBeforeSchema(topic), null, null);
+                    + describeStart(array, offset, length), topic, subjectBeforeSchema(topic), null, null);
         }
-        int id = WireFormat.schemaId(payload);
+        int id = WireFormat.schemaId(array, offset);
         ReadTarget.Decoders local = decoders.get();
         ReadTarget target = local.readers.get(id);
         if (target == null) {
@@ -83,7 +94,7 @@ public final class DeserializerCore {
             local.readers.put(id, target);
         }
         try {
-            return target.read(payload, local);
+            return target.read(array, offset, length, local);
         } catch (IOException | RuntimeException e) {
             throw Failures.serde("Error deserializing Avro " + (isKey ? "key" : "value") + ": " + e, topic,
                     target.subject, id, e);
@@ -127,10 +138,10 @@ public final class DeserializerCore {
         return strategy.usesSchema() ? null : strategy.subjectName(topic, isKey, null);
     }
 
-    private static String describeStart(byte[] payload) {
-        if (payload.length == 0) {
+    private static String describeStart(byte[] array, int offset, int length) {
+        if (length == 0) {
             return "an empty payload";
         }
-        return String.format("0x%02x in a payload of %d bytes", payload[0], payload.length);
+        return String.format("0x%02x in a payload of %d bytes", array[offset], length);
     }
 }

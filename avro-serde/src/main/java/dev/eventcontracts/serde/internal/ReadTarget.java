@@ -20,14 +20,14 @@ final class ReadTarget {
         this.writerType = writer.getType();
     }
 
-    Object read(byte[] payload, Decoders decoders) throws IOException {
-        int offset = WireFormat.HEADER_SIZE;
+    Object read(byte[] array, int offset, int length, Decoders decoders) throws IOException {
+        int start = offset + WireFormat.HEADER_SIZE;
+        int end = offset + length;
         if (writerType == Schema.Type.BYTES) {
             // Confluent writes bytes raw, without Avro's length prefix
-            return Arrays.copyOfRange(payload, offset, payload.length);
+            return Arrays.copyOfRange(array, start, end);
         }
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(payload, offset, payload.length - offset,
-                decoders.decoder);
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(array, start, end - start, decoders.decoder);
         decoders.decoder = decoder;
         Object result = reader.read(null, decoder);
         return writerType == Schema.Type.STRING ? result.toString() : result;

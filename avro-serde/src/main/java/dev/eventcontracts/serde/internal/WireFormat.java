@@ -32,8 +32,19 @@ public final class WireFormat {
      * @return the schema id
      */
     public static int schemaId(byte[] payload) {
-        return ((payload[1] & 0xff) << 24) | ((payload[2] & 0xff) << 16) | ((payload[3] & 0xff) << 8)
-                | (payload[4] & 0xff);
+        return schemaId(payload, 0);
+    }
+
+    /**
+     * Reads the schema id of a payload that starts at an offset in an array.
+     *
+     * @param array the array holding the payload
+     * @param offset where the payload (its magic byte) starts
+     * @return the schema id
+     */
+    public static int schemaId(byte[] array, int offset) {
+        return ((array[offset + 1] & 0xff) << 24) | ((array[offset + 2] & 0xff) << 16)
+                | ((array[offset + 3] & 0xff) << 8) | (array[offset + 4] & 0xff);
     }
 
     /**
@@ -43,6 +54,18 @@ public final class WireFormat {
      * @return whether the header is present
      */
     public static boolean hasHeader(byte[] payload) {
-        return payload.length >= HEADER_SIZE && payload[0] == MAGIC_BYTE;
+        return hasHeader(payload, 0, payload.length);
+    }
+
+    /**
+     * Tells whether a payload at an offset in an array starts with the magic byte and holds a schema id.
+     *
+     * @param array the array holding the payload; never null
+     * @param offset where the payload starts
+     * @param length the payload's length
+     * @return whether the header is present
+     */
+    public static boolean hasHeader(byte[] array, int offset, int length) {
+        return length >= HEADER_SIZE && array[offset] == MAGIC_BYTE;
     }
 }
