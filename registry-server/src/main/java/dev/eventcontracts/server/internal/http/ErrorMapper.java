@@ -2,6 +2,7 @@ package dev.eventcontracts.server.internal.http;
 
 import dev.eventcontracts.server.internal.service.ErrorKind;
 import dev.eventcontracts.server.internal.service.RegistryException;
+import dev.eventcontracts.server.internal.service.WriterElsewhereException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -17,8 +18,15 @@ final class ErrorMapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
+    private final Forwarder forwarder;
+
+    ErrorMapper(Forwarder forwarder) {
+        this.forwarder = forwarder;
+    }
+
     void register(Javalin app) {
         app.exception(RegistryException.class, this::registryError);
+        app.exception(WriterElsewhereException.class, this::forward);
         app.exception(HttpResponseException.class, this::httpError);
         app.exception(Exception.class, this::unexpected);
         app.error(404, ctx -> unanswered(ctx, ErrorKind.NOT_FOUND));
@@ -34,6 +42,16 @@ final class ErrorMapper {
                     e.getCause() == null ? e : e.getCause());
         }
         Http.error(ctx, kind.httpStatus(), kind.errorCode(), e.getMessage());
+    }
+
+    /** Not an error: this instance is not the writer, so the writer answers (or the forwarding fails). */
+    private void forward(WriterElsewhereException reason, Context ctx) {
+        try {
+            forwarder.forward(ctx);
+        } catch (RegistryException e) {
+            LOG.warn("{} {} could not be forwarded: {}", ctx.method(), ctx.path(), e.getMessage());
+            registryError(e, ctx);
+        }
     }
 
     private void httpError(HttpResponseException e, Context ctx) {

@@ -2,7 +2,6 @@ package dev.eventcontracts.server.internal.http;
 
 import dev.eventcontracts.server.internal.service.ErrorKind;
 import dev.eventcontracts.server.internal.service.RegistryException;
-import dev.eventcontracts.server.internal.service.WriterElsewhereException;
 import dev.eventcontracts.server.internal.store.RecordLog;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -37,14 +36,14 @@ final class Forwarder {
         this.timeout = timeout;
     }
 
-    /** The exception handler: forwards, or answers the forwarding failure (this runs outside the error mapper). */
-    void forward(WriterElsewhereException reason, Context ctx) {
-        try {
-            send(ctx);
-        } catch (RegistryException e) {
-            LOG.warn("{} {} could not be forwarded: {}", ctx.method(), ctx.path(), e.getMessage());
-            Http.error(ctx, e.kind().httpStatus(), e.kind().errorCode(), e.getMessage());
-        }
+    /**
+     * Forwards the request and writes the writer's answer.
+     *
+     * @throws RegistryException 50004 when the writer is unknown, 50003 when it cannot be reached, 50002 when this
+     *     instance does not catch up in time
+     */
+    void forward(Context ctx) {
+        send(ctx);
     }
 
     private void send(Context ctx) {

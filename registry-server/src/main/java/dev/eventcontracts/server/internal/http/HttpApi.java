@@ -5,7 +5,6 @@ import dev.eventcontracts.server.internal.auth.BasicAuth;
 import dev.eventcontracts.server.internal.service.ErrorKind;
 import dev.eventcontracts.server.internal.service.RegistryException;
 import dev.eventcontracts.server.internal.service.RegistryServices;
-import dev.eventcontracts.server.internal.service.WriterElsewhereException;
 import dev.eventcontracts.server.internal.store.RecordLog;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -104,10 +103,9 @@ public final class HttpApi implements AutoCloseable {
             requireBodyType(ctx);
         });
         app.after(ctx -> inFlight.decrementAndGet());
-        new ErrorMapper().register(app);
         Forwarder forwarder = new Forwarder(log, HttpClient.newBuilder().connectTimeout(settings.timeout()).build(),
                 settings.timeout());
-        app.exception(WriterElsewhereException.class, forwarder::forward);
+        new ErrorMapper(forwarder).register(app);
         new SubjectRoutes(services, bodies).register(app);
         new SchemaRoutes(services.queries()).register(app);
         new ConfigModeRoutes(services.configs(), services.modes(), bodies).register(app);
@@ -128,11 +126,10 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void readiness(Context ctx) {
-        if (ready.getAsBoolean()) {
-            Http.json(ctx, ResponseBodies.field("status", "UP"));
-        } else {
-            Http.error(ctx, 503, 50301, "The registry is starting or stopping");
+        if (!ready.getAsBoolean()) {
+            throw new RegistryException(ErrorKind.NOT_READY, "The registry is starting or stopping");
         }
+        Http.json(ctx, ResponseBodies.field("status", "UP"));
     }
 
     private static void authenticate(Context ctx, BasicAuth auth) {
