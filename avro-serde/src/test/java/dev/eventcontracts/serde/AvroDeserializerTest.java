@@ -81,6 +81,17 @@ class AvroDeserializerTest {
     }
 
     @Test
+    void deserialize_genericFixed_returnsFixedWithItsBytes() {
+        Schema md5 = Schema.createFixed("Md5", null, "test", 4);
+        GenericData.Fixed fixed = new GenericData.Fixed(md5, new byte[] {1, 2, 3, 4});
+
+        byte[] bytes = write(fixed);
+
+        assertThat(bytes).hasSize(5 + 4);
+        assertThat(read(bytes)).isEqualTo(fixed);
+    }
+
+    @Test
     void deserialize_bytes_returnsRawByteArray() {
         assertThat(read(write(new byte[] {1, 2, 3}))).isEqualTo(new byte[] {1, 2, 3});
     }
