@@ -125,4 +125,26 @@ class AvroSerdeConfigTest {
                 "schema.registry.ssl.endpoint.identification.algorithm", "bearer.auth.token",
                 "basic.auth.user.info", "use.schema.id", "key.subject.name.strategy");
     }
+
+    @Test
+    void credentialSourceTheClientCannotServe_failsAtConfigureNamingTheKey() {
+        AvroSerializer serializer = new AvroSerializer();
+
+        assertThatThrownBy(() -> serializer.configure(Map.of("schema.registry.url", "http://registry.test:8081",
+                "bearer.auth.credentials.source", "OAUTHBEARER"), false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bearer.auth.credentials.source")
+                .hasMessageContaining("OAUTHBEARER");
+    }
+
+    @Test
+    void readme_documentsEveryDeclaredKey() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+
+        for (String key : AvroSerdeConfig.configDef().names()) {
+            if (!key.startsWith(AvroSerdeConfig.SCHEMA_REGISTRY_SSL_PREFIX + "ssl.")) {
+                assertThat(readme).as("README.md documents %s", key).contains("`" + key + "`");
+            }
+        }
+    }
 }
