@@ -34,6 +34,9 @@ import picocli.CommandLine.Spec;
                 + "dead-letters what it cannot process; exposes consumer lag on /metrics.")
 public final class ConsumerCommand implements Callable<Integer> {
 
+    /** The log4j2 configuration used unless {@code -Dlog4j2.configurationFile} says otherwise. */
+    static final String LOG_CONFIG = "consumer-app-log4j2.xml";
+
     @Spec
     private CommandSpec spec;
 
@@ -86,6 +89,11 @@ public final class ConsumerCommand implements Callable<Integer> {
      * @param args the command-line arguments; never null
      */
     public static void main(String[] args) {
+        // a library jar must not ship a log4j2.xml (it would configure whoever embeds it), so pick ours by name,
+        // before anything creates a logger
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", LOG_CONFIG);
+        }
         System.exit(new CommandLine(new ConsumerCommand()).execute(args));
     }
 

@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,7 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class OrderProcessingServices {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderProcessingServices.class);
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private OrderProcessingServices() {
     }
@@ -80,7 +79,7 @@ public final class OrderProcessingServices {
             throw new IllegalArgumentException("contract version " + version + " is not released; released are 1.."
                     + released);
         }
-        String clientId = settings.groupId() + "-" + INSTANCES.incrementAndGet();
+        String clientId = settings.groupId() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> serde = new LinkedHashMap<>(settings.overrides());
         serde.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, settings.schemaRegistryUrl());
         SchemaRegistry registry = SchemaRegistries.create(RegistryClientConfig.fromConfluentProperties(serde));

@@ -11,6 +11,7 @@ import dev.eventcontracts.producer.internal.Registries;
 import dev.eventcontracts.producer.internal.RegisteredVersions;
 import dev.eventcontracts.producer.internal.ReleasedProjection;
 import dev.eventcontracts.serde.AvroSerializer;
+import dev.eventcontracts.serde.TopicNameStrategy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,21 @@ public final class OrderEventProducers {
     }
 
     /**
+     * The serializers name subjects with Confluent's default {@code TopicNameStrategy}; the contract declares the
+     * subjects. Fail at start-up, naming both, if they ever disagree, rather than write under another subject.
+     */
+    static void requireDefaultSubjectNames(TopicContract topic) {
+        TopicNameStrategy strategy = new TopicNameStrategy();
+        String value = strategy.subjectName(topic.name(), false, null);
+        String key = strategy.subjectName(topic.name(), true, null);
+        if (!value.equals(topic.value().subject()) || !key.equals(topic.key().subject())) {
+            throw new IllegalStateException("topic '" + topic.name() + "' declares subjects '" + topic.key().subject()
+                    + "' and '" + topic.value().subject() + "' but TopicNameStrategy gives '" + key + "' and '" + value
+                    + "'; set key.subject.name.strategy and value.subject.name.strategy to match the contract");
+        }
+    }
+
+    /**
      * Connects a producer for the settings' contract version.
      *
      * @param settings where to connect and which version to write; never null
@@ -52,6 +68,7 @@ public final class OrderEventProducers {
      */
     public static OrderEventProducer start(ProducerSettings settings) {
         TopicContract topic = TopicContracts.load().topicFor(OrderCreated.getClassSchema());
+        requireDefaultSubjectNames(topic);
         List<ReleasedContracts> releases = ReleasedContracts.all();
         int version = settings.contractVersion();
         if (version > releases.size()) {

@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
                 + "of the contract, keyed by order id, with CloudEvents headers.")
 public final class ProducerCommand implements Callable<Integer> {
 
+    /** The log4j2 configuration used unless {@code -Dlog4j2.configurationFile} says otherwise. */
+    static final String LOG_CONFIG = "producer-app-log4j2.xml";
+
     @Spec
     private CommandSpec spec;
 
@@ -77,6 +80,11 @@ public final class ProducerCommand implements Callable<Integer> {
      * @param args the command-line arguments; never null
      */
     public static void main(String[] args) {
+        // a library jar must not ship a log4j2.xml (it would configure whoever embeds it), so pick ours by name,
+        // before anything creates a logger
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", LOG_CONFIG);
+        }
         System.exit(new CommandLine(new ProducerCommand()).execute(args));
     }
 
