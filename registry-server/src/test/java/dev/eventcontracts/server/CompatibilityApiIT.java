@@ -6,6 +6,7 @@ import static dev.eventcontracts.server.Schemas.subject;
 import static dev.eventcontracts.server.Schemas.withOptionalInt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventcontracts.devstack.KafkaCluster;
 import dev.eventcontracts.devstack.WithKafka;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +77,10 @@ class CompatibilityApiIT {
         assertThat(answer.json().get("messages").get(0).asText()).startsWith("{errorType:'TYPE_MISMATCH'");
         assertThat(answer.json().get("messages").toString())
                 .contains("{oldSchemaVersion: 1}", "{validateFields: 'false', compatibility: 'BACKWARD'}");
+        JsonNode violation = answer.json().get("violations").get(0);
+        assertThat(violation.get("field").asText()).isEqualTo("Verbose.a");
+        assertThat(violation.get("rule").asText()).isEqualTo("FIELD_TYPE_CHANGED");
+        assertThat(violation.get("oldVersion").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.eventcontracts.server.internal.service.CompatibilityService;
 import dev.eventcontracts.server.internal.service.SchemaRequest;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.List;
 
 /** {@code POST /compatibility/subjects/{subject}/versions[/{version}]}, with {@code verbose}. */
 final class CompatibilityRoutes {
@@ -31,7 +32,8 @@ final class CompatibilityRoutes {
         SchemaRequest request = bodies.schemaRequest(ctx);
         CompatibilityService.Verdict verdict = compatibility.test(subject, version, request,
                 Http.flag(ctx, "normalize"));
-        Http.json(ctx, ResponseBodies.compatibility(verdict.compatible(),
-                Http.flag(ctx, "verbose") ? verdict.messages() : null));
+        boolean verbose = Http.flag(ctx, "verbose");
+        Http.json(ctx, ResponseBodies.compatibility(verdict.compatible(), verbose ? verdict.messages() : null,
+                verdict.result() == null ? List.of() : verdict.result().violations()));
     }
 }

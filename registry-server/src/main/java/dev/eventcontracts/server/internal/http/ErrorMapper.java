@@ -41,7 +41,7 @@ final class ErrorMapper {
             LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(),
                     e.getCause() == null ? e : e.getCause());
         }
-        Http.error(ctx, kind.httpStatus(), kind.errorCode(), e.getMessage());
+        Http.write(ctx, kind.httpStatus(), ResponseBodies.error(kind.errorCode(), e.getMessage(), e.violations()));
     }
 
     /** Not an error: this instance is not the writer, so the writer answers (or the forwarding fails). */

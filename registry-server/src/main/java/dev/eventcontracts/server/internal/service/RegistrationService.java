@@ -98,8 +98,8 @@ public final class RegistrationService {
                     LOG.info("refused subject '{}': field '{}' ({}), {} v{}: {}", subject, v.fieldPath(), v.rule(),
                             v.direction(), v.oldVersion(), v.message());
                 }
-                throw new RegistryException(ErrorKind.INCOMPATIBLE_SCHEMA,
-                        verdict.result().registerConflictMessage(subject));
+                throw RegistryException.incompatible(verdict.result().registerConflictMessage(subject),
+                        verdict.result().violations());
             }
         }
         if (id < 0) {
