@@ -21,7 +21,7 @@ fi
 
 echo "Building the demo and the modules it uses (mvn -q -pl demo -am package, tests skipped)..." >&2
 start=$(date +%s)
-mvn -q -pl demo -am package -Dmaven.test.skip=true
+mvn -B -q -pl demo -am package -Dmaven.test.skip=true 1>&2
 echo "Built in $(( $(date +%s) - start )) s." >&2
 
 jar=$(ls demo/target/demo-*.jar | grep -v -e '-sources' -e '-tests' | head -1)

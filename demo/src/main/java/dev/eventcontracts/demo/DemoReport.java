@@ -90,7 +90,7 @@ final class DemoReport {
             boolean once = totals.appliedEvents() == producedEvents && totals.eventCountSum() == producedEvents;
             exactlyOnce &= once;
             line("read model", String.format("%s: %d orders %s; %d events applied, sum of per-order event counts "
-                    + "%d%s; %d rejected", entry.getKey(), totals.orders(), entry.getValue().ordersByStatus(),
+                    + "%d%s; %d decoded but rejected by the business rules", entry.getKey(), totals.orders(), entry.getValue().ordersByStatus(),
                     totals.appliedEvents(), totals.eventCountSum(), once ? " = events produced: exactly once" :
                             " != " + producedEvents + " events produced", totals.deadLetteredEvents()));
         }

@@ -1,6 +1,7 @@
 package dev.eventcontracts.producer;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -22,7 +23,7 @@ public record ProduceSummary(int contractVersion, long sent, long acknowledged, 
 
     /** Copies the counts, sorted by type. */
     public ProduceSummary {
-        acknowledgedByType = Map.copyOf(new TreeMap<>(acknowledgedByType));
+        acknowledgedByType = Collections.unmodifiableMap(new TreeMap<>(acknowledgedByType));
         Objects.requireNonNull(elapsed, "elapsed");
     }
 
@@ -36,7 +37,7 @@ public record ProduceSummary(int contractVersion, long sent, long acknowledged, 
     @Override
     public String toString() {
         return String.format("contract v%d: sent %d, acknowledged %d, failed %d %s in %d ms (%.0f events/s)",
-                contractVersion, sent, acknowledged, failed, new TreeMap<>(acknowledgedByType), elapsed.toMillis(),
+                contractVersion, sent, acknowledged, failed, acknowledgedByType, elapsed.toMillis(),
                 eventsPerSecond());
     }
 }
