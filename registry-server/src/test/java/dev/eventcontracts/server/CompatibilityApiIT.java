@@ -7,40 +7,26 @@ import static dev.eventcontracts.server.Schemas.withOptionalInt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.eventcontracts.devstack.KafkaCluster;
 import dev.eventcontracts.devstack.WithKafka;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code POST /compatibility/subjects/{s}/versions[/{v}]}, over HTTP, on Kafka. */
 @WithKafka
+@ExtendWith(RegistryOnKafka.class)
 @Tag("integration")
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CompatibilityApiIT {
 
-    private final KafkaCluster kafka;
-    private SharedRegistry registry;
-    private Rest rest;
+    private final Rest rest;
 
-    CompatibilityApiIT(KafkaCluster kafka) {
-        this.kafka = kafka;
-    }
-
-    @BeforeAll
-    void start() {
-        registry = SharedRegistry.onKafka(kafka);
-        rest = registry.rest();
-    }
-
-    @AfterAll
-    void stop() {
-        registry.close();
+    CompatibilityApiIT(Rest rest) {
+        this.rest = rest;
     }
 
     @Test

@@ -6,41 +6,27 @@ import static dev.eventcontracts.server.Schemas.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.eventcontracts.devstack.KafkaCluster;
 import dev.eventcontracts.devstack.WithKafka;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /config} and {@code /mode}: levels, modes, their resolution and enforcement, over HTTP, on Kafka. */
 @WithKafka
+@ExtendWith(RegistryOnKafka.class)
 @Tag("integration")
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConfigModeApiIT {
 
-    private final KafkaCluster kafka;
-    private SharedRegistry registry;
-    private Rest rest;
+    private final Rest rest;
 
-    ConfigModeApiIT(KafkaCluster kafka) {
-        this.kafka = kafka;
-    }
-
-    @BeforeAll
-    void start() {
-        registry = SharedRegistry.onKafka(kafka);
-        rest = registry.rest();
-    }
-
-    @AfterAll
-    void stop() {
-        registry.close();
+    ConfigModeApiIT(Rest rest) {
+        this.rest = rest;
     }
 
     @AfterEach

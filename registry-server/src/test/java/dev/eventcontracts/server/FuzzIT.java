@@ -3,7 +3,6 @@ package dev.eventcontracts.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.eventcontracts.devstack.KafkaCluster;
 import dev.eventcontracts.devstack.WithKafka;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,12 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 1,200 malformed and hostile requests from a seeded generator, plus raw malformed HTTP: never a 5xx, never a
@@ -34,23 +32,16 @@ class FuzzIT {
     private static final long SEED = 20_261_127L;
     private static final int REQUESTS = 1_200;
 
-    private final KafkaCluster kafka;
-    private SharedRegistry registry;
-    private Rest rest;
+    @RegisterExtension
+    static final RegistryOnKafka REGISTRY =
+            RegistryOnKafka.withConfig(Map.of(RegistryServerConfig.COMPATIBILITY_LEVEL, "NONE"));
 
-    FuzzIT(KafkaCluster kafka) {
-        this.kafka = kafka;
-    }
+    private final SharedRegistry registry;
+    private final Rest rest;
 
-    @BeforeAll
-    void start() {
-        registry = SharedRegistry.onKafka(kafka, Map.of(RegistryServerConfig.COMPATIBILITY_LEVEL, "NONE"));
-        rest = registry.rest();
-    }
-
-    @AfterAll
-    void stop() {
-        registry.close();
+    FuzzIT(SharedRegistry registry) {
+        this.registry = registry;
+        this.rest = registry.rest();
     }
 
     @Test

@@ -3,43 +3,29 @@ package dev.eventcontracts.server;
 import static dev.eventcontracts.server.Schemas.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eventcontracts.devstack.KafkaCluster;
 import dev.eventcontracts.devstack.WithKafka;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The REST layer as Confluent's: small resources, media types, malformed and mistyped bodies, unknown paths and
  * methods, all answered with JSON error bodies.
  */
 @WithKafka
+@ExtendWith(RegistryOnKafka.class)
 @Tag("integration")
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpBehaviourIT {
 
-    private final KafkaCluster kafka;
-    private SharedRegistry registry;
-    private Rest rest;
+    private final Rest rest;
 
-    HttpBehaviourIT(KafkaCluster kafka) {
-        this.kafka = kafka;
-    }
-
-    @BeforeAll
-    void start() {
-        registry = SharedRegistry.onKafka(kafka);
-        rest = registry.rest();
-    }
-
-    @AfterAll
-    void stop() {
-        registry.close();
+    HttpBehaviourIT(Rest rest) {
+        this.rest = rest;
     }
 
     @Test

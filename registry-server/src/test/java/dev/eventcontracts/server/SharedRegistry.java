@@ -3,7 +3,7 @@ package dev.eventcontracts.server;
 import dev.eventcontracts.devstack.KafkaCluster;
 import java.util.Map;
 
-/** One registry on a fresh store topic of the JVM's shared broker, for one test class. */
+/** One registry on a fresh store topic of the JVM's shared broker, for one test class (see {@link RegistryOnKafka}). */
 final class SharedRegistry implements AutoCloseable {
 
     private final RegistryServer server;
@@ -12,10 +12,6 @@ final class SharedRegistry implements AutoCloseable {
     private SharedRegistry(RegistryServer server) {
         this.server = server;
         this.rest = new Rest(server.url());
-    }
-
-    static SharedRegistry onKafka(KafkaCluster kafka) {
-        return onKafka(kafka, Map.of());
     }
 
     static SharedRegistry onKafka(KafkaCluster kafka, Map<String, ?> extra) {
