@@ -45,6 +45,14 @@ public final class ResponseJson {
     /** Writes a version as {@code GET /subjects/{s}/versions/{v}} answers it. */
     public static void writeVersionEntry(JsonGenerator g, SchemaVersion v) throws IOException {
         g.writeStartObject();
+        writeVersionFields(g, v);
+        g.writeNumberField("ts", v.timestamp());
+        g.writeBooleanField("deleted", v.deleted());
+        g.writeEndObject();
+    }
+
+    /** The fields a version entry and a lookup answer share, in Confluent's order. */
+    private static void writeVersionFields(JsonGenerator g, SchemaVersion v) throws IOException {
         g.writeStringField("subject", v.subject());
         g.writeNumberField("version", v.version());
         g.writeNumberField("id", v.id());
@@ -52,9 +60,6 @@ public final class ResponseJson {
         g.writeStringField("schemaType", v.schemaType());
         writeReferences(g, v.references());
         g.writeStringField("schema", v.schema());
-        g.writeNumberField("ts", v.timestamp());
-        g.writeBooleanField("deleted", v.deleted());
-        g.writeEndObject();
     }
 
     /** {@code {"id","version","guid","schemaType","references","schema"}}, the answer of a registration. */
@@ -75,13 +80,7 @@ public final class ResponseJson {
     static byte[] lookedUp(SchemaVersion v) {
         return write(g -> {
             g.writeStartObject();
-            g.writeStringField("subject", v.subject());
-            g.writeNumberField("version", v.version());
-            g.writeNumberField("id", v.id());
-            g.writeStringField("guid", v.guid());
-            g.writeStringField("schemaType", v.schemaType());
-            writeReferences(g, v.references());
-            g.writeStringField("schema", v.schema());
+            writeVersionFields(g, v);
             g.writeEndObject();
         });
     }
