@@ -56,11 +56,6 @@ final class ErrorMapper {
 
     private void httpError(HttpResponseException e, Context ctx) {
         int status = e.getStatus();
-        if (status == 413) {
-            // the unread body makes Jetty drop the connection after this answer: say so, so that a client does not
-            // pick the dying connection from its pool for its next request
-            ctx.res().setHeader("Connection", "close");
-        }
         String message = status == 404 ? ErrorKind.NOT_FOUND.message()
                 : status == 405 ? ErrorKind.METHOD_NOT_ALLOWED.message()
                 : "HTTP " + status + " " + HttpStatus.forStatus(status).getMessage();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventcontracts.server.internal.service.ErrorKind;
 import dev.eventcontracts.server.internal.service.RegistryException;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,9 @@ final class Http {
     static void write(Context ctx, int status, byte[] body) {
         ctx.attribute(ANSWERED, Boolean.TRUE);
         HttpServletResponse response = ctx.res();
+        if (bodyUnread(ctx.req())) {
+            response.setHeader("Connection", "close");
+        }
         response.setStatus(status);
         response.setContentType(CONTENT_TYPE);
         response.setContentLength(body.length);
@@ -58,6 +62,26 @@ final class Http {
             response.getOutputStream().write(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether the request has a body this answer is given without reading to its end (a 415, a 413, a bad subject).
+     *
+     * <p>Such an answer must say {@code Connection: close}. Writing the whole answer commits it at once, and Jetty
+     * aborts a kept-alive connection whose request body is still unread when the exchange completes: the client,
+     * still sending its body, then sees a reset and loses the answer. With {@code Connection: close} Jetty instead
+     * sends the answer, half-closes and discards the rest of the body until the client closes: every client reads
+     * the answer.
+     */
+    private static boolean bodyUnread(HttpServletRequest request) {
+        if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
+            return false;
+        }
+        try {
+            return !request.getInputStream().isFinished();
+        } catch (IOException | IllegalStateException e) {
+            return true;
         }
     }
 

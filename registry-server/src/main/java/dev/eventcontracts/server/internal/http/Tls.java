@@ -3,7 +3,6 @@ package dev.eventcontracts.server.internal.http;
 import java.util.Locale;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -17,7 +16,7 @@ final class Tls {
     }
 
     static Connector plain(Server server, HttpConfiguration config, String host, int port) {
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
+        ServerConnector connector = new ServerConnector(server, new LingeringConnectionFactory(config));
         connector.setHost(host);
         connector.setPort(port);
         return connector;
@@ -48,7 +47,7 @@ final class Tls {
         customizer.setSniHostCheck(false);
         https.addCustomizer(customizer);
         ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
+                new LingeringConnectionFactory(https));
         connector.setHost(host);
         connector.setPort(port);
         return connector;
