@@ -9,12 +9,13 @@
 # The module and what it depends on are built once (tests skipped); each run then executes only the chosen class
 # with the same plugin configuration `mvn verify` uses (failsafe for *IT, surefire for *Test). Every run's output
 # is kept under <module>/target/repeat/<TestClass>/run-<n>.log; the summary names the failed runs and their first
-# error line. Exit code: 0 when every run passed, 1 otherwise.
+# error line. Exit code: 0 when every run passed, 1 otherwise. REPEAT_SKIP_BUILD=1 skips the build (when the tree
+# is already installed, e.g. to repeat many classes in a row).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ $# -lt 2 || ! -d "$1" ]]; then
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 module=$1
@@ -26,8 +27,10 @@ if ! find "$module/src/test" -name "$test_class.java" | grep -q .; then
 fi
 
 logs="$module/target/repeat/$test_class"
-echo "building $module and what it depends on (tests skipped)…"
-mvn -q -pl "$module" -am install -DskipTests
+if [[ ${REPEAT_SKIP_BUILD:-0} != 1 ]]; then
+  echo "building $module and what it depends on (tests skipped)…"
+  mvn -q -pl "$module" -am install -DskipTests
+fi
 rm -rf "$logs"
 mkdir -p "$logs"
 
