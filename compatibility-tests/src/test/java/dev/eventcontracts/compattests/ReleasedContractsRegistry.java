@@ -2,20 +2,18 @@ package dev.eventcontracts.compattests;
 
 import dev.eventcontracts.client.RegisterSchemaRequest;
 import dev.eventcontracts.client.SchemaRegistryClient;
-import dev.eventcontracts.maven.internal.ContractDescriptor;
-import dev.eventcontracts.maven.internal.ContractPlanner;
-import dev.eventcontracts.maven.internal.SchemaAssembler;
-import dev.eventcontracts.maven.internal.SubjectPlan;
+import dev.eventcontracts.contracts.ReleaseHistory;
+import dev.eventcontracts.contracts.ReleasedContracts;
+import dev.eventcontracts.contracts.SchemaAssembler;
+import dev.eventcontracts.contracts.SubjectPlan;
+import dev.eventcontracts.contracts.TopicContract;
 import dev.eventcontracts.schema.AvroSchema;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.avro.Schema;
 
 /**
@@ -34,13 +32,9 @@ final class ReleasedContractsRegistry {
     private ReleasedContractsRegistry() {
     }
 
-    /** Returns the release directories, oldest first. */
-    static List<Path> releaseDirectories() throws Exception {
-        try (Stream<Path> dirs = Files.list(RELEASED)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("topics.json")))
-                    .sorted(Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString().substring(1))))
-                    .toList();
-        }
+    /** Returns the releases of this repository, oldest first. */
+    static List<ReleasedContracts> releases() {
+        return ReleaseHistory.read(RELEASED).releases();
     }
 
     /**
@@ -49,29 +43,28 @@ final class ReleasedContractsRegistry {
      * @param rest the registry
      * @param valueSubject the subject the value unions go to
      */
-    static List<Release> registerAll(SchemaRegistryClient rest, String valueSubject) throws Exception {
+    static List<Release> registerAll(SchemaRegistryClient rest, String valueSubject) {
         List<Release> releases = new ArrayList<>();
-        for (Path dir : releaseDirectories()) {
-            ContractDescriptor descriptor = ContractDescriptor.read(dir.resolve("topics.json"));
-            ContractDescriptor.Topic topic = descriptor.topics().get(0);
-            List<SubjectPlan> plans = ContractPlanner.fromDescriptor(descriptor, dir);
-            SchemaAssembler assembler = new SchemaAssembler(plans, null);
+        for (ReleasedContracts release : releases()) {
+            TopicContract topic = release.topics().topics().get(0);
+            List<SubjectPlan> plans = release.subjects();
+            SchemaAssembler<RuntimeException> assembler = SchemaAssembler.offline(plans);
             Map<String, Schema> events = new LinkedHashMap<>();
             for (SubjectPlan plan : plans) {
-                if (plan.subject().equals(topic.keySubject()) || plan.subject().equals(topic.valueSubject())) {
+                if (plan.subject().equals(topic.key().subject()) || plan.subject().equals(topic.value().subject())) {
                     continue;
                 }
                 AvroSchema schema = assembler.assemble(plan.subject());
                 rest.register(plan.subject(), RegisterSchemaRequest.of(schema), false);
                 assembler.recordVersion(plan.subject(),
                         rest.lookup(plan.subject(), RegisterSchemaRequest.of(schema), false, false).version());
-                if (topic.eventTypes().contains(plan.subject())) {
+                if (topic.value().eventTypes().contains(plan.subject())) {
                     events.put(plan.subject(), schema.rawSchema());
                 }
             }
-            AvroSchema union = assembler.assemble(topic.valueSubject());
+            AvroSchema union = assembler.assemble(topic.value().subject());
             int id = rest.register(valueSubject, RegisterSchemaRequest.of(union), false).id();
-            releases.add(new Release(dir.getFileName().toString(), id, union.rawSchema(), events));
+            releases.add(new Release("v" + release.version(), id, union.rawSchema(), events));
         }
         return releases;
     }

@@ -92,8 +92,7 @@ class SerdeMatrixIT {
     }
 
     static Stream<Arguments> cases() throws Exception {
-        List<String> versions = ReleasedContractsRegistry.releaseDirectories().stream()
-                .map(d -> d.getFileName().toString()).toList();
+        List<String> versions = ReleasedContractsRegistry.releases().stream().map(r -> "v" + r.version()).toList();
         List<String> events = TopicContracts.load().topics().get(0).value().eventTypes();
         List<Arguments> cases = new ArrayList<>();
         for (String event : events) {

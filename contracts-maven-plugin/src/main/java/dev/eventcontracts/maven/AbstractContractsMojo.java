@@ -1,14 +1,16 @@
 package dev.eventcontracts.maven;
 
+import dev.eventcontracts.contracts.ContractException;
+import dev.eventcontracts.contracts.ContractTypes;
+import dev.eventcontracts.contracts.TopicContracts;
+import dev.eventcontracts.contracts.ContractPlanner;
+import dev.eventcontracts.contracts.PlannedReference;
+import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.compat.CompatibilityLevel;
-import dev.eventcontracts.maven.internal.ContractDescriptor;
-import dev.eventcontracts.maven.internal.ContractPlanner;
 import dev.eventcontracts.maven.internal.GateException;
-import dev.eventcontracts.maven.internal.PlannedReference;
 import dev.eventcontracts.maven.internal.RegistryGateway;
 import dev.eventcontracts.maven.internal.RegistryGateways;
 import dev.eventcontracts.maven.internal.SubjectNames;
-import dev.eventcontracts.maven.internal.SubjectPlan;
 import dev.eventcontracts.schema.AvroSchema;
 import java.io.File;
 import java.io.IOException;
@@ -111,22 +113,36 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
      * of the descriptor.
      */
     List<SubjectPlan> plans() throws GateException {
-        if (subjects != null && !subjects.isEmpty()) {
-            return ContractPlanner.referencesFirst(configuredPlans(subjects));
-        }
-        if (topicContracts != null) {
-            ContractDescriptor descriptor = ContractDescriptor.read(topicContracts.toPath().toAbsolutePath().normalize());
-            return ContractPlanner.fromDescriptor(descriptor, schemaDir(descriptor));
+        try {
+            if (subjects != null && !subjects.isEmpty()) {
+                return referencesFirst(configuredPlans(subjects));
+            }
+            if (topicContracts != null) {
+                Path descriptor = topicContracts.toPath().toAbsolutePath().normalize();
+                return ContractPlanner.plan(TopicContracts.read(descriptor),
+                        ContractTypes.readDirectory(schemaDir(descriptor)));
+            }
+        } catch (ContractException e) {
+            throw new GateException(e.getMessage(), e);
         }
         throw new GateException("No schemas configured: set <subjects> (subject -> .avsc file) or "
                 + "<topicContracts> (the topic-contract descriptor, e.g. schemas/topics.json)");
     }
 
-    private Path schemaDir(ContractDescriptor descriptor) {
+    /** Orders configured subjects so that referenced subjects come first. */
+    static List<SubjectPlan> referencesFirst(List<SubjectPlan> plans) throws GateException {
+        try {
+            return ContractPlanner.referencesFirst(plans);
+        } catch (ContractException e) {
+            throw new GateException(e.getMessage(), e);
+        }
+    }
+
+    private Path schemaDir(Path descriptor) {
         if (schemaDirectory != null) {
             return schemaDirectory.toPath().toAbsolutePath().normalize();
         }
-        return descriptor.file().toAbsolutePath().getParent().resolve("avro");
+        return descriptor.getParent().resolve("avro");
     }
 
     /** Builds plans from a subject-to-file map with the configured references, types and levels. */

@@ -1,5 +1,6 @@
 package dev.eventcontracts.maven;
 
+import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.client.RegisteredVersion;
 import dev.eventcontracts.client.RegistryException;
 import dev.eventcontracts.compat.CompatibilityChecker;
@@ -13,7 +14,6 @@ import dev.eventcontracts.maven.internal.RegistryGateway;
 import dev.eventcontracts.maven.internal.RegistryHistory;
 import dev.eventcontracts.maven.internal.SchemaAssembler;
 import dev.eventcontracts.maven.internal.SubjectOutcome;
-import dev.eventcontracts.maven.internal.SubjectPlan;
 import dev.eventcontracts.schema.AvroSchema;
 import java.util.ArrayList;
 import java.util.HashSet;

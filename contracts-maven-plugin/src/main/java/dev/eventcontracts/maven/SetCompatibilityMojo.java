@@ -1,11 +1,11 @@
 package dev.eventcontracts.maven;
 
+import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.client.RegistryException;
 import dev.eventcontracts.compat.CompatibilityLevel;
 import dev.eventcontracts.maven.internal.GateException;
 import dev.eventcontracts.maven.internal.RegistryFailures;
 import dev.eventcontracts.maven.internal.RegistryGateway;
-import dev.eventcontracts.maven.internal.SubjectPlan;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

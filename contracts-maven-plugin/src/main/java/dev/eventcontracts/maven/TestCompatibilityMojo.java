@@ -1,5 +1,6 @@
 package dev.eventcontracts.maven;
 
+import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.maven.internal.BaselineHistory;
 import dev.eventcontracts.maven.internal.GateException;
 import dev.eventcontracts.maven.internal.GateReport;
@@ -11,7 +12,6 @@ import dev.eventcontracts.maven.internal.RegistryGateway;
 import dev.eventcontracts.maven.internal.RegistryHistory;
 import dev.eventcontracts.maven.internal.ReportWriter;
 import dev.eventcontracts.maven.internal.SchemaAssembler;
-import dev.eventcontracts.maven.internal.SubjectPlan;
 import dev.eventcontracts.client.RegistryException;
 import java.io.File;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.eventcontracts.maven;
 
+import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.maven.internal.BaselineHistory;
-import dev.eventcontracts.maven.internal.ContractPlanner;
 import dev.eventcontracts.maven.internal.GateException;
 import dev.eventcontracts.maven.internal.GateReport;
 import dev.eventcontracts.maven.internal.GateRun;
@@ -10,7 +10,6 @@ import dev.eventcontracts.maven.internal.InvalidContractException;
 import dev.eventcontracts.maven.internal.LocalFilesHistory;
 import dev.eventcontracts.maven.internal.ReportWriter;
 import dev.eventcontracts.maven.internal.SchemaAssembler;
-import dev.eventcontracts.maven.internal.SubjectPlan;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -69,7 +68,7 @@ public class TestLocalCompatibilityMojo extends AbstractContractsMojo {
                 files.putAll(subjects);
             }
             if (!files.isEmpty()) {
-                plans = ContractPlanner.referencesFirst(configuredPlans(files));
+                plans = referencesFirst(configuredPlans(files));
                 for (SubjectPlan p : plans) {
                     if (p.level().isEmpty()) {
                         throw new GateException("compatibilityLevels has no level for subject '" + p.subject() + "'");

@@ -1,12 +1,12 @@
 package dev.eventcontracts.maven;
 
+import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.maven.internal.GateException;
 import dev.eventcontracts.maven.internal.InvalidContractException;
 import dev.eventcontracts.maven.internal.LintFinding;
 import dev.eventcontracts.maven.internal.LintRule;
 import dev.eventcontracts.maven.internal.SchemaAssembler;
 import dev.eventcontracts.maven.internal.SchemaLinter;
-import dev.eventcontracts.maven.internal.SubjectPlan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;

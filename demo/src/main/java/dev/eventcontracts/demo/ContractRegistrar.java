@@ -6,28 +6,21 @@ import dev.eventcontracts.client.RegistryException;
 import dev.eventcontracts.client.SchemaRegistryClient;
 import dev.eventcontracts.client.SubjectSchema;
 import dev.eventcontracts.contracts.ReleasedContracts;
-import dev.eventcontracts.contracts.TopicContract;
-import dev.eventcontracts.contracts.TopicContracts;
+import dev.eventcontracts.contracts.SchemaAssembler;
+import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.schema.AvroSchema;
-import dev.eventcontracts.schema.SchemaReference;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers one released contract version the way CI's {@code contracts:register} does: every named type under
- * its own subject (the descriptor's {@code fullName} strategy), referenced types first, each with references to
- * the types it uses; then per topic the key subject and the value union of the event types, with references.
- * Each subject's level from the descriptor is set before its first registration.
+ * Registers one released contract version exactly as CI's {@code contracts:register} does, from the same plan
+ * ({@link ReleasedContracts#subjects()}): every named type under its own subject (the descriptor's {@code fullName}
+ * strategy), referenced types first, each with references to the types it uses; then per topic the key subject and
+ * the value union of the event types, with references. Each subject's level from the descriptor is set before its
+ * first registration.
  *
  * <p>Idempotent: a schema already registered under its subject is looked up, not registered again. Registering
  * release 1 and then release 2 gives the history production has: version 1 and version 2 of each changed
@@ -69,35 +62,14 @@ public final class ContractRegistrar {
      * @throws RegistryException when the registry refuses a schema (e.g. {@code 409} incompatible)
      */
     public List<RegisteredSubject> register(ReleasedContracts release) {
-        TopicContracts topics = release.topics();
-        Map<String, Integer> versions = new HashMap<>();
+        List<SubjectPlan> plans = release.subjects();
+        SchemaAssembler<RuntimeException> assembler = SchemaAssembler.offline(plans);
         List<RegisteredSubject> registered = new ArrayList<>();
-        for (Schema type : release.types().values()) {
-            List<SchemaReference> references = directDependencies(type).stream()
-                    .map(name -> new SchemaReference(name, topics.referencedTypeSubject(name), versions.get(name)))
-                    .toList();
-            AvroSchema schema = AvroSchema.parse(textWithReferencesByName(type, release), references,
-                    resolved(release, transitiveDependencies(type)));
-            RegisteredSubject subject = registerOne(topics.referencedTypeSubject(type.getFullName()), schema,
-                    topics.referencedTypesCompatibility());
-            versions.put(type.getFullName(), subject.version());
+        for (SubjectPlan plan : plans) {
+            RegisteredSubject subject = registerOne(plan.subject(), assembler.assemble(plan.subject()),
+                    plan.level().map(Enum::name).orElse(null));
+            assembler.recordVersion(plan.subject(), subject.version());
             registered.add(subject);
-        }
-        for (TopicContract topic : topics.topics()) {
-            registered.add(registerOne(topic.key().subject(), AvroSchema.parse("\"" + topic.key().schema() + "\""),
-                    null));
-            List<String> events = topic.value().eventTypes();
-            List<SchemaReference> references = events.stream()
-                    .map(name -> new SchemaReference(name, topics.referencedTypeSubject(name), versions.get(name)))
-                    .toList();
-            Set<String> all = new LinkedHashSet<>();
-            events.forEach(e -> {
-                all.addAll(transitiveDependencies(release.type(e)));
-                all.add(e);
-            });
-            String union = events.stream().map(e -> "\"" + e + "\"").collect(Collectors.joining(",", "[", "]"));
-            registered.add(registerOne(topic.value().subject(), AvroSchema.parse(union, references,
-                    resolved(release, all)), topic.value().compatibility()));
         }
         return registered;
     }
@@ -143,77 +115,5 @@ public final class ContractRegistrar {
             }
         }
         client.updateSubjectConfig(subject, CompatibilityUpdate.of(level));
-    }
-
-    /** The type's JSON with every other named type of the release written by name, as in its .avsc file. */
-    private static String textWithReferencesByName(Schema type, ReleasedContracts release) {
-        List<Schema> others = release.types().values().stream().filter(t -> !t.equals(type)).toList();
-        return type.toString(others, false);
-    }
-
-    private static Map<String, String> resolved(ReleasedContracts release, Set<String> names) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        for (Schema type : release.types().values()) {
-            if (names.contains(type.getFullName())) {
-                texts.put(type.getFullName(), textWithReferencesByName(type, release));
-            }
-        }
-        return texts;
-    }
-
-    /** The named types a schema uses directly (not those used only through another named type). */
-    static Set<String> directDependencies(Schema type) {
-        Set<String> names = new LinkedHashSet<>();
-        if (type.getType() == Schema.Type.RECORD) {
-            type.getFields().forEach(f -> collectNamed(f.schema(), names));
-        }
-        return names;
-    }
-
-    private static void collectNamed(Schema schema, Set<String> names) {
-        switch (schema.getType()) {
-            case RECORD, ENUM, FIXED -> names.add(schema.getFullName());
-            case ARRAY -> collectNamed(schema.getElementType(), names);
-            case MAP -> collectNamed(schema.getValueType(), names);
-            case UNION -> schema.getTypes().forEach(t -> collectNamed(t, names));
-            default -> { }
-        }
-    }
-
-    private static Set<String> transitiveDependencies(Schema type) {
-        Set<String> names = new LinkedHashSet<>();
-        collectTransitive(type, names, type.getFullName());
-        return names;
-    }
-
-    private static void collectTransitive(Schema type, Set<String> names, String root) {
-        for (String direct : directDependencies(type)) {
-            if (!direct.equals(root) && names.add(direct)) {
-                collectTransitive(findNamed(type, direct), names, root);
-            }
-        }
-    }
-
-    private static Schema findNamed(Schema within, String fullName) {
-        List<Schema> stack = new ArrayList<>(List.of(within));
-        Set<Schema> seen = new LinkedHashSet<>();
-        while (!stack.isEmpty()) {
-            Schema s = stack.remove(stack.size() - 1);
-            if (!seen.add(s)) {
-                continue;
-            }
-            if ((s.getType() == Schema.Type.RECORD || s.getType() == Schema.Type.ENUM
-                    || s.getType() == Schema.Type.FIXED) && s.getFullName().equals(fullName)) {
-                return s;
-            }
-            switch (s.getType()) {
-                case RECORD -> s.getFields().forEach(f -> stack.add(f.schema()));
-                case ARRAY -> stack.add(s.getElementType());
-                case MAP -> stack.add(s.getValueType());
-                case UNION -> stack.addAll(s.getTypes());
-                default -> { }
-            }
-        }
-        throw new IllegalStateException(fullName + " not found in " + within.getFullName());
     }
 }

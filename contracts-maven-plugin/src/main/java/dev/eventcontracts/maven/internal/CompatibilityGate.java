@@ -1,5 +1,6 @@
 package dev.eventcontracts.maven.internal;
 
+import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.compat.CompatibilityChecker;
 import dev.eventcontracts.compat.CompatibilityLevel;
 import dev.eventcontracts.compat.CompatibilityResult;
@@ -19,6 +20,9 @@ import java.util.Optional;
  * default {@code BACKWARD}.
  */
 public final class CompatibilityGate {
+
+    /** The level of a subject with none configured and no registry to ask: Confluent's default. */
+    static final CompatibilityLevel DEFAULT_LEVEL = CompatibilityLevel.BACKWARD;
 
     private final CompatibilityChecker checker;
 
@@ -83,8 +87,8 @@ public final class CompatibilityGate {
             return enforced.get();
         }
         return plan.level().orElseGet(() -> {
-            notes.add("no level configured; checked at the default " + ContractPlanner.defaultLevel());
-            return ContractPlanner.defaultLevel();
+            notes.add("no level configured; checked at the default " + DEFAULT_LEVEL);
+            return DEFAULT_LEVEL;
         });
     }
 }

@@ -1,5 +1,6 @@
 package dev.eventcontracts.maven.internal;
 
+import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.compat.CompatibilityChecker;
 import dev.eventcontracts.schema.AvroSchema;
 import java.util.ArrayList;

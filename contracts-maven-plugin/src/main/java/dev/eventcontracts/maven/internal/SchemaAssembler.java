@@ -1,24 +1,16 @@
 package dev.eventcontracts.maven.internal;
 
 import dev.eventcontracts.client.RegisteredVersion;
+import dev.eventcontracts.contracts.ContractException;
+import dev.eventcontracts.contracts.InvalidContractSchemaException;
+import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.schema.AvroSchema;
-import dev.eventcontracts.schema.InvalidSchemaException;
-import dev.eventcontracts.schema.SchemaReference;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Builds the {@link AvroSchema} of a planned subject: its text, its references with versions, and the texts
- * those references resolve to (transitively, dependencies first).
- *
- * <p>A reference to a subject planned in the same run resolves to the planned text; any other to the schema
- * the registry holds, through {@link ExternalSubjects}. A reference without a configured version takes the
- * version registered in this run ({@link #recordVersion}), else the latest ({@code -1}).
+ * The core's {@link dev.eventcontracts.contracts.SchemaAssembler} with the goals' two kinds of failure: a schema
+ * that is not valid Avro is the build's fault ({@link InvalidContractException}), a reference that cannot be
+ * resolved stops the goal ({@link GateException}).
  */
 public final class SchemaAssembler {
 
@@ -37,9 +29,7 @@ public final class SchemaAssembler {
         RegisteredVersion fetch(String subject, int version) throws GateException;
     }
 
-    private final Map<String, SubjectPlan> plans = new LinkedHashMap<>();
-    private final ExternalSubjects external;
-    private final Map<String, Integer> versions = new HashMap<>();
+    private final dev.eventcontracts.contracts.SchemaAssembler<GateException> assembler;
 
     /**
      * Creates an assembler.
@@ -48,8 +38,8 @@ public final class SchemaAssembler {
      * @param external where other referenced subjects are looked up; null when there is none
      */
     public SchemaAssembler(List<SubjectPlan> plans, ExternalSubjects external) {
-        plans.forEach(p -> this.plans.put(p.subject(), p));
-        this.external = external;
+        this.assembler = new dev.eventcontracts.contracts.SchemaAssembler<>(plans,
+                external == null ? null : (subject, version) -> external.fetch(subject, version).schema());
     }
 
     /**
@@ -59,7 +49,7 @@ public final class SchemaAssembler {
      * @param version its version
      */
     public void recordVersion(String subject, int version) {
-        versions.put(subject, version);
+        assembler.recordVersion(subject, version);
     }
 
     /**
@@ -71,48 +61,12 @@ public final class SchemaAssembler {
      * @throws GateException when a referenced subject cannot be found
      */
     public AvroSchema assemble(String subject) throws InvalidContractException, GateException {
-        SubjectPlan plan = plans.get(subject);
-        if (plan == null) {
-            throw new GateException("Subject '" + subject + "' is not configured");
-        }
-        LinkedHashMap<String, String> resolved = new LinkedHashMap<>();
-        resolve(plan, resolved, new HashSet<>());
-        List<SchemaReference> refs = new ArrayList<>();
-        for (PlannedReference r : plan.references()) {
-            int version = r.version() != null ? r.version() : versions.getOrDefault(r.subject(), -1);
-            refs.add(new SchemaReference(r.name(), r.subject(), version));
-        }
         try {
-            return AvroSchema.parse(plan.schemaText(), refs, resolved);
-        } catch (InvalidSchemaException e) {
-            throw new InvalidContractException("Subject '" + subject + "' (" + plan.source()
-                    + ") is not a valid Avro schema: " + e.getMessage(), e);
+            return assembler.assemble(subject);
+        } catch (InvalidContractSchemaException e) {
+            throw new InvalidContractException(e.getMessage(), e);
+        } catch (ContractException e) {
+            throw new GateException(e.getMessage(), e);
         }
-    }
-
-    private void resolve(SubjectPlan plan, Map<String, String> out, Set<String> path) throws GateException {
-        if (!path.add(plan.subject())) {
-            throw new GateException("The references of subject '" + plan.subject() + "' form a cycle");
-        }
-        for (PlannedReference r : plan.references()) {
-            SubjectPlan dep = plans.get(r.subject());
-            if (dep != null) {
-                resolve(dep, out, path);
-                out.putIfAbsent(r.name(), dep.schemaText());
-            } else {
-                RegisteredVersion v = fetch(plan, r);
-                v.schema().resolvedReferences().forEach(out::putIfAbsent);
-                out.putIfAbsent(r.name(), v.schema().canonicalString());
-            }
-        }
-        path.remove(plan.subject());
-    }
-
-    private RegisteredVersion fetch(SubjectPlan plan, PlannedReference r) throws GateException {
-        if (external == null) {
-            throw new GateException("Subject '" + plan.subject() + "' refers to subject '" + r.subject()
-                    + "', which is not configured in <subjects> and no registry is configured to fetch it from");
-        }
-        return external.fetch(r.subject(), r.version() != null ? r.version() : -1);
     }
 }

@@ -2,6 +2,10 @@ package dev.eventcontracts.maven.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventcontracts.contracts.ContractPlanner;
+import dev.eventcontracts.contracts.ContractTypes;
+import dev.eventcontracts.contracts.SubjectPlan;
+import dev.eventcontracts.contracts.TopicContracts;
 import dev.eventcontracts.schema.AvroSchema;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,8 +22,8 @@ class SchemaLinterTest {
 
     @Test
     void lint_repositoryContracts_findNothing() throws Exception {
-        List<SubjectPlan> plans = ContractPlanner.fromDescriptor(ContractDescriptor.read(RepoSchemas.DESCRIPTOR),
-                RepoSchemas.AVRO);
+        List<SubjectPlan> plans = ContractPlanner.plan(TopicContracts.read(RepoSchemas.DESCRIPTOR),
+                ContractTypes.readDirectory(RepoSchemas.AVRO));
         SchemaAssembler assembler = new SchemaAssembler(plans, null);
 
         for (SubjectPlan p : plans) {
