@@ -1,6 +1,7 @@
 package dev.eventcontracts.serde;
 
 import dev.eventcontracts.client.RegistryClientKeys;
+import dev.eventcontracts.serde.internal.ClientSettingsDef;
 import dev.eventcontracts.serde.internal.StrategyLoader;
 import java.util.HashMap;
 import java.util.List;
@@ -11,16 +12,14 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.ValidString;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.SslConfigs;
 
 /**
  * The configuration of {@link AvroSerializer}, {@link AvroDeserializer} and {@link AvroSerde}: Confluent's keys,
  * types and defaults, each declared once in {@link #configDef()}.
  *
- * <p>The connection keys (URL, credentials, TLS) share their names with {@link RegistryClientKeys}, which also
- * lists the client's own tuning keys (timeouts, retries, proxy, request headers); every setting given here is
+ * <p>The registry client's settings (URL, credentials, TLS, timeouts, retries, proxy, caches) are not declared
+ * here: they come from their one declaration, {@code RegistryClientSettings}, and every setting given here is
  * passed on to the registry client. A Confluent {@code KafkaAvroSerializer}/{@code KafkaAvroDeserializer}
  * configuration works unchanged,
  * including Confluent's subject-name-strategy class names. Invalid values fail in the constructor with a
@@ -40,8 +39,6 @@ public final class AvroSerdeConfig extends AbstractConfig {
     public static final String BEARER_AUTH_CREDENTIALS_SOURCE = RegistryClientKeys.BEARER_AUTH_CREDENTIALS_SOURCE;
     /** A static bearer token. */
     public static final String BEARER_AUTH_TOKEN = RegistryClientKeys.BEARER_AUTH_TOKEN;
-    /** Prefix of the TLS settings for registry connections ({@code schema.registry.ssl.truststore.location}, ...). */
-    public static final String SCHEMA_REGISTRY_SSL_PREFIX = "schema.registry.";
     /** Whether the serializer registers unknown schemas. */
     public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
     /** Write with the subject's latest schema instead of the record's own. */
@@ -190,42 +187,7 @@ public final class AvroSerdeConfig extends AbstractConfig {
     }
 
     private static ConfigDef define() {
-        ConfigDef def = new ConfigDef()
-                .define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new UrlListValidator(),
-                        Importance.HIGH, "Comma-separated list of URLs of schema registry instances, "
-                                + "e.g. http://registry-1:8081,http://registry-2:8081.")
-                .define(BASIC_AUTH_CREDENTIALS_SOURCE, Type.STRING, "URL",
-                        ValidString.in("URL", "USER_INFO", "SASL_INHERIT"), Importance.MEDIUM,
-                        "Where the Basic-auth credentials come from: URL (user info in the URL), USER_INFO "
-                                + "(basic.auth.user.info) or SASL_INHERIT (the client's SASL/PLAIN JAAS config).")
-                .define(BASIC_AUTH_USER_INFO, Type.PASSWORD, "", Importance.MEDIUM,
-                        "Basic-auth credentials as {username}:{password}, used with USER_INFO.")
-                .define(BEARER_AUTH_CREDENTIALS_SOURCE, Type.STRING, "STATIC_TOKEN",
-                        ValidString.in("STATIC_TOKEN", "OAUTHBEARER", "SASL_OAUTHBEARER_INHERIT", "CUSTOM"),
-                        Importance.MEDIUM, "Where the bearer token comes from.")
-                .define(BEARER_AUTH_TOKEN, Type.PASSWORD, "", Importance.MEDIUM,
-                        "The bearer token, used with STATIC_TOKEN.")
-                .define("bearer.auth.logical.cluster", Type.STRING, null, Importance.LOW,
-                        "Logical cluster id sent to the registry with bearer authentication.")
-                .define("bearer.auth.identity.pool.id", Type.STRING, null, Importance.LOW,
-                        "Identity pool id sent to the registry with bearer authentication.")
-                .define("bearer.auth.issuer.endpoint.url", Type.STRING, null, Importance.LOW,
-                        "URL of the OAuth/OIDC provider that issues tokens, used with OAUTHBEARER.")
-                .define("bearer.auth.client.id", Type.STRING, null, Importance.LOW,
-                        "OAuth client id, used with OAUTHBEARER.")
-                .define("bearer.auth.client.secret", Type.PASSWORD, null, Importance.LOW,
-                        "OAuth client secret, used with OAUTHBEARER.")
-                .define("bearer.auth.scope", Type.STRING, null, Importance.LOW,
-                        "OAuth scope requested, used with OAUTHBEARER.")
-                .define("bearer.auth.scope.claim.name", Type.STRING, "scope", Importance.LOW,
-                        "Name of the scope claim in the token.")
-                .define("bearer.auth.sub.claim.name", Type.STRING, "sub", Importance.LOW,
-                        "Name of the subject claim in the token.")
-                .define("bearer.auth.cache.expiry.buffer.seconds", Type.SHORT, (short) 300,
-                        Range.between(0, 3600), Importance.LOW,
-                        "Seconds before a token expires at which a new one is fetched.")
-                .define("bearer.auth.custom.provider.class", Type.STRING, null, Importance.LOW,
-                        "Class providing the token, used with CUSTOM.")
+        ConfigDef def = ClientSettingsDef.addTo(new ConfigDef())
                 .define(AUTO_REGISTER_SCHEMAS, Type.BOOLEAN, true, Importance.MEDIUM,
                         "Whether the serializer registers the record's schema when the subject lacks it.")
                 .define(USE_SCHEMA_ID, Type.INT, -1, Range.atLeast(-1), Importance.LOW,
@@ -238,12 +200,8 @@ public final class AvroSerdeConfig extends AbstractConfig {
                 .define(LATEST_COMPATIBILITY_STRICT, Type.BOOLEAN, true, Importance.LOW,
                         "Whether the latest schema must be able to read data written with the record's "
                                 + "schema (backward compatible with it) when use.latest.version=true.")
-                .define(LATEST_CACHE_TTL_SEC, Type.LONG, -1L, Range.atLeast(-1), Importance.LOW,
-                        "How long the latest version of a subject is cached, in seconds; -1 caches forever.")
                 .define(NORMALIZE_SCHEMAS, Type.BOOLEAN, false, Importance.LOW,
                         "Whether the registry normalizes schemas when registering or looking them up.")
-                .define(MAX_SCHEMAS_PER_SUBJECT, Type.INT, 1000, Range.atLeast(1), Importance.LOW,
-                        "The most schemas cached per subject.")
                 .define(KEY_SUBJECT_NAME_STRATEGY, Type.STRING, TopicNameStrategy.class.getName(),
                         new StrategyValidator(), Importance.MEDIUM,
                         "Subject name strategy for keys: TopicNameStrategy (<topic>-key), RecordNameStrategy "
@@ -262,36 +220,7 @@ public final class AvroSerdeConfig extends AbstractConfig {
                 .define(AVRO_USE_LOGICAL_TYPE_CONVERTERS, Type.BOOLEAN, false, Importance.LOW,
                         "Whether generic records hold logical types converted (BigDecimal, Instant, UUID, "
                                 + "LocalDate) instead of their underlying Avro types.");
-        ConfigDef ssl = new ConfigDef();
-        SslConfigs.addClientSslSupport(ssl);
-        for (ConfigDef.ConfigKey key : ssl.configKeys().values()) {
-            def.define(SCHEMA_REGISTRY_SSL_PREFIX + key.name, key.type, key.defaultValue, key.validator,
-                    Importance.LOW, key.documentation + " (For connections to the schema registry.)");
-        }
         return def;
-    }
-
-    /** Accepts a non-empty list of http(s) URLs. */
-    private static final class UrlListValidator implements ConfigDef.Validator {
-        @Override
-        public void ensureValid(String name, Object value) {
-            List<?> urls = (List<?>) value;
-            if (urls == null || urls.isEmpty()) {
-                throw new ConfigException(name, value, "expected at least one http:// or https:// URL");
-            }
-            for (Object url : urls) {
-                String text = url.toString();
-                if (!text.startsWith("http://") && !text.startsWith("https://")) {
-                    throw new ConfigException(name, value,
-                            "expected http:// or https:// URLs, but '" + text + "' is neither");
-                }
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "non-empty list of http:// or https:// URLs";
-        }
     }
 
     /** Accepts a built-in or loadable subject name strategy. */

@@ -221,15 +221,15 @@ public final class RegistryClientConfig {
         private StoreConfig trustStore;
         private StoreConfig keyStore;
         private String keyPassword;
-        private Duration connectTimeout = Duration.ofSeconds(60);
-        private Duration requestTimeout = Duration.ofSeconds(60);
-        private int maxRetries = 3;
-        private Duration retryBackoff = Duration.ofSeconds(1);
-        private Duration maxRetryBackoff = Duration.ofSeconds(20);
+        private Duration connectTimeout = defaultMillis(HTTP_CONNECT_TIMEOUT_MS);
+        private Duration requestTimeout = defaultMillis(HTTP_READ_TIMEOUT_MS);
+        private int maxRetries = defaultInt(MAX_RETRIES);
+        private Duration retryBackoff = defaultMillis(RETRIES_WAIT_MS);
+        private Duration maxRetryBackoff = defaultMillis(RETRIES_MAX_WAIT_MS);
         private final Map<String, String> httpHeaders = new LinkedHashMap<>();
         private InetSocketAddress proxy;
-        private int cacheCapacity = 1000;
-        private int latestCacheSize = 1000;
+        private int cacheCapacity = defaultInt(MAX_SCHEMAS_PER_SUBJECT);
+        private int latestCacheSize = defaultInt(LATEST_CACHE_SIZE);
         private Duration latestCacheTtl;
 
         private Builder() {
@@ -516,5 +516,13 @@ public final class RegistryClientConfig {
             }
             return value;
         }
+    }
+
+    private static Duration defaultMillis(String key) {
+        return Duration.ofMillis(RegistryClientSettings.numericDefault(key));
+    }
+
+    private static int defaultInt(String key) {
+        return (int) RegistryClientSettings.numericDefault(key);
     }
 }

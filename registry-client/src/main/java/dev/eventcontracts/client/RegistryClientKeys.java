@@ -1,41 +1,9 @@
 package dev.eventcontracts.client;
 
 /**
- * The configuration keys {@link RegistryClientConfig#fromConfluentProperties} understands: Confluent's names,
- * unchanged, with Confluent's defaults. Keys not listed here are ignored, so a serde or Maven plugin
- * configuration can be passed whole.
- *
- * <table>
- * <caption>Keys</caption>
- * <tr><th>Key</th><th>Default</th><th>Meaning</th></tr>
- * <tr><td>{@value #SCHEMA_REGISTRY_URL}</td><td>(required)</td><td>comma-separated base URLs; the next is
- *     tried when one cannot be reached or answers 5xx</td></tr>
- * <tr><td>{@value #BASIC_AUTH_CREDENTIALS_SOURCE}</td><td>{@code URL}</td><td>{@code URL} (user-info of each
- *     URL) or {@code USER_INFO} ({@value #BASIC_AUTH_USER_INFO})</td></tr>
- * <tr><td>{@value #BASIC_AUTH_USER_INFO}</td><td></td><td>{@code user:password}; also read from the deprecated
- *     {@value #SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO}</td></tr>
- * <tr><td>{@value #BEARER_AUTH_CREDENTIALS_SOURCE}</td><td></td><td>{@code STATIC_TOKEN} (the only source
- *     supported)</td></tr>
- * <tr><td>{@value #BEARER_AUTH_TOKEN}</td><td></td><td>the token sent as {@code Authorization: Bearer}</td></tr>
- * <tr><td>{@value #SSL_TRUSTSTORE_LOCATION}, {@value #SSL_TRUSTSTORE_PASSWORD},
- *     {@value #SSL_TRUSTSTORE_TYPE}</td><td>type {@code JKS}</td><td>the certificates trusted for
- *     {@code https} URLs (the JDK's when unset)</td></tr>
- * <tr><td>{@value #SSL_KEYSTORE_LOCATION}, {@value #SSL_KEYSTORE_PASSWORD}, {@value #SSL_KEYSTORE_TYPE},
- *     {@value #SSL_KEY_PASSWORD}</td><td>type {@code JKS}</td><td>the client certificate for mutual
- *     TLS</td></tr>
- * <tr><td>{@value #HTTP_CONNECT_TIMEOUT_MS}</td><td>60000</td><td>connect timeout</td></tr>
- * <tr><td>{@value #HTTP_READ_TIMEOUT_MS}</td><td>60000</td><td>time to wait for an answer to one request</td></tr>
- * <tr><td>{@value #MAX_RETRIES}</td><td>3</td><td>retries of a failed idempotent call</td></tr>
- * <tr><td>{@value #RETRIES_WAIT_MS}</td><td>1000</td><td>first backoff, doubled per retry</td></tr>
- * <tr><td>{@value #RETRIES_MAX_WAIT_MS}</td><td>20000</td><td>longest backoff</td></tr>
- * <tr><td>{@value #REQUEST_HEADER_PREFIX}{@code <Name>}</td><td></td><td>an HTTP header sent with every
- *     request</td></tr>
- * <tr><td>{@value #PROXY_HOST}, {@value #PROXY_PORT}</td><td></td><td>an HTTP proxy</td></tr>
- * <tr><td>{@value #MAX_SCHEMAS_PER_SUBJECT}</td><td>1000</td><td>capacity of each schema cache</td></tr>
- * <tr><td>{@value #LATEST_CACHE_SIZE}</td><td>1000</td><td>capacity of the latest-version cache</td></tr>
- * <tr><td>{@value #LATEST_CACHE_TTL_SEC}</td><td>-1</td><td>seconds a latest version is cached; negative means
- *     no expiry</td></tr>
- * </table>
+ * The names of the registry client's settings: Confluent's keys, unchanged. Each is declared once, with its type,
+ * default, check and meaning, in {@link RegistryClientSettings}; keys not declared there are ignored, so a serde or
+ * Maven plugin configuration can be passed whole.
  *
  * @since 0.1.0
  */

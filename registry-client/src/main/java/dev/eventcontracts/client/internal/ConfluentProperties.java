@@ -27,6 +27,7 @@ import static dev.eventcontracts.client.RegistryClientKeys.SSL_TRUSTSTORE_PASSWO
 import static dev.eventcontracts.client.RegistryClientKeys.SSL_TRUSTSTORE_TYPE;
 
 import dev.eventcontracts.client.RegistryClientConfig;
+import dev.eventcontracts.client.RegistryClientSettings;
 import dev.eventcontracts.client.RegistryConfigException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -37,8 +38,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads Confluent-named client properties into a {@link RegistryClientConfig.Builder}, with Confluent's
- * semantics: basic-auth source {@code URL} by default, {@code USER_INFO} from {@code basic.auth.user.info},
+ * Reads Confluent-named client properties into a {@link RegistryClientConfig.Builder}, each checked against its
+ * declaration in {@link RegistryClientSettings}, with Confluent's semantics: basic-auth source {@code URL} by default, {@code USER_INFO} from {@code basic.auth.user.info},
  * a static bearer token, and an error when both a basic and a bearer source are given.
  *
  * <p>Values may be strings or Java values; secrets may also be Kafka's {@code Password} objects (read through
@@ -58,6 +59,9 @@ public final class ConfluentProperties {
      * @throws RegistryConfigException naming the key of a missing, malformed or unsupported value
      */
     public static RegistryClientConfig.Builder apply(Map<String, ?> props, RegistryClientConfig.Builder builder) {
+        for (RegistryClientSettings.Setting setting : RegistryClientSettings.all()) {
+            setting.check(props.get(setting.key()));
+        }
         Object urls = props.get(SCHEMA_REGISTRY_URL);
         if (urls instanceof Collection<?> list) {
             builder.urls(list.stream().map(String::valueOf).collect(Collectors.toList()));
@@ -163,8 +167,10 @@ public final class ConfluentProperties {
         Integer wait = integer(props, RETRIES_WAIT_MS);
         Integer maxWait = integer(props, RETRIES_MAX_WAIT_MS);
         if (wait != null || maxWait != null) {
-            builder.retryBackoff(Duration.ofMillis(wait == null ? 1000 : wait),
-                    Duration.ofMillis(maxWait == null ? Math.max(20_000, wait) : maxWait));
+            long first = wait == null ? RegistryClientSettings.numericDefault(RETRIES_WAIT_MS) : wait;
+            long longest = maxWait == null
+                    ? Math.max(RegistryClientSettings.numericDefault(RETRIES_MAX_WAIT_MS), first) : maxWait;
+            builder.retryBackoff(Duration.ofMillis(first), Duration.ofMillis(longest));
         }
         for (Map.Entry<String, ?> e : props.entrySet()) {
             if (e.getKey().startsWith(REQUEST_HEADER_PREFIX)) {
