@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a real Confluent Schema Registry 8.3.1 stored and answered ({@code fixtures/confluent-8.3.1/
- * rest-state.json}, a copy of {@code /work/shared/fixtures/confluent-8.3.1/rest-state.json}): the ground truth
- * the schema model and the Confluent rendering are tested against.
+ * What a real Confluent Schema Registry 8.3.1 stored and answered (test resource {@code fixtures/confluent-8.3.1/
+ * rest-state.json}, copied unchanged from the recorded Confluent 8.3.1 session): the ground truth the schema model
+ * and the Confluent rendering are tested against.
  */
 public final class ConfluentFixture {
 

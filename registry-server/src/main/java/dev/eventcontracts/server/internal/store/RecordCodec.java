@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Encodes and decodes the keys and values of the store topic exactly as Confluent Schema Registry writes them
- * (UTF-8 JSON, Confluent's field order, Jackson's escaping, empty fields left out). Ground truth:
- * {@code /work/shared/fixtures/confluent-8.3.1/_schemas.jsonl}.
+ * (UTF-8 JSON, Confluent's field order, Jackson's escaping, empty fields left out). Ground truth: the topic a real
+ * Confluent 8.3.1 registry wrote, kept as the test resource {@code confluent-8.3.1/_schemas.jsonl}.
  *
  * <p>Value fields this registry does not model are kept in {@link RegistryValue#extras()} and written back where
  * Confluent writes them: a known Confluent field at its place in Confluent's order, any other field after the

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The {@code _schemas} topic a real Confluent Schema Registry 8.3.1 wrote (test resource
- * {@code confluent-8.3.1/_schemas.jsonl}, a byte-for-byte copy of {@code /work/shared/fixtures/confluent-8.3.1/}).
+ * {@code confluent-8.3.1/_schemas.jsonl}, a byte-for-byte copy of the topic recorded from Confluent 8.3.1).
  */
 public final class ConfluentFixture {
 
