@@ -1,6 +1,5 @@
 package dev.eventcontracts.consumer;
 
-import dev.eventcontracts.consumer.internal.MetricsServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;

@@ -7,7 +7,7 @@ import dev.eventcontracts.consumer.ConsumerSettings;
 import dev.eventcontracts.consumer.OrderProcessingService;
 import dev.eventcontracts.consumer.OrderProcessingServices;
 import dev.eventcontracts.consumer.OrderReadModel;
-import dev.eventcontracts.consumer.internal.MetricsServer;
+import dev.eventcontracts.consumer.MetricsServer;
 import dev.eventcontracts.devstack.BootstrapServers;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;

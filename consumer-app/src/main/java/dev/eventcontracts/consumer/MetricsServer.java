@@ -1,4 +1,4 @@
-package dev.eventcontracts.consumer.internal;
+package dev.eventcontracts.consumer;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,7 +14,10 @@ import java.util.concurrent.Executors;
 
 /**
  * Serves {@code GET /metrics} in the Prometheus text format (and {@code GET /health}) with the JDK's own HTTP
- * server: a scrape endpoint needs no web framework.
+ * server: a scrape endpoint needs no web framework. The service's command starts one; an embedding application may
+ * start its own on the meters it passes to {@link OrderProcessingServices}.
+ *
+ * @since 0.1.0
  */
 public final class MetricsServer implements AutoCloseable {
 

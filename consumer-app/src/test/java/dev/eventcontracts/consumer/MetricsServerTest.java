@@ -1,5 +1,6 @@
-package dev.eventcontracts.consumer.internal;
+package dev.eventcontracts.consumer;
 
+import dev.eventcontracts.consumer.internal.LagMonitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Gauge;
