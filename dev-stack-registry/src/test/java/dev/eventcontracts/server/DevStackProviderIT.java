@@ -4,24 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * dev-stack's {@code @WithKafka(registry = true)} finds this registry through the {@code RegistryProvider} service
  * entry of this module and starts it against the shared broker, as other modules' tests use it.
  */
+@KafkaIntegrationTest
 @WithKafka(registry = true)
-@Tag("integration")
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DevStackProviderIT {
 
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";

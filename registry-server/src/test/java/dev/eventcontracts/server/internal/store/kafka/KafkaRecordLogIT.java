@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.eventcontracts.devstack.KafkaCluster;
-import dev.eventcontracts.devstack.WithKafka;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.server.internal.store.ConfigKey;
 import dev.eventcontracts.server.internal.store.ConfigValue;
 import dev.eventcontracts.server.internal.store.ConfluentFixture;
@@ -34,12 +34,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@WithKafka
-@Tag("integration")
+@KafkaIntegrationTest
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KafkaRecordLogIT {
 
