@@ -31,14 +31,12 @@ class KafkaIntegrationTestIT {
 
     @Test
     void composedAnnotationAlone_givesTheTagKafkaAndItsOwnTimeoutOverTheConfiguredDefault() {
-        assertThat(RESULTS.get("ComposedOnlyExample").getStatus())
-                .as(String.valueOf(RESULTS.get("ComposedOnlyExample")))
-                .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+        assertSucceeded(ComposedOnlyExample.class);
     }
 
     @Test
     void directTimeout_winsOverTheComposedOne() {
-        TestExecutionResult result = RESULTS.get("DirectTimeoutExample");
+        TestExecutionResult result = RESULTS.get(DirectTimeoutExample.class.getSimpleName());
 
         assertThat(result.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
         assertThat(result.getThrowable()).get().isInstanceOf(TimeoutException.class)
@@ -47,9 +45,13 @@ class KafkaIntegrationTestIT {
 
     @Test
     void directWithKafka_winsOverTheComposedOne() {
-        assertThat(RESULTS.get("DirectWithKafkaExample").getStatus())
-                .as(String.valueOf(RESULTS.get("DirectWithKafkaExample")))
-                .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+        assertSucceeded(DirectWithKafkaExample.class);
+    }
+
+    private static void assertSucceeded(Class<?> example) {
+        TestExecutionResult result = RESULTS.get(example.getSimpleName());
+        assertThat(result).as(example.getSimpleName() + " ran").isNotNull();
+        assertThat(result.getStatus()).as(result.toString()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
     }
 
     @BeforeAll
