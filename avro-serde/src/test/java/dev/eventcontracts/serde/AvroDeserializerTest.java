@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class AvroDeserializerTest {
 
-    private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    private final CountingRegistry registry = new CountingRegistry();
 
     private static Map<String, Object> config(Object... keyValues) {
         Map<String, Object> config = new HashMap<>();

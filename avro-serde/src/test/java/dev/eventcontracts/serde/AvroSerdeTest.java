@@ -2,6 +2,8 @@ package dev.eventcontracts.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventcontracts.client.SchemaRegistries;
+import dev.eventcontracts.client.SchemaRegistry;
 import dev.eventcontracts.orders.OrderCreated;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -11,7 +13,7 @@ class AvroSerdeTest {
 
     @Test
     void serde_specific_roundTripsForStreams() {
-        try (Serde<OrderCreated> serde = new AvroSerde<>(new InMemorySchemaRegistry())) {
+        try (Serde<OrderCreated> serde = new AvroSerde<>(SchemaRegistries.inMemory())) {
             serde.configure(Map.of("schema.registry.url", "http://registry.test:8081", "specific.avro.reader",
                     true), false);
             OrderCreated order = Orders.created("o-1");
@@ -25,7 +27,7 @@ class AvroSerdeTest {
 
     @Test
     void serde_key_usesKeySubject() {
-        InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+        SchemaRegistry registry = SchemaRegistries.inMemory();
         try (Serde<String> serde = new AvroSerde<>(registry)) {
             serde.configure(Map.of("schema.registry.url", "http://registry.test:8081"), true);
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class AvroSerializerTest {
 
-    private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    private final CountingRegistry registry = new CountingRegistry();
 
     private AvroSerializer serializer(boolean isKey, Object... keyValues) {
         Map<String, Object> config = new HashMap<>();

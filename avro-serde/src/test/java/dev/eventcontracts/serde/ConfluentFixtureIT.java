@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventcontracts.client.RegistryClientConfig;
 import dev.eventcontracts.client.SchemaRegistries;
 import dev.eventcontracts.client.SchemaRegistry;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RegistryProvider;
 import dev.eventcontracts.devstack.RunningKafka;
 import dev.eventcontracts.devstack.RunningRegistry;
-import dev.eventcontracts.devstack.WithKafka;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +30,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,8 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code serializer-bytes.jsonl} our deserializer reads Confluent's bytes back to the value and our serializer,
  * with the same configuration, writes the same bytes.
  */
-@WithKafka
-@Tag("integration")
+@KafkaIntegrationTest
 @Timeout(180)
 class ConfluentFixtureIT {
 

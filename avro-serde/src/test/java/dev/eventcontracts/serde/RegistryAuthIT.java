@@ -3,27 +3,23 @@ package dev.eventcontracts.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RegistryProvider;
 import dev.eventcontracts.devstack.RunningKafka;
 import dev.eventcontracts.devstack.RunningRegistry;
-import dev.eventcontracts.devstack.WithKafka;
 import dev.eventcontracts.orders.OrderCreated;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The serde's Confluent credential settings against our registry server with HTTP basic authentication: a
  * writer and a read-only user; wrong credentials and missing rights give the serde's authentication and
  * authorization errors.
  */
-@WithKafka
-@Tag("integration")
-@Timeout(120)
+@KafkaIntegrationTest
 class RegistryAuthIT {
 
     private static RunningRegistry server;

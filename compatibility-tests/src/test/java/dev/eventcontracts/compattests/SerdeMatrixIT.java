@@ -9,6 +9,7 @@ import dev.eventcontracts.client.SchemaRegistryClient;
 import dev.eventcontracts.contracts.TopicContract;
 import dev.eventcontracts.contracts.TopicContracts;
 import dev.eventcontracts.devstack.KafkaCluster;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
 import dev.eventcontracts.serde.AvroDeserializer;
@@ -35,7 +36,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.Execution;
@@ -50,8 +50,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * broker, deserialized with the reader's schema, and checked field by field against the values written and
  * the reader's defaults ({@link EventValues}).
  */
+@KafkaIntegrationTest
 @WithKafka(registry = true)
-@Tag("integration")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Execution(ExecutionMode.SAME_THREAD)

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,13 +40,8 @@ public final class ConsumerCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-b", "--bootstrap-servers"}, defaultValue = "localhost:9092",
-            description = "Kafka bootstrap servers (default ${DEFAULT-VALUE}).")
-    private String bootstrapServers;
-
-    @Option(names = {"-s", "--schema-registry-url"}, defaultValue = "http://localhost:8081",
-            description = "Schema registry URL (default ${DEFAULT-VALUE}).")
-    private String registryUrl;
+    @Mixin
+    private ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = {"-g", "--group-id"}, defaultValue = ConsumerSettings.DEFAULT_GROUP_ID,
             description = "Consumer group (default ${DEFAULT-VALUE}).")
@@ -98,8 +94,9 @@ public final class ConsumerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ConsumerSettings settings = new ConsumerSettings(bootstrapServers, registryUrl, groupId, jdbcUrl, jdbcUser,
-                jdbcPassword, contractVersion, Duration.ofSeconds(lagLogSeconds), overrides);
+        ConsumerSettings settings = new ConsumerSettings(connection.bootstrapServers(), connection.registryUrl(),
+                groupId, jdbcUrl, jdbcUser, jdbcPassword, contractVersion, Duration.ofSeconds(lagLogSeconds),
+                overrides);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PrintWriter out = spec.commandLine().getOut();
         MetricsServer metrics = metricsPort < 0 ? null : MetricsServer.start(meters, metricsPort);

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 
@@ -33,7 +32,9 @@ import org.codehaus.plexus.configuration.PlexusConfiguration;
  * topic-contract descriptor that names subjects, references and levels so a pom need not.
  *
  * <p>This base class holds only configuration (Maven injects parameters into fields of the mojo's class
- * hierarchy); the work is done by composed classes in {@code dev.eventcontracts.maven.internal}.
+ * hierarchy) and reads it; the work is done by composed classes in {@code dev.eventcontracts.maven.internal}, and
+ * each goal hands its work to a {@link dev.eventcontracts.maven.internal.GoalRunner}, which turns failures into
+ * Maven's exceptions the same way for every goal.
  *
  * @since 0.1.0
  */
@@ -97,7 +98,7 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
     @Parameter(property = "contracts.schemaDirectory")
     File schemaDirectory;
 
-    /** Opens registry connections; replaced in tests. */
+    /** Opens registry connections: the REST client ({@link RegistryGateways#open}) unless another is set. */
     RegistryGateways.Opener registryOpener = RegistryGateways::open;
 
     /** Returns whether the goal is skipped, logging it when so. */
@@ -269,10 +270,5 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
     /** Describes the registry for messages: its URLs without any user-info. */
     String registryDescription() {
         return String.join(", ", registryUrls().stream().map(SubjectNames::withoutUserInfo).toList());
-    }
-
-    /** Wraps a gate problem for Maven. */
-    static MojoExecutionException executionFailure(GateException e) {
-        return new MojoExecutionException(e.getMessage(), e);
     }
 }

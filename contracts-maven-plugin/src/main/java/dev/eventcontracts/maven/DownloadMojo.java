@@ -2,9 +2,8 @@ package dev.eventcontracts.maven;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventcontracts.client.RegisteredVersion;
-import dev.eventcontracts.client.RegistryException;
 import dev.eventcontracts.maven.internal.GateException;
-import dev.eventcontracts.maven.internal.RegistryFailures;
+import dev.eventcontracts.maven.internal.GoalRunner;
 import dev.eventcontracts.maven.internal.RegistryGateway;
 import java.io.File;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -49,10 +49,13 @@ public class DownloadMojo extends AbstractContractsMojo {
     boolean prettyPrintSchemas = true;
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skipped()) {
-            return;
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (!skipped()) {
+            GoalRunner.withRegistry("download", "download schemas", this::registryDescription).run(this::download);
         }
+    }
+
+    private void download() throws GateException, MojoExecutionException {
         String where = registryDescription();
         try (RegistryGateway registry = openRegistry()) {
             List<Pattern> patterns = patterns();
@@ -68,14 +71,8 @@ public class DownloadMojo extends AbstractContractsMojo {
                     }
                 }
             }
-        } catch (GateException e) {
-            throw executionFailure(e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write schemas to " + outputDirectory + ": " + e.getMessage(), e);
-        } catch (RegistryException e) {
-            throw executionFailure(RegistryFailures.toGateException("download schemas", where, e));
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("download failed unexpectedly: " + e, e);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.eventcontracts.compat.CompatibilityLevel;
 import dev.eventcontracts.maven.internal.CompatibilityGate;
 import dev.eventcontracts.maven.internal.GateException;
 import dev.eventcontracts.maven.internal.GateReport;
+import dev.eventcontracts.maven.internal.GoalRunner;
 import dev.eventcontracts.maven.internal.InvalidContractException;
 import dev.eventcontracts.maven.internal.RegistryFailures;
 import dev.eventcontracts.maven.internal.RegistryGateway;
@@ -51,9 +52,12 @@ public class RegisterMojo extends AbstractContractsMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped()) {
-            return;
+        if (!skipped()) {
+            GoalRunner.withRegistry("register", "register schemas", this::registryDescription).run(this::register);
         }
+    }
+
+    private void register() throws GateException, InvalidContractException, MojoFailureException {
         String where = registryDescription();
         try (RegistryGateway registry = openRegistry()) {
             List<SubjectPlan> plans = plans();
@@ -66,14 +70,6 @@ public class RegisterMojo extends AbstractContractsMojo {
                 throw new MojoFailureException(new GateReport("register", "the schema registry at " + where, failures)
                         .failureMessage());
             }
-        } catch (GateException e) {
-            throw executionFailure(e);
-        } catch (InvalidContractException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (RegistryException e) {
-            throw executionFailure(RegistryFailures.toGateException("register schemas", where, e));
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("register failed unexpectedly: " + e, e);
         }
     }
 

@@ -1,15 +1,15 @@
 package dev.eventcontracts.maven;
 
 import dev.eventcontracts.contracts.SubjectPlan;
-import dev.eventcontracts.client.RegistryException;
 import dev.eventcontracts.compat.CompatibilityLevel;
 import dev.eventcontracts.maven.internal.GateException;
-import dev.eventcontracts.maven.internal.RegistryFailures;
+import dev.eventcontracts.maven.internal.GoalRunner;
 import dev.eventcontracts.maven.internal.RegistryGateway;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
@@ -24,11 +24,14 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class SetCompatibilityMojo extends AbstractContractsMojo {
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skipped()) {
-            return;
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (!skipped()) {
+            GoalRunner.withRegistry("set-compatibility", "set compatibility levels", this::registryDescription)
+                    .run(this::setLevels);
         }
-        String where = registryDescription();
+    }
+
+    private void setLevels() throws GateException {
         try (RegistryGateway registry = openRegistry()) {
             for (Map.Entry<String, Optional<CompatibilityLevel>> e : wanted().entrySet()) {
                 String subject = e.getKey();
@@ -42,12 +45,6 @@ public class SetCompatibilityMojo extends AbstractContractsMojo {
                     getLog().info("Set " + name + " to " + e.getValue().get());
                 }
             }
-        } catch (GateException e) {
-            throw executionFailure(e);
-        } catch (RegistryException e) {
-            throw executionFailure(RegistryFailures.toGateException("set compatibility levels", where, e));
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("set-compatibility failed unexpectedly: " + e, e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.eventcontracts.maven.internal.BaselineHistory;
 import dev.eventcontracts.maven.internal.GateException;
 import dev.eventcontracts.maven.internal.GateReport;
 import dev.eventcontracts.maven.internal.GateRun;
+import dev.eventcontracts.maven.internal.GoalRunner;
 import dev.eventcontracts.maven.internal.HistorySource;
 import dev.eventcontracts.maven.internal.InvalidContractException;
 import dev.eventcontracts.maven.internal.RegistryFailures;
@@ -57,31 +58,25 @@ public class TestCompatibilityMojo extends AbstractContractsMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped()) {
-            return;
+        if (!skipped()) {
+            GoalRunner.withRegistry("test-compatibility", "check compatibility", this::registryDescription)
+                    .run(this::check);
         }
-        try {
-            List<SubjectPlan> plans = plans();
-            GateReport report;
-            if (registryUrls().isEmpty()) {
-                report = offline(plans);
-            } else {
-                report = online(plans);
-            }
-            ReportWriter.write(report, reportsDirectory.toPath());
-            getLog().info("Reports: " + reportsDirectory.toPath().resolve(ReportWriter.JSON_FILE) + ", "
-                    + reportsDirectory.toPath().resolve(ReportWriter.JUNIT_FILE));
-            if (!report.isCompatible()) {
-                throw new MojoFailureException(report.failureMessage());
-            }
-        } catch (GateException e) {
-            throw executionFailure(e);
-        } catch (InvalidContractException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (RegistryException e) {
-            throw executionFailure(RegistryFailures.toGateException("check compatibility", registryDescription(), e));
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("test-compatibility failed unexpectedly: " + e, e);
+    }
+
+    private void check() throws GateException, InvalidContractException, MojoFailureException {
+        List<SubjectPlan> plans = plans();
+        GateReport report;
+        if (registryUrls().isEmpty()) {
+            report = offline(plans);
+        } else {
+            report = online(plans);
+        }
+        ReportWriter.write(report, reportsDirectory.toPath());
+        getLog().info("Reports: " + reportsDirectory.toPath().resolve(ReportWriter.JSON_FILE) + ", "
+                + reportsDirectory.toPath().resolve(ReportWriter.JUNIT_FILE));
+        if (!report.isCompatible()) {
+            throw new MojoFailureException(report.failureMessage());
         }
     }
 

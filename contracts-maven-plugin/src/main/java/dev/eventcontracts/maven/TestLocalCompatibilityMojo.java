@@ -5,6 +5,7 @@ import dev.eventcontracts.maven.internal.BaselineHistory;
 import dev.eventcontracts.maven.internal.GateException;
 import dev.eventcontracts.maven.internal.GateReport;
 import dev.eventcontracts.maven.internal.GateRun;
+import dev.eventcontracts.maven.internal.GoalRunner;
 import dev.eventcontracts.maven.internal.HistorySource;
 import dev.eventcontracts.maven.internal.InvalidContractException;
 import dev.eventcontracts.maven.internal.LocalFilesHistory;
@@ -57,42 +58,37 @@ public class TestLocalCompatibilityMojo extends AbstractContractsMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped()) {
-            return;
+        if (!skipped()) {
+            GoalRunner.local("test-local-compatibility").run(this::check);
         }
-        try {
-            List<SubjectPlan> plans;
-            HistorySource source;
-            Map<String, File> files = new LinkedHashMap<>(schemas == null ? Map.of() : schemas);
-            if (subjects != null) {
-                files.putAll(subjects);
-            }
-            if (!files.isEmpty()) {
-                plans = referencesFirst(configuredPlans(files));
-                for (SubjectPlan p : plans) {
-                    if (p.level().isEmpty()) {
-                        throw new GateException("compatibilityLevels has no level for subject '" + p.subject() + "'");
-                    }
+    }
+
+    private void check() throws GateException, InvalidContractException, MojoFailureException {
+        List<SubjectPlan> plans;
+        HistorySource source;
+        Map<String, File> files = new LinkedHashMap<>(schemas == null ? Map.of() : schemas);
+        if (subjects != null) {
+            files.putAll(subjects);
+        }
+        if (!files.isEmpty()) {
+            plans = referencesFirst(configuredPlans(files));
+            for (SubjectPlan p : plans) {
+                if (p.level().isEmpty()) {
+                    throw new GateException("compatibilityLevels has no level for subject '" + p.subject() + "'");
                 }
-                Map<String, Path> previous = new LinkedHashMap<>();
-                decoded(previousSchemaPaths).forEach((k, v) -> previous.put(k, v.toPath()));
-                source = new LocalFilesHistory(previous);
-            } else {
-                plans = plans();
-                source = BaselineHistory.read(baseline());
             }
-            GateRun run = new GateRun(getLog()::info, getLog()::error, verbose);
-            GateReport report = run.run("test-local-compatibility", plans, new SchemaAssembler(plans, null), source);
-            ReportWriter.write(report, reportsDirectory.toPath());
-            if (!report.isCompatible()) {
-                throw new MojoFailureException(report.failureMessage());
-            }
-        } catch (GateException e) {
-            throw executionFailure(e);
-        } catch (InvalidContractException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("test-local-compatibility failed unexpectedly: " + e, e);
+            Map<String, Path> previous = new LinkedHashMap<>();
+            decoded(previousSchemaPaths).forEach((k, v) -> previous.put(k, v.toPath()));
+            source = new LocalFilesHistory(previous);
+        } else {
+            plans = plans();
+            source = BaselineHistory.read(baseline());
+        }
+        GateRun run = new GateRun(getLog()::info, getLog()::error, verbose);
+        GateReport report = run.run("test-local-compatibility", plans, new SchemaAssembler(plans, null), source);
+        ReportWriter.write(report, reportsDirectory.toPath());
+        if (!report.isCompatible()) {
+            throw new MojoFailureException(report.failureMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.eventcontracts.maven;
 
 import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.maven.internal.GateException;
+import dev.eventcontracts.maven.internal.GoalRunner;
 import dev.eventcontracts.maven.internal.InvalidContractException;
 import dev.eventcontracts.maven.internal.LintFinding;
 import dev.eventcontracts.maven.internal.LintRule;
@@ -46,32 +47,27 @@ public class ValidateMojo extends AbstractContractsMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped()) {
-            return;
+        if (!skipped()) {
+            GoalRunner.local("validate").run(this::validate);
         }
-        try {
-            List<SubjectPlan> plans = plans();
-            SchemaAssembler assembler = new SchemaAssembler(plans, null);
-            SchemaLinter linter = new SchemaLinter(rules(), moneyNamePattern, namespacePrefix);
-            List<LintFinding> findings = new ArrayList<>();
-            for (SubjectPlan plan : plans) {
-                List<LintFinding> f = linter.lint(plan.subject(), assembler.assemble(plan.subject()));
-                findings.addAll(f);
-                getLog().info("Subject '" + plan.subject() + "' (" + plan.source() + "): valid Avro"
-                        + (f.isEmpty() ? ", lint clean." : ", " + f.size() + " lint finding(s)."));
-            }
-            if (!findings.isEmpty()) {
-                StringBuilder sb = new StringBuilder("Schema validation failed: " + findings.size()
-                        + " lint finding(s):");
-                findings.forEach(f -> sb.append("\n  - ").append(f.format()));
-                throw new MojoFailureException(sb.toString());
-            }
-        } catch (GateException e) {
-            throw executionFailure(e);
-        } catch (InvalidContractException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("validate failed unexpectedly: " + e, e);
+    }
+
+    private void validate() throws GateException, InvalidContractException, MojoFailureException {
+        List<SubjectPlan> plans = plans();
+        SchemaAssembler assembler = new SchemaAssembler(plans, null);
+        SchemaLinter linter = new SchemaLinter(rules(), moneyNamePattern, namespacePrefix);
+        List<LintFinding> findings = new ArrayList<>();
+        for (SubjectPlan plan : plans) {
+            List<LintFinding> f = linter.lint(plan.subject(), assembler.assemble(plan.subject()));
+            findings.addAll(f);
+            getLog().info("Subject '" + plan.subject() + "' (" + plan.source() + "): valid Avro"
+                    + (f.isEmpty() ? ", lint clean." : ", " + f.size() + " lint finding(s)."));
+        }
+        if (!findings.isEmpty()) {
+            StringBuilder sb = new StringBuilder("Schema validation failed: " + findings.size()
+                    + " lint finding(s):");
+            findings.forEach(f -> sb.append("\n  - ").append(f.format()));
+            throw new MojoFailureException(sb.toString());
         }
     }
 

@@ -1,11 +1,8 @@
 package dev.eventcontracts.demo;
 
-import dev.eventcontracts.devstack.internal.StandaloneBroker;
+import dev.eventcontracts.devstack.StandaloneKafka;
 import dev.eventcontracts.server.RegistryServer;
 import dev.eventcontracts.server.RegistryServerConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,20 +13,19 @@ import java.util.Objects;
  * own {@code KafkaRaftServer}, KRaft, data in a directory) and our registry server storing its schemas in that
  * broker. No Docker, nothing to install.
  *
- * <p>Why the broker comes from dev-stack's {@code StandaloneBroker}: unlike the test kit it starts on a fixed
- * port, keeps its data between runs and behaves like a production broker, which is what a developer's stack
- * needs. (It lives in dev-stack's internal package; see the report to the dev-stack owner.)
+ * <p>Why the broker is dev-stack's {@link StandaloneKafka} rather than its test cluster: it starts on a fixed port,
+ * keeps its data between runs and behaves like a production broker, which is what a developer's stack needs.
  *
  * @since 0.1.0
  */
 public final class DevStack implements AutoCloseable {
 
-    private final StandaloneBroker broker;
+    private final StandaloneKafka broker;
     private final RegistryServer registry;
     private final long kafkaStartMillis;
     private final long registryStartMillis;
 
-    private DevStack(StandaloneBroker broker, RegistryServer registry, long kafkaStartMillis,
+    private DevStack(StandaloneKafka broker, RegistryServer registry, long kafkaStartMillis,
             long registryStartMillis) {
         this.broker = broker;
         this.registry = registry;
@@ -49,7 +45,7 @@ public final class DevStack implements AutoCloseable {
     public static DevStack start(Path dataDir, int kafkaPort, int registryPort) {
         Objects.requireNonNull(dataDir, "dataDir");
         long start = System.nanoTime();
-        StandaloneBroker broker = StandaloneBroker.start(dataDir, kafkaPort == 0 ? freePort() : kafkaPort);
+        StandaloneKafka broker = StandaloneKafka.start(dataDir, kafkaPort);
         long kafkaMillis = (System.nanoTime() - start) / 1_000_000;
         try {
             Map<String, Object> props = new HashMap<>();
@@ -93,14 +89,6 @@ public final class DevStack implements AutoCloseable {
             registry.close();
         } finally {
             broker.close();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.eventcontracts.client.RegistryClientConfig;
 import dev.eventcontracts.client.SchemaRegistries;
 import dev.eventcontracts.client.SchemaRegistryClient;
 import dev.eventcontracts.devstack.BootstrapServers;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
 import dev.eventcontracts.producer.ProducerCommand;
@@ -22,15 +23,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The commands as users run them: the order service's CLI, and the dev stack as its own process. */
+@KafkaIntegrationTest
 @WithKafka(registry = true)
-@Tag("integration")
 @Timeout(180)
 class CommandsIT {
 

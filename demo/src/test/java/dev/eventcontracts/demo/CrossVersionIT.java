@@ -11,6 +11,7 @@ import dev.eventcontracts.consumer.OrderProcessingService;
 import dev.eventcontracts.consumer.OrderProcessingServices;
 import dev.eventcontracts.consumer.OrderReadModel;
 import dev.eventcontracts.devstack.BootstrapServers;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
 import dev.eventcontracts.orders.OrderCreated;
@@ -29,7 +30,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Acceptance 4: a producer on contract v1 and a consumer on v2 work together, and so do a producer on v2 and a
  * consumer still on v1 — through the real registry, with the v1 producer writing the v1 union's id.
  */
+@KafkaIntegrationTest
 @WithKafka(registry = true)
-@Tag("integration")
 @Timeout(180)
 class CrossVersionIT {
 

@@ -8,6 +8,7 @@ import dev.eventcontracts.consumer.OrderProcessingService;
 import dev.eventcontracts.consumer.OrderProcessingServices;
 import dev.eventcontracts.consumer.OrderReadModel;
 import dev.eventcontracts.devstack.BootstrapServers;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
 import dev.eventcontracts.orders.OrderCancelled;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Acceptance 1: 10,000 events through the real broker and registry, each in the read model exactly once. */
+@KafkaIntegrationTest
 @WithKafka(registry = true)
-@Tag("integration")
 @Timeout(240)
 class EndToEndIT {
 

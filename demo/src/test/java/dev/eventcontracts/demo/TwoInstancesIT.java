@@ -8,6 +8,7 @@ import dev.eventcontracts.consumer.OrderProcessingService;
 import dev.eventcontracts.consumer.OrderProcessingServices;
 import dev.eventcontracts.consumer.OrderReadModel;
 import dev.eventcontracts.devstack.BootstrapServers;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Acceptance 5: two instances of the order-processing service in one group split the partitions; when one
  * stops, the other takes its partitions over and nothing is lost or applied twice.
  */
+@KafkaIntegrationTest
 @WithKafka(registry = true)
-@Tag("integration")
 @Timeout(180)
 class TwoInstancesIT {
 

@@ -1,7 +1,6 @@
 package dev.eventcontracts.devstack;
 
 import dev.eventcontracts.devstack.internal.Ports;
-import dev.eventcontracts.devstack.internal.StandaloneBroker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -85,7 +84,7 @@ public final class DevStackCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int clientPort = choosePort(err);
-        AtomicReference<StandaloneBroker> running = new AtomicReference<>();
+        AtomicReference<StandaloneKafka> running = new AtomicReference<>();
         AtomicBoolean stopRequested = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopRequested.set(true);
@@ -93,9 +92,9 @@ public final class DevStackCommand implements Callable<Integer> {
         }, "dev-stack-shutdown"));
 
         long start = System.nanoTime();
-        StandaloneBroker broker;
+        StandaloneKafka broker;
         try {
-            broker = StandaloneBroker.start(dataDir, clientPort);
+            broker = StandaloneKafka.start(dataDir, clientPort);
         } catch (RuntimeException e) {
             err.println("dev-stack: " + e.getMessage());
             return 1;
@@ -124,7 +123,7 @@ public final class DevStackCommand implements Callable<Integer> {
         return fallback;
     }
 
-    private static void stop(StandaloneBroker broker, PrintWriter out) {
+    private static void stop(StandaloneKafka broker, PrintWriter out) {
         if (broker == null) {
             return;
         }

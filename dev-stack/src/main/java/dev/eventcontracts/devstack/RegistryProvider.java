@@ -5,8 +5,9 @@ import java.util.Map;
 /**
  * Starts a schema registry for integration tests; found with {@link java.util.ServiceLoader}.
  *
- * <p>Why a service: dev-stack must not depend on the registry server (that module depends on dev-stack for its
- * own tests). The registry module implements this interface and lists its class in
+ * <p>Why a service: dev-stack must not depend on the registry server (that module uses dev-stack for its own
+ * tests), nor the server on dev-stack. The module {@code dev-stack-registry} implements this interface for our
+ * registry server and lists its class in
  * {@code META-INF/services/dev.eventcontracts.devstack.RegistryProvider}; a test class annotated
  * {@code @WithKafka(registry = true)} then gets a registry, started once per JVM like the shared broker.
  * Exactly one provider must be on the test classpath.

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link BootstrapServers @BootstrapServers String} and, with {@code registry = true}, {@link RunningRegistry}
  * as constructor or method parameters, or in non-static fields of those types that are still null.
  *
+ * <p>Integration test classes usually take it through {@link KafkaIntegrationTest}, which adds the tag and a
+ * timeout, and declare {@code @WithKafka(...)} themselves only for settings other than the defaults:
+ *
  * <pre>{@code
- * @WithKafka
- * @Tag("integration")
- * @Timeout(60)
+ * @KafkaIntegrationTest
+ * @WithKafka(registry = true)
  * class OrderPublisherIT {
  *     @Test
  *     void publishes(RunningKafka kafka) {

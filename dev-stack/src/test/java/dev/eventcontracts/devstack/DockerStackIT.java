@@ -8,7 +8,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,8 +16,8 @@ import org.junit.jupiter.api.Timeout;
  * engine is reachable (as on the build machines without one) the extension reports this class as skipped, with
  * the reason; it never passes without a container.
  */
+@KafkaIntegrationTest
 @WithKafka(stack = WithKafka.Stack.DOCKER)
-@Tag("integration")
 @Timeout(value = 180, unit = SECONDS)
 class DockerStackIT {
 

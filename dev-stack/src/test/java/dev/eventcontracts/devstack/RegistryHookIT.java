@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventcontracts.devstack.FakeRegistryProvider.FakeRegistry;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code @WithKafka(registry = true)} starts the registry through the provider on the classpath. */
+@KafkaIntegrationTest
 @WithKafka(registry = true)
-@Tag("integration")
 @Timeout(value = 60, unit = SECONDS)
 class RegistryHookIT {
 

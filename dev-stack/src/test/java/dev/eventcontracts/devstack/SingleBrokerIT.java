@@ -15,12 +15,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartitionInfo;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@WithKafka
-@Tag("integration")
+@KafkaIntegrationTest
 @Timeout(value = 60, unit = SECONDS)
 class SingleBrokerIT {
 

@@ -1,6 +1,5 @@
 package dev.eventcontracts.devstack;
 
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,9 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.Node;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +31,8 @@ import org.slf4j.LoggerFactory;
  * broker is back in the ISR the topic must hold each acknowledged record exactly once, at its acknowledged
  * partition and offset.
  */
+@KafkaIntegrationTest
 @WithKafka(brokers = 3)
-@Tag("integration")
-@Timeout(value = 120, unit = SECONDS)
 class ThreeBrokerFailoverIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThreeBrokerFailoverIT.class);

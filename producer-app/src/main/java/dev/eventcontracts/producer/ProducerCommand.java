@@ -12,6 +12,7 @@ import dev.eventcontracts.contracts.ReleasedContracts;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,13 +53,8 @@ public final class ProducerCommand implements Callable<Integer> {
             description = "Released contract version to write, e.g. 1 or 2; 0 = the newest (default).")
     private int contractVersion;
 
-    @Option(names = {"-b", "--bootstrap-servers"}, defaultValue = "localhost:9092",
-            description = "Kafka bootstrap servers (default ${DEFAULT-VALUE}).")
-    private String bootstrapServers;
-
-    @Option(names = {"-s", "--schema-registry-url"}, defaultValue = "http://localhost:8081",
-            description = "Schema registry URL (default ${DEFAULT-VALUE}).")
-    private String registryUrl;
+    @Mixin
+    private ConnectionOptions connection = new ConnectionOptions();
 
     @Option(names = "--seed", description = "Random seed for reproducible events (default: random).")
     private Long seed;
@@ -100,7 +96,8 @@ public final class ProducerCommand implements Callable<Integer> {
         if (count < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--count must not be negative, was " + count);
         }
-        ProducerSettings settings = new ProducerSettings(bootstrapServers, registryUrl, version, source, overrides);
+        ProducerSettings settings = new ProducerSettings(connection.bootstrapServers(), connection.registryUrl(),
+                version, source, overrides);
         long actualSeed = seed != null ? seed : new SecureRandom().nextLong();
         Thread hook = new Thread(this::stopAndAwait, "order-service-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * What a real Confluent Schema Registry 8.3.1 answered ({@code confluent-8.3.1/rest-state.json}, recorded by
- * the lead), served by a {@link FakeRegistry} so the client is tested against Confluent's exact JSON.
+ * What a real Confluent Schema Registry 8.3.1 answered ({@code confluent-8.3.1/rest-state.json}, recorded from
+ * one), served by a {@link FakeRegistry} so the client is tested against Confluent's exact JSON.
  */
 final class Fixture {
 

@@ -104,7 +104,10 @@ public final class RegistryServer implements AutoCloseable {
                 : new InMemoryRecordLog());
     }
 
-    /** Starts a registry on the given store (tests). */
+    /**
+     * Starts a registry on the store {@code logFactory} opens, given the registry's own advertised URL, and returns
+     * once it serves requests.
+     */
     static RegistryServer start(RegistryServerConfig config, Function<String, RecordLog> logFactory) {
         return new RegistryServer(config, logFactory);
     }

@@ -6,21 +6,11 @@ import static dev.eventcontracts.server.Schemas.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.eventcontracts.devstack.WithKafka;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /config} and {@code /mode}: levels, modes, their resolution and enforcement, over HTTP, on Kafka. */
-@WithKafka
-@ExtendWith(RegistryOnKafka.class)
-@Tag("integration")
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithRegistryOnKafka
 class ConfigModeApiIT {
 
     private final Rest rest;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.eventcontracts.devstack.KafkaCluster;
-import dev.eventcontracts.devstack.WithKafka;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,18 +13,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The executable jar: {@code java -jar registry-server-<version>-all.jar} configured from a properties file and
  * {@code SCHEMA_REGISTRY_*} environment variables, on a real broker, stopped gracefully by SIGTERM.
  */
-@WithKafka
-@Tag("integration")
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
+@KafkaIntegrationTest
 class ExecutableJarIT {
 
     @TempDir

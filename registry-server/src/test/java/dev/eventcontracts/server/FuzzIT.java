@@ -3,7 +3,7 @@ package dev.eventcontracts.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.eventcontracts.devstack.WithKafka;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -23,8 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * 1,200 malformed and hostile requests from a seeded generator, plus raw malformed HTTP: never a 5xx, never a
  * crash, every answer a JSON body ({@code error_code} and {@code message} for every error).
  */
-@WithKafka
-@Tag("integration")
+@KafkaIntegrationTest
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FuzzIT {

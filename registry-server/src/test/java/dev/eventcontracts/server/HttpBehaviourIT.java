@@ -3,23 +3,13 @@ package dev.eventcontracts.server;
 import static dev.eventcontracts.server.Schemas.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eventcontracts.devstack.WithKafka;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The REST layer as Confluent's: small resources, media types, malformed and mistyped bodies, unknown paths and
  * methods, all answered with JSON error bodies.
  */
-@WithKafka
-@ExtendWith(RegistryOnKafka.class)
-@Tag("integration")
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithRegistryOnKafka
 class HttpBehaviourIT {
 
     private final Rest rest;

@@ -2,7 +2,6 @@ package dev.eventcontracts.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eventcontracts.devstack.WithKafka;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,11 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * an answer says {@code Connection: close}, and the connection lingers: it half-closes and discards the rest of the
  * body until the client closes, so the client reads the answer whatever the timing.
  */
-@WithKafka
-@ExtendWith(RegistryOnKafka.class)
-@Tag("integration")
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithRegistryOnKafka
 class Issue17IT {
 
     private static final int BODY_BYTES = 3_000_000;

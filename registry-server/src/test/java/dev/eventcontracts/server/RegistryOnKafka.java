@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>The registry starts when the class first asks for it and lives in JUnit's store of the class, which closes
  * it after the class. Kafka is obtained through JUnit's parameter resolution, so the {@code KafkaExtension}
  * behind {@code @WithKafka} provides it exactly as it would a {@link KafkaCluster} constructor parameter.
- * Register with {@code @ExtendWith(RegistryOnKafka.class)} for the server defaults, or with
+ * Register with {@code @ExtendWith(RegistryOnKafka.class)} (or {@link WithRegistryOnKafka}) for the server
+ * defaults, or with
  * {@code @RegisterExtension static final RegistryOnKafka REGISTRY = RegistryOnKafka.withConfig(...)} for extra
  * server settings. Stateless apart from that fixed configuration: the running registry lives in the store.
  */

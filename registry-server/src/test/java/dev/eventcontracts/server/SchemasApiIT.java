@@ -6,21 +6,11 @@ import static dev.eventcontracts.server.Schemas.withOptionalInt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.eventcontracts.devstack.WithKafka;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /schemas…}: by id, by guid, listings and types, over HTTP, on Kafka. */
-@WithKafka
-@ExtendWith(RegistryOnKafka.class)
-@Tag("integration")
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithRegistryOnKafka
 class SchemasApiIT {
 
     private final Rest rest;

@@ -1,6 +1,5 @@
 package dev.eventcontracts.server;
 
-import dev.eventcontracts.server.internal.store.InMemoryRecordLog;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -11,12 +10,12 @@ final class TestServers {
     private TestServers() {
     }
 
-    /** A registry on an in-memory store. */
+    /** A registry on an in-memory store (no {@code kafkastore.bootstrap.servers}). */
     static RegistryServer inMemory(Map<String, ?> extra) {
         Map<String, Object> props = new HashMap<>();
         props.put(RegistryServerConfig.LISTENERS, "http://127.0.0.1:0");
         props.putAll(extra);
-        return RegistryServer.start(RegistryServerConfig.of(props), url -> new InMemoryRecordLog());
+        return RegistryServer.start(RegistryServerConfig.of(props));
     }
 
     /** A registry on a fresh store topic of a real broker. */

@@ -7,21 +7,11 @@ import static dev.eventcontracts.server.Schemas.withOptionalInt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.eventcontracts.devstack.WithKafka;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code /subjects/{s}/versions…}: registering, reading, listing and deleting versions, over HTTP, on Kafka. */
-@WithKafka
-@ExtendWith(RegistryOnKafka.class)
-@Tag("integration")
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithRegistryOnKafka
 class VersionsApiIT {
 
     private final Rest rest;

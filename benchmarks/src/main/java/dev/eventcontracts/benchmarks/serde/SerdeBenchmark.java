@@ -1,5 +1,7 @@
 package dev.eventcontracts.benchmarks.serde;
 
+import dev.eventcontracts.client.SchemaRegistries;
+import dev.eventcontracts.client.SchemaRegistry;
 import dev.eventcontracts.orders.OrderCreated;
 import dev.eventcontracts.serde.AvroDeserializer;
 import dev.eventcontracts.serde.AvroSerializer;
@@ -70,7 +72,7 @@ public class SerdeBenchmark {
         /** Configures the serde against an in-memory registry and checks it writes raw Avro's bytes. */
         @Setup
         public void setUp() {
-            MemoryRegistry registry = new MemoryRegistry();
+            SchemaRegistry registry = SchemaRegistries.inMemory();
             Map<String, Object> config = Map.of("schema.registry.url", "http://unused:8081");
             serializer = new AvroSerializer(registry, config, false);
             specificDeserializer = new AvroDeserializer(registry, Map.of("schema.registry.url",

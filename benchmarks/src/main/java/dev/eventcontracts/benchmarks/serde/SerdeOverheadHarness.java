@@ -1,5 +1,7 @@
 package dev.eventcontracts.benchmarks.serde;
 
+import dev.eventcontracts.client.SchemaRegistries;
+import dev.eventcontracts.client.SchemaRegistry;
 import dev.eventcontracts.orders.OrderCreated;
 import dev.eventcontracts.serde.AvroDeserializer;
 import dev.eventcontracts.serde.AvroSerializer;
@@ -170,7 +172,7 @@ public final class SerdeOverheadHarness {
         final byte[] wire;
 
         Shared() {
-            MemoryRegistry registry = new MemoryRegistry();
+            SchemaRegistry registry = SchemaRegistries.inMemory();
             serializer = new AvroSerializer(registry, Map.of("schema.registry.url", "http://unused:8081"), false);
             specificDeserializer = new AvroDeserializer(registry, Map.of("schema.registry.url",
                     "http://unused:8081", "specific.avro.reader", true), false);

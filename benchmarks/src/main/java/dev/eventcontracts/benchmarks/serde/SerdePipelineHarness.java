@@ -1,5 +1,7 @@
 package dev.eventcontracts.benchmarks.serde;
 
+import dev.eventcontracts.client.SchemaRegistries;
+import dev.eventcontracts.client.SchemaRegistry;
 import dev.eventcontracts.devstack.KafkaCluster;
 import dev.eventcontracts.orders.OrderCreated;
 import dev.eventcontracts.serde.AvroDeserializer;
@@ -65,7 +67,7 @@ public final class SerdePipelineHarness {
         for (int i = 0; i < orders.length; i++) {
             orders[i] = SampleOrder.specific(i);
         }
-        MemoryRegistry registry = new MemoryRegistry();
+        SchemaRegistry registry = SchemaRegistries.inMemory();
         Map<String, Object> serdeConfig = Map.of("schema.registry.url", "http://unused:8081",
                 "specific.avro.reader", true);
         byte[][] encoded = new byte[DISTINCT_EVENTS][];

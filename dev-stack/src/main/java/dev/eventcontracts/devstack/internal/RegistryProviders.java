@@ -54,7 +54,8 @@ public final class RegistryProviders {
         if (found.isEmpty()) {
             throw new IllegalStateException("@WithKafka(registry = true) needs a " + RegistryProvider.class.getName()
                     + " on the test classpath, listed in " + SERVICE_FILE + ", and none was found;"
-                    + " add the registry-server module as a test dependency");
+                    + " add dev.eventcontracts:dev-stack-registry (our registry server's provider) as a test"
+                    + " dependency");
         }
         if (found.size() > 1) {
             throw new IllegalStateException("@WithKafka(registry = true) needs exactly one "

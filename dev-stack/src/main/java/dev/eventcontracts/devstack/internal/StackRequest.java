@@ -52,23 +52,38 @@ public record StackRequest(Class<?> owner, int brokers, boolean registry, Stack 
     }
 
     /**
-     * Finds the request for the test class of {@code context}: the nearest {@link WithKafka} on the class or an
-     * enclosing class, or the defaults when the extension was registered without the annotation.
+     * Finds the request for the test class of {@code context}, as {@link #find(Class, String)} does with the
+     * {@code stack} system property.
      *
      * @param context any class- or method-level context, not null
      * @return the request, never null
      * @throws ExtensionConfigurationException if a value is invalid
      */
     public static StackRequest find(ExtensionContext context) {
-        Class<?> testClass = context.getRequiredTestClass();
+        return find(context.getRequiredTestClass(), System.getProperty(STACK_PROPERTY));
+    }
+
+    /**
+     * Finds the request for a test class: the nearest {@link WithKafka} on the class or, for a {@code @Nested}
+     * class, an enclosing class; or the defaults when the extension was registered without the annotation. On
+     * one class, a {@code @WithKafka} declared directly wins over one reached through a composed annotation such
+     * as {@link dev.eventcontracts.devstack.KafkaIntegrationTest} (JUnit's {@code AnnotationSupport} order), so a
+     * class states its settings with a direct {@code @WithKafka(...)}.
+     *
+     * @param testClass the test class, not null
+     * @param stackProperty the value of {@code -Dstack}; null when unset
+     * @return the request, never null
+     * @throws ExtensionConfigurationException if a value is invalid
+     */
+    public static StackRequest find(Class<?> testClass, String stackProperty) {
         for (Class<?> candidate = testClass; candidate != null; candidate = enclosingOfInner(candidate)) {
             Optional<WithKafka> annotation = AnnotationSupport.findAnnotation(candidate, WithKafka.class);
             if (annotation.isPresent()) {
                 WithKafka a = annotation.get();
-                return of(candidate, a.brokers(), a.registry(), a.stack(), System.getProperty(STACK_PROPERTY));
+                return of(candidate, a.brokers(), a.registry(), a.stack(), stackProperty);
             }
         }
-        return of(testClass, 1, false, Stack.DEFAULT, System.getProperty(STACK_PROPERTY));
+        return of(testClass, 1, false, Stack.DEFAULT, stackProperty);
     }
 
     /**

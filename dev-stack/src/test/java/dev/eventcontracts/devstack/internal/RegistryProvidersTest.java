@@ -29,7 +29,7 @@ class RegistryProvidersTest {
                     .hasMessageContaining("@WithKafka(registry = true) needs a dev.eventcontracts.devstack.RegistryProvider")
                     .hasMessageContaining("META-INF/services/dev.eventcontracts.devstack.RegistryProvider")
                     .hasMessageContaining("none was found")
-                    .hasMessageContaining("add the registry-server module as a test dependency");
+                    .hasMessageContaining("add dev.eventcontracts:dev-stack-registry");
         }
     }
 

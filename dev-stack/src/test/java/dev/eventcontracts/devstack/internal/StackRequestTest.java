@@ -3,6 +3,8 @@ package dev.eventcontracts.devstack.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
+import dev.eventcontracts.devstack.WithKafka;
 import dev.eventcontracts.devstack.WithKafka.Stack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -65,5 +67,47 @@ class StackRequestTest {
     void dockerAndInProcessSharedBrokers_haveDifferentKeys() {
         assertThat(StackRequest.of(String.class, 1, false, Stack.DOCKER, null).kafkaKey())
                 .isNotEqualTo(StackRequest.of(String.class, 1, false, Stack.IN_PROCESS, null).kafkaKey());
+    }
+
+    @Test
+    void find_composedAnnotationOnly_usesWithKafkaDefaults() {
+        StackRequest request = StackRequest.find(ComposedOnly.class, null);
+
+        assertThat(request.owner()).isEqualTo(ComposedOnly.class);
+        assertThat(request.brokers()).isEqualTo(1);
+        assertThat(request.registry()).isFalse();
+        assertThat(request.stack()).isEqualTo(Stack.IN_PROCESS);
+    }
+
+    @Test
+    void find_directWithKafkaBesideComposedAnnotation_winsWhicheverComesFirst() {
+        assertThat(StackRequest.find(DirectAfterComposed.class, null))
+                .extracting(StackRequest::brokers, StackRequest::registry).containsExactly(3, false);
+        assertThat(StackRequest.find(DirectBeforeComposed.class, null))
+                .extracting(StackRequest::brokers, StackRequest::registry).containsExactly(1, true);
+    }
+
+    @Test
+    void find_nestedClassWithoutAnnotation_usesTheEnclosingComposedOne() {
+        StackRequest request = StackRequest.find(DirectAfterComposed.Inner.class, null);
+
+        assertThat(request.owner()).isEqualTo(DirectAfterComposed.class);
+        assertThat(request.brokers()).isEqualTo(3);
+    }
+
+    @KafkaIntegrationTest
+    static class ComposedOnly {
+    }
+
+    @KafkaIntegrationTest
+    @WithKafka(brokers = 3)
+    static class DirectAfterComposed {
+        class Inner {
+        }
+    }
+
+    @WithKafka(registry = true)
+    @KafkaIntegrationTest
+    static class DirectBeforeComposed {
     }
 }

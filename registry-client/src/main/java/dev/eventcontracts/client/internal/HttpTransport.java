@@ -63,7 +63,7 @@ public final class HttpTransport implements AutoCloseable {
         T read(byte[] body) throws IOException;
     }
 
-    /** Waits between retries; replaced in tests. */
+    /** Waits between retries: {@code Thread::sleep} unless the transport is given another way. */
     @FunctionalInterface
     public interface Sleeper {
         /**

@@ -12,18 +12,15 @@ import dev.eventcontracts.client.RegistryException;
 import dev.eventcontracts.client.SchemaRegistries;
 import dev.eventcontracts.client.SchemaRegistry;
 import dev.eventcontracts.client.SchemaRegistryClient;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningKafka;
-import dev.eventcontracts.devstack.WithKafka;
 import dev.eventcontracts.server.RegistryServer;
 import dev.eventcontracts.server.RegistryServerConfig;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The REST client's basic authentication against a registry server that requires it (users with the roles
@@ -31,9 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * from the URL are accepted, wrong or missing ones give {@link RegistryException.Kind#UNAUTHORIZED}, and a role
  * without the right gives {@link RegistryException.Kind#FORBIDDEN}.
  */
-@WithKafka
-@Tag("integration")
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
+@KafkaIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthAgainstServerIT {
 

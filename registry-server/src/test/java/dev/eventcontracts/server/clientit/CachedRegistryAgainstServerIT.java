@@ -12,6 +12,7 @@ import dev.eventcontracts.client.RegisteredVersion;
 import dev.eventcontracts.client.SchemaRegistries;
 import dev.eventcontracts.client.SchemaRegistry;
 import dev.eventcontracts.client.SchemaRegistryClient;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
 import dev.eventcontracts.schema.AvroSchema;
@@ -21,14 +22,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The cached {@link SchemaRegistry} against this module's registry server on Kafka: what it registers and reads
@@ -36,9 +34,8 @@ import org.junit.jupiter.api.Timeout;
  * exactly, by a counting wrapper around the REST client, and on the server, by its per-endpoint Prometheus
  * request counters ({@code /metrics}).
  */
+@KafkaIntegrationTest
 @WithKafka(registry = true)
-@Tag("integration")
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class CachedRegistryAgainstServerIT {
 
     private static final String REGISTER = "/subjects/{subject}/versions";

@@ -12,23 +12,20 @@ import dev.eventcontracts.client.ModeConfig;
 import dev.eventcontracts.client.RegisterSchemaRequest;
 import dev.eventcontracts.client.SchemaRegistryClient;
 import dev.eventcontracts.client.SubjectSchema;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The REST client's compatibility-level and mode calls, global and per subject, over real HTTP against this
  * module's registry server on Kafka. Global settings are reset after every test, because the registry is shared
  * by the JVM's test classes, which run one after another.
  */
+@KafkaIntegrationTest
 @WithKafka(registry = true)
-@Tag("integration")
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ConfigsAndModesAgainstServerIT {
 
     private final Contracts c = Contracts.fresh();

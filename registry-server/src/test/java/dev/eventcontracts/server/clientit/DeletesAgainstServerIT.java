@@ -8,21 +8,18 @@ import static dev.eventcontracts.server.clientit.Contracts.avro;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventcontracts.client.SchemaRegistryClient;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The REST client's soft and permanent deletes of versions and subjects, the {@code deleted}/{@code deletedOnly}
  * views, and references that block deletes, over real HTTP against this module's registry server on Kafka.
  */
+@KafkaIntegrationTest
 @WithKafka(registry = true)
-@Tag("integration")
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DeletesAgainstServerIT {
 
     private final Contracts c = Contracts.fresh();

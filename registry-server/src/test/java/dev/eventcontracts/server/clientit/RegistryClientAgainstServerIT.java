@@ -16,25 +16,22 @@ import dev.eventcontracts.client.SchemaRegistryClient;
 import dev.eventcontracts.client.SchemaString;
 import dev.eventcontracts.client.SubjectSchema;
 import dev.eventcontracts.client.SubjectVersion;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
 import dev.eventcontracts.schema.AvroSchema;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The REST client's registrations, lookups, listings and compatibility checks, over real HTTP against this
  * module's registry server on a real Kafka broker (the JVM's shared {@code @WithKafka(registry = true)} pair).
  * Each test works in subjects and a namespace of its own.
  */
+@KafkaIntegrationTest
 @WithKafka(registry = true)
-@Tag("integration")
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RegistryClientAgainstServerIT {
 
     private final Contracts c = Contracts.fresh();

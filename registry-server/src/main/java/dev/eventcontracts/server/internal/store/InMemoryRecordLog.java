@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A {@link RecordLog} in memory, for one instance and for tests: always the writer, applies every append
- * synchronously (so the returned future is already complete). Each record goes through {@link RecordCodec} and
- * the {@link WriteGuard}, so what the applier sees, and what is refused, is what a Kafka-backed log would do.
+ * A {@link RecordLog} in memory (no {@code kafkastore.bootstrap.servers}): one instance, state lost on exit. It is
+ * always the writer and applies every append synchronously (so the returned future is already complete). Each
+ * record goes through {@link RecordCodec} and the {@link WriteGuard}, so what the applier sees, and what is
+ * refused, is what a Kafka-backed log would do.
  */
 public final class InMemoryRecordLog implements RecordLog {
 
@@ -61,11 +62,6 @@ public final class InMemoryRecordLog implements RecordLog {
         RegistryValue value = codec.decodeValue(key, record[1]);
         guard.applied(key, value);
         applier.apply(key, value);
-    }
-
-    /** The encoded records appended so far, key and value bytes, in order (for tests). */
-    public synchronized List<byte[][]> records() {
-        return List.copyOf(records);
     }
 
     @Override

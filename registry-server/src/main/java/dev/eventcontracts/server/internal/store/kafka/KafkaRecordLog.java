@@ -23,10 +23,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -64,6 +66,7 @@ public final class KafkaRecordLog implements RecordLog {
     private final ExecutorService writerThread;
     private final CountDownLatch firstOutcome = new CountDownLatch(1);
     private final Object state = new Object();
+    private final Function<Map<String, Object>, Consumer<byte[], byte[]>> electionConsumers;
 
     // guarded by state
     private long electionEpoch;
@@ -87,7 +90,20 @@ public final class KafkaRecordLog implements RecordLog {
      * @param advertisedUrl the URL other instances forward writes to when this one is the writer; not null
      */
     public KafkaRecordLog(KafkaStoreConfig config, String advertisedUrl) {
+        this(config, advertisedUrl, WriterElection::kafkaConsumer);
+    }
+
+    /**
+     * A log whose writer election runs on the consumer {@code electionConsumers} creates.
+     *
+     * @param config the store settings; not null
+     * @param advertisedUrl the URL other instances forward writes to when this one is the writer; not null
+     * @param electionConsumers creates the election group member's consumer from its complete properties; not null
+     */
+    KafkaRecordLog(KafkaStoreConfig config, String advertisedUrl,
+            Function<Map<String, Object>, Consumer<byte[], byte[]>> electionConsumers) {
         this.config = Objects.requireNonNull(config, "config");
+        this.electionConsumers = Objects.requireNonNull(electionConsumers, "electionConsumers");
         this.advertisedUrl = Objects.requireNonNull(advertisedUrl, "advertisedUrl");
         this.partition = new TopicPartition(config.topic(), 0);
         this.clientProps = config.clientProps();
@@ -109,7 +125,7 @@ public final class KafkaRecordLog implements RecordLog {
         new StoreTopic(admin, config.topic(), config.topicReplicationFactor()).ensure(config.initTimeoutMs());
 
         election = new WriterElection(clientProps, clientId("election"), config.groupId(), partition,
-                new Member(), new ElectionEvents());
+                new Member(), new ElectionEvents(), electionConsumers);
         election.start();
 
         long end = endOffset(remainingMs(deadline));
@@ -330,14 +346,6 @@ public final class KafkaRecordLog implements RecordLog {
         if (admin != null) {
             admin.close(Duration.ofSeconds(5));
         }
-    }
-
-    /**
-     * Stops taking part in the election without telling this log or leaving the group, as a paused or cut-off
-     * instance would: it still believes it is the writer until its next write is fenced. For fencing tests.
-     */
-    void abandonElectionForTesting() {
-        election.abandon();
     }
 
     private NotWriterException notWriter() {

@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,16 +38,22 @@ final class WriterElection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriterElection.class);
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Consumer<byte[], byte[]> consumer;
     private final TopicPartition writerPartition;
     private final Listener listener;
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile boolean leaveGroupOnClose = true;
-    private volatile boolean silenced;
 
+    /**
+     * Creates the member; nothing is contacted before {@link #start()}.
+     *
+     * @param consumers creates the group member's consumer from the complete consumer properties (the default is
+     *     {@link #kafkaConsumer}); it must honour them, above all the assignor and the member in
+     *     {@link ElectionMember#CONFIG_KEY}
+     */
     WriterElection(Map<String, Object> clientProps, String clientId, String groupId, TopicPartition writerPartition,
-            ElectionMember member, Listener listener) {
+            ElectionMember member, Listener listener,
+            Function<Map<String, Object>, Consumer<byte[], byte[]>> consumers) {
         Map<String, Object> props = new HashMap<>(clientProps);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -56,11 +64,16 @@ final class WriterElection implements AutoCloseable {
         props.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000);
         props.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_500);
         props.put(ElectionMember.CONFIG_KEY, member);
-        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer = consumers.apply(props);
         this.writerPartition = writerPartition;
         this.listener = listener;
         this.thread = new Thread(this::run, clientId);
         this.thread.setDaemon(true);
+    }
+
+    /** The consumer Kafka's client library makes of these properties: what the election runs on. */
+    static Consumer<byte[], byte[]> kafkaConsumer(Map<String, Object> props) {
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** Joins the group. */
@@ -86,9 +99,7 @@ final class WriterElection implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("The writer election stopped", e);
         } finally {
-            consumer.close(leaveGroupOnClose ? CloseOptions.timeout(Duration.ofSeconds(5))
-                    : CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP)
-                            .withTimeout(Duration.ZERO));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 
@@ -99,9 +110,7 @@ final class WriterElection implements AutoCloseable {
             consumer.pause(consumer.assignment());
             if (partitions.contains(writerPartition)) {
                 LOG.info("Elected the writer of {}", writerPartition.topic());
-                if (!silenced) {
-                    listener.elected();
-                }
+                listener.elected();
             }
         }
 
@@ -109,9 +118,7 @@ final class WriterElection implements AutoCloseable {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             if (partitions.contains(writerPartition)) {
                 LOG.info("No longer the writer of {} (revoked)", writerPartition.topic());
-                if (!silenced) {
-                    listener.unelected();
-                }
+                listener.unelected();
             }
         }
 
@@ -119,9 +126,7 @@ final class WriterElection implements AutoCloseable {
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             if (partitions.contains(writerPartition)) {
                 LOG.warn("No longer the writer of {} (membership lost)", writerPartition.topic());
-                if (!silenced) {
-                    listener.unelected();
-                }
+                listener.unelected();
             }
         }
     }
@@ -137,20 +142,6 @@ final class WriterElection implements AutoCloseable {
     /** Leaves the group, so another instance takes over at once. */
     @Override
     public void close() {
-        stop(true);
-    }
-
-    /**
-     * Stops taking part without telling the log and without leaving the group, as a crashed or paused instance
-     * would; the group hands the writer role on after the session timeout. For tests of fencing.
-     */
-    void abandon() {
-        stop(false);
-    }
-
-    private void stop(boolean leaveGroup) {
-        leaveGroupOnClose = leaveGroup;
-        silenced = !leaveGroup;
         running = false;
         consumer.wakeup();
         if (thread.isAlive()) {

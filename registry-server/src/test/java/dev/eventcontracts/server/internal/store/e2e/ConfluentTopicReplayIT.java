@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventcontracts.devstack.KafkaCluster;
-import dev.eventcontracts.devstack.WithKafka;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.server.internal.store.ConfluentFixture;
 import dev.eventcontracts.server.internal.store.ConfluentFixture.FixtureRecord;
 import dev.eventcontracts.server.internal.store.e2e.RestCalls.Reply;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -33,8 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * ({@code confluent-8.3.1/_schemas.jsonl}), answers exactly what Confluent answered for that state
  * ({@code rest-state.json}; {@code ts} is ignored: it is the time of Confluent's writes).
  */
-@WithKafka
-@Tag("integration")
+@KafkaIntegrationTest
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

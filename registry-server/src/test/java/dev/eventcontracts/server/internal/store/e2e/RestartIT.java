@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventcontracts.devstack.KafkaCluster;
-import dev.eventcontracts.devstack.WithKafka;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.server.internal.store.RecordCodec;
 import dev.eventcontracts.server.internal.store.SchemaKey;
 import dev.eventcontracts.server.internal.store.SchemaValue;
@@ -27,15 +27,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The registry's state survives a crash: a restarted instance replays it from the store topic. */
-@WithKafka
-@Tag("integration")
+@KafkaIntegrationTest
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RestartIT {
 

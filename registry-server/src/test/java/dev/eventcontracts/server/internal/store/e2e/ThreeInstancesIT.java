@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.eventcontracts.devstack.KafkaCluster;
-import dev.eventcontracts.devstack.WithKafka;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.server.internal.store.e2e.RestCalls.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
@@ -31,8 +30,7 @@ import org.slf4j.LoggerFactory;
  * Three instances on one store topic, as child JVMs: concurrent registrations spread across them, and the writer
  * killed (SIGKILL) in the middle of the load.
  */
-@WithKafka
-@Tag("integration")
+@KafkaIntegrationTest
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ThreeInstancesIT {
 

@@ -3,6 +3,7 @@ package dev.eventcontracts.server.internal.store.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventcontracts.devstack.KafkaCluster;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.WithKafka;
 import dev.eventcontracts.server.internal.store.RegistryKey;
 import dev.eventcontracts.server.internal.store.SchemaKey;
@@ -13,13 +14,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The store on three brokers: losing the store partition's leader loses no acknowledged write. */
+@KafkaIntegrationTest
 @WithKafka(brokers = 3)
-@Tag("integration")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KafkaRecordLogBrokerFailureIT {
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.eventcontracts.devstack.KafkaCluster;
-import dev.eventcontracts.devstack.WithKafka;
+import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.server.internal.store.ConfigKey;
 import dev.eventcontracts.server.internal.store.ConfigValue;
 import dev.eventcontracts.server.internal.store.ConfluentFixture;
@@ -27,19 +27,20 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@WithKafka
-@Tag("integration")
+@KafkaIntegrationTest
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KafkaRecordLogIT {
 
@@ -179,12 +180,16 @@ class KafkaRecordLogIT {
 
     @Test
     void zombieWriter_isFencedOnceAnotherTakesOver_andItsWriteNeverAppears() throws Exception {
-        KafkaRecordLog zombie = start("http://a:1", new CollectingApplier());
+        AtomicReference<StallingConsumer> zombieElection = new AtomicReference<>();
+        KafkaRecordLog zombie = start("http://a:1", new CollectingApplier(), Map.of(), props -> {
+            zombieElection.set(new StallingConsumer(props));
+            return zombieElection.get();
+        });
         CollectingApplier successorState = new CollectingApplier();
         KafkaRecordLog successor = start("http://b:2", successorState);
         assertThat(zombie.isWriter()).isTrue();
 
-        zombie.abandonElectionForTesting();
+        zombieElection.get().stall();
         await().atMost(Duration.ofSeconds(60)).until(successor::isWriter);
 
         assertThat(zombie.isWriter()).as("the zombie still believes it writes").isTrue();
@@ -230,13 +235,18 @@ class KafkaRecordLogIT {
     }
 
     private KafkaRecordLog start(String url, CollectingApplier applier, Map<String, String> extra) {
+        return start(url, applier, extra, WriterElection::kafkaConsumer);
+    }
+
+    private KafkaRecordLog start(String url, CollectingApplier applier, Map<String, String> extra,
+            Function<Map<String, Object>, Consumer<byte[], byte[]>> electionConsumers) {
         Map<String, Object> props = new java.util.HashMap<>(Map.of(
                 "kafkastore.bootstrap.servers", kafka.bootstrapServers(),
                 "kafkastore.topic", topic,
                 "schema.registry.group.id", group,
                 "kafkastore.init.timeout.ms", "30000"));
         props.putAll(extra);
-        KafkaRecordLog log = new KafkaRecordLog(new KafkaStoreConfig(props), url);
+        KafkaRecordLog log = new KafkaRecordLog(new KafkaStoreConfig(props), url, electionConsumers);
         logs.add(log);
         log.start(applier);
         return log;

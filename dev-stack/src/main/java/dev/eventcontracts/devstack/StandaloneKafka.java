@@ -1,5 +1,7 @@
-package dev.eventcontracts.devstack.internal;
+package dev.eventcontracts.devstack;
 
+import dev.eventcontracts.devstack.internal.BrokerDefaults;
+import dev.eventcontracts.devstack.internal.Ports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -17,15 +20,27 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * One combined broker-and-controller Kafka node with its data in a directory that survives restarts, started
- * the way {@code kafka-storage.sh format} and {@code kafka-server-start.sh} do, inside this JVM.
+ * A single-node Apache Kafka (KRaft, one combined broker-and-controller) running in this JVM, with its data in a
+ * directory that survives restarts: the broker a developer or a demo runs on a known port.
  *
- * <p>Why not {@code KafkaCluster}: the test kit formats fresh temporary storage on every start and enables
- * unreleased API versions; a developer's broker keeps its topics between runs and behaves like production. The
- * generated {@code server.properties} is written next to the data so it can be read or reused with Apache's
- * scripts.
+ * <p>Why not {@link KafkaCluster}: that one is for tests, formats fresh temporary storage on every start and
+ * deletes it on close. This one is started the way {@code kafka-storage.sh format} and
+ * {@code kafka-server-start.sh} start Kafka: an existing data directory keeps its cluster id and topics, and
+ * the generated {@code server.properties} is written next to the data so it can be read, or reused with
+ * Apache's scripts. It is what {@link DevStackCommand} runs.
+ *
+ * <pre>{@code
+ * try (StandaloneKafka kafka = StandaloneKafka.start(Path.of("target/kafka"), 9092)) {
+ *     String bootstrapServers = kafka.bootstrapServers();   // localhost:9092
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ *
+ * @since 0.1.0
  */
-public final class StandaloneBroker implements AutoCloseable {
+public final class StandaloneKafka implements AutoCloseable {
 
     private static final String LOG_DIR = "kraft-combined-logs";
 
@@ -33,23 +48,30 @@ public final class StandaloneBroker implements AutoCloseable {
     private final String bootstrapServers;
     private boolean closed;
 
-    private StandaloneBroker(KafkaRaftServer server, String bootstrapServers) {
+    private StandaloneKafka(KafkaRaftServer server, String bootstrapServers) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
     }
 
     /**
      * Formats the data directory if it is new (an existing one keeps its cluster id and topics), starts the node
-     * and returns once the broker is unfenced and accepts connections.
+     * and returns once the broker is unfenced and accepts connections on {@code localhost}.
      *
-     * @param dataDir the data directory, created if missing, not null
-     * @param clientPort the loopback port clients connect to
+     * @param dataDir the data directory, created if missing; not null
+     * @param clientPort the loopback port clients connect to, 1 to 65535; {@code 0} picks a free one
      * @return the running broker, never null; the caller closes it
-     * @throws IllegalStateException if formatting or start-up fails
+     * @throws IllegalArgumentException if {@code clientPort} is outside 0 to 65535
+     * @throws IllegalStateException if formatting or start-up fails, naming the generated configuration file
+     * @throws java.io.UncheckedIOException if the data directory or the configuration file cannot be written
      */
-    public static StandaloneBroker start(Path dataDir, int clientPort) {
+    public static StandaloneKafka start(Path dataDir, int clientPort) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (clientPort < 0 || clientPort > 65535) {
+            throw new IllegalArgumentException("clientPort must be between 0 and 65535, was " + clientPort);
+        }
+        int port = clientPort == 0 ? Ports.free() : clientPort;
         Path configFile = dataDir.resolve("server.properties");
-        Properties config = config(dataDir.toAbsolutePath(), clientPort, Ports.free());
+        Properties config = config(dataDir.toAbsolutePath(), port, Ports.free());
         write(config, configFile);
         if (!Files.exists(dataDir.resolve(LOG_DIR).resolve("meta.properties"))) {
             format(configFile);
@@ -62,13 +84,13 @@ public final class StandaloneBroker implements AutoCloseable {
             throw new IllegalStateException(
                     "Kafka did not start with " + configFile.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-        return new StandaloneBroker(server, "localhost:" + clientPort);
+        return new StandaloneKafka(server, "localhost:" + port);
     }
 
     /**
-     * Returns the client address.
+     * Returns the address clients connect to.
      *
-     * @return {@code localhost:<port>}, never null
+     * @return {@code localhost:<port>} for {@code bootstrap.servers}, never null
      */
     public String bootstrapServers() {
         return bootstrapServers;

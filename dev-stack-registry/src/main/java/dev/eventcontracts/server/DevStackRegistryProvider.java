@@ -10,6 +10,11 @@ import java.util.UUID;
  * Lets dev-stack's {@code @WithKafka(registry = true)} start this registry: in process, on a random loopback
  * port, on a fresh store topic of the given brokers. Found through {@link java.util.ServiceLoader}.
  *
+ * <p>Why a module of its own: the registry server's jar must not depend on the test kit, and the test kit must
+ * not depend on the server. Only a build's integration tests see this glue, by declaring
+ * {@code dev-stack-registry} with test scope. It keeps the server's package because it is the server's side of
+ * the {@code RegistryProvider} contract (nothing imports it; {@code META-INF/services} names it).
+ *
  * @since 0.1.0
  */
 public final class DevStackRegistryProvider implements RegistryProvider {
