@@ -169,7 +169,7 @@ final class FixtureBuild {
     }
 
     /**
-     * Puts this build's plugin, the registry client and the parent pom into the fixtures' local repository,
+     * Puts this build's plugin, the registry client, the contracts core and the parent pom into the fixtures' local repository,
      * taken from the test class path (the reactor's jars in a reactor build, else the local repository's), so a
      * fresh clone's {@code mvn verify} needs no installed artifacts. Third-party dependencies come through the
      * file mirror of the build's own local repository.
@@ -179,7 +179,7 @@ final class FixtureBuild {
         Path repo = Paths.get(property("it.localRepository")).resolve("dev").resolve("eventcontracts");
         try {
             stage(repo, "eventcontracts-parent", version, null, Paths.get("..", "pom.xml"));
-            for (String module : List.of("contracts-maven-plugin", "registry-client")) {
+            for (String module : List.of("contracts-maven-plugin", "registry-client", "contracts-core")) {
                 Path jar = classPathJar(module);
                 Path pom = jar.getParent().getFileName().toString().equals("target")
                         ? jar.getParent().getParent().resolve("pom.xml")

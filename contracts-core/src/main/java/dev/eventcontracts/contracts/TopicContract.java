@@ -9,14 +9,19 @@ import java.util.Optional;
  * The contract of one Kafka topic, as declared in {@code schemas/topics.json}: its name and layout, the key,
  * the value subject with its compatibility level and event types, and the dead-letter topic.
  *
+ * <p>The gate needs only the subjects, schemas and levels, so a descriptor used only to gate schemas may leave out
+ * the layout (partitions, replication, {@code min.insync.replicas}), the key field and the dead-letter topic; they
+ * are then {@code 0} and null here. The descriptor shipped in a contract jar declares them all.
+ *
  * @param name the topic name; never null
  * @param doc what the topic carries, for people; never null
- * @param partitions the number of partitions
- * @param replicationFactor the replication factor in production (a smaller cluster uses its broker count)
- * @param minInsyncReplicas {@code min.insync.replicas} of the topic
+ * @param partitions the number of partitions; {@code 0} when not declared
+ * @param replicationFactor the replication factor in production (a smaller cluster uses its broker count);
+ *     {@code 0} when not declared
+ * @param minInsyncReplicas {@code min.insync.replicas} of the topic; {@code 0} when not declared
  * @param key the record key contract; never null
  * @param value the record value contract; never null
- * @param deadLetterTopic where events that cannot be processed go, with their cause; never null
+ * @param deadLetterTopic where events that cannot be processed go, with their cause; null when not declared
  * @since 0.1.0
  */
 public record TopicContract(String name, String doc, int partitions, short replicationFactor, int minInsyncReplicas,
@@ -28,10 +33,9 @@ public record TopicContract(String name, String doc, int partitions, short repli
         Objects.requireNonNull(doc, "doc");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
-        if (partitions < 1 || replicationFactor < 1 || minInsyncReplicas < 1) {
+        if (partitions < 0 || replicationFactor < 0 || minInsyncReplicas < 0) {
             throw new IllegalArgumentException("topic '" + name
-                    + "': partitions, replicationFactor and minInsyncReplicas must be at least 1");
+                    + "': partitions, replicationFactor and minInsyncReplicas must be at least 1 when declared");
         }
     }
 
@@ -40,7 +44,7 @@ public record TopicContract(String name, String doc, int partitions, short repli
      *
      * @param subject the registry subject of the key schema; never null
      * @param schema the key's Avro schema as JSON text, e.g. {@code "string"} (with the quotes); never null
-     * @param field the field of every event that is the key, e.g. {@code orderId}; never null
+     * @param field the field of every event that is the key, e.g. {@code orderId}; null when not declared
      * @param compatibility the key subject's compatibility level as written, or null when the contract gives none
      *     (the registry's level applies)
      */
@@ -50,7 +54,6 @@ public record TopicContract(String name, String doc, int partitions, short repli
         public KeyContract {
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(schema, "schema");
-            Objects.requireNonNull(field, "field");
         }
 
         /** Returns the key subject's level; empty when the contract gives none. */

@@ -135,18 +135,34 @@ public final class TopicContracts {
         List<String> eventTypes = new ArrayList<>();
         required(value, "eventTypes", at + " value").forEach(e -> eventTypes.add(e.asText()));
         try {
-            return new TopicContract(name, t.path("doc").asText(""),
-                    required(t, "partitions", at).asInt(),
-                    (short) required(t, "replicationFactor", at).asInt(),
-                    required(t, "minInsyncReplicas", at).asInt(),
+            return new TopicContract(name, t.path("doc").asText(""), positive(t, "partitions", at),
+                    (short) positive(t, "replicationFactor", at), positive(t, "minInsyncReplicas", at),
                     new TopicContract.KeyContract(required(key, "subject", at + " key").asText(),
-                            keySchema.toString(), required(key, "field", at + " key").asText(), keyLevel),
+                            keySchema.toString(), optionalText(key, "field"), keyLevel),
                     new TopicContract.ValueContract(required(value, "subject", at + " value").asText(), valueLevel,
                             eventTypes),
-                    required(t, "deadLetterTopic", at).asText());
+                    optionalText(t, "deadLetterTopic"));
         } catch (IllegalArgumentException e) {
             throw new ContractException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    /** An optional layout number: {@code 0} when absent, else at least 1. */
+    private static int positive(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        if (!value.canConvertToInt() || value.asInt() < 1 || (field.equals("replicationFactor")
+                && value.asInt() > Short.MAX_VALUE)) {
+            throw new ContractException(where + " " + field + " is " + value + "; expected a whole number of at least 1");
+        }
+        return value.asInt();
+    }
+
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static CompatibilityLevel level(String text, String where) {

@@ -57,10 +57,33 @@ class TopicContractsModelTest {
 
     @Test
     void parse_missingEntry_namesTopicAndField() {
-        String json = descriptor("", "FULL", "fullName").replace("\"deadLetterTopic\":\"t.DLQ\"", "\"x\":1");
+        String json = descriptor("", "FULL", "fullName").replace("\"subject\":\"t-value\",", "");
 
         assertThatThrownBy(() -> parse(json)).isInstanceOf(ContractException.class)
-                .hasMessageContaining("topic 't'").hasMessageContaining("'deadLetterTopic'");
+                .hasMessageContaining("topic 't' value").hasMessageContaining("'subject'");
+    }
+
+    @Test
+    void parse_descriptorForTheGateOnly_leavesLayoutKeyFieldAndDeadLetterTopicUndeclared() throws Exception {
+        String json = descriptor("", "FULL", "fullName").replace("\"partitions\":3,\"replicationFactor\":3,"
+                + "\"minInsyncReplicas\":2,", "").replace(",\"field\":\"id\"", "")
+                .replace(",\"deadLetterTopic\":\"t.DLQ\"", "");
+
+        TopicContract topic = parse(json).topics().get(0);
+
+        assertThat(topic.partitions()).isZero();
+        assertThat(topic.replicationFactor()).isZero();
+        assertThat(topic.minInsyncReplicas()).isZero();
+        assertThat(topic.key().field()).isNull();
+        assertThat(topic.deadLetterTopic()).isNull();
+        assertThat(topic.value().subject()).isEqualTo("t-value");
+    }
+
+    @Test
+    void parse_layoutBelowOne_failsNamingTheEntry() {
+        assertThatThrownBy(() -> parse(descriptor("", "FULL", "fullName").replace("\"partitions\":3",
+                "\"partitions\":0"))).isInstanceOf(ContractException.class)
+                .hasMessageContaining("topic 't' partitions is 0");
     }
 
     @Test
