@@ -21,8 +21,9 @@ class ModuleBoundariesTest {
     private static final JavaClasses MAIN = Modules.mainClasses();
 
     /** The packages of contracts-core. */
-    private static final String[] CORE = {"dev.eventcontracts.schema..", "dev.eventcontracts.compat..",
-        "dev.eventcontracts.contracts.."};
+    private static final String[] CORE = {
+        "dev.eventcontracts.schema..", "dev.eventcontracts.compat..", "dev.eventcontracts.contracts.."
+    };
 
     @Test
     void noModule_usesAnotherModulesInternalPackages() {
@@ -34,11 +35,15 @@ class ModuleBoundariesTest {
                         for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
                             JavaClass target = dependency.getTargetClass();
                             Optional<String> targetModule = Modules.moduleOf(target);
-                            if (target.getPackageName().contains(".internal") && targetModule.isPresent()
+                            if (target.getPackageName().contains(".internal")
+                                    && targetModule.isPresent()
                                     && !Objects.equals(module, targetModule)) {
-                                events.add(SimpleConditionEvent.violated(origin, origin.getName() + " (module "
-                                        + module.orElse("?") + ") uses " + target.getName() + " of module "
-                                        + targetModule.get() + "'s internal package: " + dependency.getDescription()));
+                                events.add(SimpleConditionEvent.violated(
+                                        origin,
+                                        origin.getName() + " (module "
+                                                + module.orElse("?") + ") uses " + target.getName() + " of module "
+                                                + targetModule.get() + "'s internal package: "
+                                                + dependency.getDescription()));
                             }
                         }
                     }
@@ -49,11 +54,26 @@ class ModuleBoundariesTest {
 
     @Test
     void core_importsNoHttpKafkaServerOrOtherModuleClass() {
-        ArchRule rule = noClasses().that().resideInAnyPackage(CORE).should().dependOnClassesThat()
-                .resideInAnyPackage("java.net.http..", "javax.net..", "java.nio.channels..", "org.apache.kafka..",
-                        "org.eclipse.jetty..", "io.javalin..", "jakarta.servlet..", "com.github.benmanes..",
-                        "dev.eventcontracts.client..", "dev.eventcontracts.serde..", "dev.eventcontracts.server..",
-                        "dev.eventcontracts.maven..", "dev.eventcontracts.devstack..", "dev.eventcontracts.orders..")
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAnyPackage(CORE)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.net.http..",
+                        "javax.net..",
+                        "java.nio.channels..",
+                        "org.apache.kafka..",
+                        "org.eclipse.jetty..",
+                        "io.javalin..",
+                        "jakarta.servlet..",
+                        "com.github.benmanes..",
+                        "dev.eventcontracts.client..",
+                        "dev.eventcontracts.serde..",
+                        "dev.eventcontracts.server..",
+                        "dev.eventcontracts.maven..",
+                        "dev.eventcontracts.devstack..",
+                        "dev.eventcontracts.orders..")
                 .because("contracts-core is the pure core: the schema model, the engine and the contract model, "
                         + "with Avro and Jackson only");
 
@@ -62,11 +82,18 @@ class ModuleBoundariesTest {
 
     @Test
     void core_doesNoNetworkIo() {
-        DescribedPredicate<JavaClass> network = DescribedPredicate.describe("network classes",
-                c -> c.getPackageName().equals("java.net") && !c.getSimpleName().equals("URL")
-                        && !c.getSimpleName().equals("URI") && !c.getSimpleName().startsWith("URLEncoder")
+        DescribedPredicate<JavaClass> network = DescribedPredicate.describe(
+                "network classes",
+                c -> c.getPackageName().equals("java.net")
+                        && !c.getSimpleName().equals("URL")
+                        && !c.getSimpleName().equals("URI")
+                        && !c.getSimpleName().startsWith("URLEncoder")
                         && !c.getSimpleName().startsWith("URLDecoder"));
-        ArchRule rule = noClasses().that().resideInAnyPackage(CORE).should().dependOnClassesThat(network)
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAnyPackage(CORE)
+                .should()
+                .dependOnClassesThat(network)
                 .because("contracts-core reads files and class-path resources, never the network");
 
         rule.check(MAIN);
@@ -74,11 +101,22 @@ class ModuleBoundariesTest {
 
     @Test
     void clientSideJars_dependOnNoServerPluginOrTestKit() {
-        ArchRule rule = noClasses().that().resideInAnyPackage("dev.eventcontracts.schema..",
-                        "dev.eventcontracts.compat..", "dev.eventcontracts.contracts..", "dev.eventcontracts.client..",
-                        "dev.eventcontracts.serde..", "dev.eventcontracts.orders..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.eventcontracts.server..",
-                        "dev.eventcontracts.maven..", "dev.eventcontracts.devstack..", "org.junit..")
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.eventcontracts.schema..",
+                        "dev.eventcontracts.compat..",
+                        "dev.eventcontracts.contracts..",
+                        "dev.eventcontracts.client..",
+                        "dev.eventcontracts.serde..",
+                        "dev.eventcontracts.orders..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.eventcontracts.server..",
+                        "dev.eventcontracts.maven..",
+                        "dev.eventcontracts.devstack..",
+                        "org.junit..")
                 .because("services import these jars: they carry no server, build plugin or test kit");
 
         rule.check(MAIN);

@@ -22,16 +22,18 @@ final class Modules {
 
     /** The repository root: the parent of this module. */
     static final Path ROOT = Paths.get("").toAbsolutePath().getParent();
+
     private static final String SELF = "architecture-tests";
 
-    private Modules() {
-    }
+    private Modules() {}
 
     /** Every module directory with compiled main classes, except this one. */
     static List<Path> moduleDirectories() {
         try (Stream<Path> dirs = Files.list(ROOT)) {
             return dirs.filter(d -> Files.isDirectory(d.resolve("target/classes")))
-                    .filter(d -> !d.getFileName().toString().equals(SELF)).sorted().toList();
+                    .filter(d -> !d.getFileName().toString().equals(SELF))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,8 +57,10 @@ final class Modules {
     }
 
     private static JavaClasses importing(String folder) {
-        return new ClassFileImporter().importPaths(moduleDirectories().stream()
-                .map(m -> m.resolve("target").resolve(folder)).toList());
+        return new ClassFileImporter()
+                .importPaths(moduleDirectories().stream()
+                        .map(m -> m.resolve("target").resolve(folder))
+                        .toList());
     }
 
     /** The module a class was compiled in, e.g. {@code contracts-core}; empty for a class of a library or the JDK. */
@@ -74,6 +78,7 @@ final class Modules {
         }
         Path relative = ROOT.relativize(path);
         return relative.getNameCount() > 2 && relative.getName(1).toString().equals("target")
-                ? relative.getName(0).toString() : null;
+                ? relative.getName(0).toString()
+                : null;
     }
 }

@@ -23,8 +23,7 @@ import java.util.stream.Stream;
  */
 final class PublicApi {
 
-    private PublicApi() {
-    }
+    private PublicApi() {}
 
     /**
      * Lists the API of a module's compiled classes.
@@ -64,7 +63,9 @@ final class PublicApi {
     }
 
     private static boolean isApi(Class<?> type) {
-        if (type.getPackageName().contains(".internal") || type.isAnonymousClass() || type.isLocalClass()
+        if (type.getPackageName().contains(".internal")
+                || type.isAnonymousClass()
+                || type.isLocalClass()
                 || type.isSynthetic()) {
             return false;
         }
@@ -82,16 +83,25 @@ final class PublicApi {
     }
 
     private static String describeType(Class<?> type) {
-        String kind = type.isAnnotation() ? "annotation" : type.isInterface() ? "interface" : type.isEnum() ? "enum"
-                : type.isRecord() ? "record" : "class";
-        StringBuilder line = new StringBuilder(type.getName()).append(' ').append(kind).append(' ')
+        String kind = type.isAnnotation()
+                ? "annotation"
+                : type.isInterface() ? "interface" : type.isEnum() ? "enum" : type.isRecord() ? "record" : "class";
+        StringBuilder line = new StringBuilder(type.getName())
+                .append(' ')
+                .append(kind)
+                .append(' ')
                 .append(Modifier.toString(type.getModifiers() & ~Modifier.INTERFACE & ~Modifier.STATIC));
-        if (type.getGenericSuperclass() != null && type.getSuperclass() != Object.class && !type.isEnum()
+        if (type.getGenericSuperclass() != null
+                && type.getSuperclass() != Object.class
+                && !type.isEnum()
                 && !type.isRecord()) {
             line.append(" extends ").append(type.getGenericSuperclass().getTypeName());
         }
-        String interfaces = String.join(", ", Arrays.stream(type.getGenericInterfaces())
-                .map(java.lang.reflect.Type::getTypeName).toList());
+        String interfaces = String.join(
+                ", ",
+                Arrays.stream(type.getGenericInterfaces())
+                        .map(java.lang.reflect.Type::getTypeName)
+                        .toList());
         if (!interfaces.isEmpty()) {
             line.append(" implements ").append(interfaces);
         }
@@ -100,7 +110,9 @@ final class PublicApi {
 
     private static String describe(Executable executable) {
         // the JDK writes the declaring class into the signature; the line already starts with it
-        return executable.toGenericString().replace(executable.getDeclaringClass().getName() + ".", "");
+        return executable
+                .toGenericString()
+                .replace(executable.getDeclaringClass().getName() + ".", "");
     }
 
     private static List<String> classNames(Path classes) {
@@ -109,7 +121,8 @@ final class PublicApi {
                     .map(f -> classes.relativize(f).toString())
                     .filter(f -> !f.endsWith("module-info.class") && !f.endsWith("package-info.class"))
                     .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.'))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,17 +32,25 @@ class PublicApiTest {
             Files.write(baseline, current, StandardCharsets.UTF_8);
         }
 
-        List<String> committed = Files.exists(baseline) ? Files.readAllLines(baseline, StandardCharsets.UTF_8)
-                : List.of();
+        List<String> committed =
+                Files.exists(baseline) ? Files.readAllLines(baseline, StandardCharsets.UTF_8) : List.of();
         List<String> removed = new ArrayList<>(committed);
         removed.removeAll(current);
         List<String> added = new ArrayList<>(current);
         added.removeAll(committed);
 
-        assertThat(removed).as("%s: public API removed or changed against %s (an incompatible change for every "
-                + "service that imports the jar; if it is deliberate, run mvn verify -Dapi.update=true and commit "
-                + "the baseline)", module, baseline).isEmpty();
-        assertThat(added).as("%s: public API added but not in %s (run mvn verify -Dapi.update=true and commit the "
-                + "baseline)", module, baseline).isEmpty();
+        assertThat(removed)
+                .as(
+                        "%s: public API removed or changed against %s (an incompatible change for every "
+                                + "service that imports the jar; if it is deliberate, run mvn verify -Dapi.update=true and commit "
+                                + "the baseline)",
+                        module, baseline)
+                .isEmpty();
+        assertThat(added)
+                .as(
+                        "%s: public API added but not in %s (run mvn verify -Dapi.update=true and commit the "
+                                + "baseline)",
+                        module, baseline)
+                .isEmpty();
     }
 }

@@ -188,36 +188,86 @@ public final class AvroSerdeConfig extends AbstractConfig {
 
     private static ConfigDef define() {
         ConfigDef def = ClientSettingsDef.addTo(new ConfigDef())
-                .define(AUTO_REGISTER_SCHEMAS, Type.BOOLEAN, true, Importance.MEDIUM,
+                .define(
+                        AUTO_REGISTER_SCHEMAS,
+                        Type.BOOLEAN,
+                        true,
+                        Importance.MEDIUM,
                         "Whether the serializer registers the record's schema when the subject lacks it.")
-                .define(USE_SCHEMA_ID, Type.INT, -1, Range.atLeast(-1), Importance.LOW,
+                .define(
+                        USE_SCHEMA_ID,
+                        Type.INT,
+                        -1,
+                        Range.atLeast(-1),
+                        Importance.LOW,
                         "Schema id to write with (when auto.register.schemas=false); -1 means unset.")
-                .define(ID_COMPATIBILITY_STRICT, Type.BOOLEAN, true, Importance.LOW,
+                .define(
+                        ID_COMPATIBILITY_STRICT,
+                        Type.BOOLEAN,
+                        true,
+                        Importance.LOW,
                         "Whether the schema with use.schema.id must be able to read the record's schema.")
-                .define(USE_LATEST_VERSION, Type.BOOLEAN, false, Importance.MEDIUM,
+                .define(
+                        USE_LATEST_VERSION,
+                        Type.BOOLEAN,
+                        false,
+                        Importance.MEDIUM,
                         "Whether the serializer writes with the subject's latest schema (when "
                                 + "auto.register.schemas=false), e.g. a union of several event types.")
-                .define(LATEST_COMPATIBILITY_STRICT, Type.BOOLEAN, true, Importance.LOW,
+                .define(
+                        LATEST_COMPATIBILITY_STRICT,
+                        Type.BOOLEAN,
+                        true,
+                        Importance.LOW,
                         "Whether the latest schema must be able to read data written with the record's "
                                 + "schema (backward compatible with it) when use.latest.version=true.")
-                .define(NORMALIZE_SCHEMAS, Type.BOOLEAN, false, Importance.LOW,
+                .define(
+                        NORMALIZE_SCHEMAS,
+                        Type.BOOLEAN,
+                        false,
+                        Importance.LOW,
                         "Whether the registry normalizes schemas when registering or looking them up.")
-                .define(KEY_SUBJECT_NAME_STRATEGY, Type.STRING, TopicNameStrategy.class.getName(),
-                        new StrategyValidator(), Importance.MEDIUM,
+                .define(
+                        KEY_SUBJECT_NAME_STRATEGY,
+                        Type.STRING,
+                        TopicNameStrategy.class.getName(),
+                        new StrategyValidator(),
+                        Importance.MEDIUM,
                         "Subject name strategy for keys: TopicNameStrategy (<topic>-key), RecordNameStrategy "
                                 + "or TopicRecordNameStrategy; ours or Confluent's class names.")
-                .define(VALUE_SUBJECT_NAME_STRATEGY, Type.STRING, TopicNameStrategy.class.getName(),
-                        new StrategyValidator(), Importance.MEDIUM,
+                .define(
+                        VALUE_SUBJECT_NAME_STRATEGY,
+                        Type.STRING,
+                        TopicNameStrategy.class.getName(),
+                        new StrategyValidator(),
+                        Importance.MEDIUM,
                         "Subject name strategy for values: TopicNameStrategy (<topic>-value), RecordNameStrategy "
                                 + "or TopicRecordNameStrategy; ours or Confluent's class names.")
-                .define(SPECIFIC_AVRO_READER, Type.BOOLEAN, false, Importance.LOW,
+                .define(
+                        SPECIFIC_AVRO_READER,
+                        Type.BOOLEAN,
+                        false,
+                        Importance.LOW,
                         "Whether the deserializer reads into generated SpecificRecord classes.")
-                .define(SPECIFIC_AVRO_KEY_TYPE, Type.CLASS, null, new SpecificTypeValidator(), Importance.LOW,
+                .define(
+                        SPECIFIC_AVRO_KEY_TYPE,
+                        Type.CLASS,
+                        null,
+                        new SpecificTypeValidator(),
+                        Importance.LOW,
                         "SpecificRecord class that keys are read into when specific.avro.reader=true.")
-                .define(SPECIFIC_AVRO_VALUE_TYPE, Type.CLASS, null, new SpecificTypeValidator(),
+                .define(
+                        SPECIFIC_AVRO_VALUE_TYPE,
+                        Type.CLASS,
+                        null,
+                        new SpecificTypeValidator(),
                         Importance.LOW,
                         "SpecificRecord class that values are read into when specific.avro.reader=true.")
-                .define(AVRO_USE_LOGICAL_TYPE_CONVERTERS, Type.BOOLEAN, false, Importance.LOW,
+                .define(
+                        AVRO_USE_LOGICAL_TYPE_CONVERTERS,
+                        Type.BOOLEAN,
+                        false,
+                        Importance.LOW,
                         "Whether generic records hold logical types converted (BigDecimal, Instant, UUID, "
                                 + "LocalDate) instead of their underlying Avro types.");
         return def;
@@ -243,7 +293,9 @@ public final class AvroSerdeConfig extends AbstractConfig {
         @Override
         public void ensureValid(String name, Object value) {
             if (value != null && !SpecificRecord.class.isAssignableFrom((Class<?>) value)) {
-                throw new ConfigException(name, ((Class<?>) value).getName(),
+                throw new ConfigException(
+                        name,
+                        ((Class<?>) value).getName(),
                         "expected a class implementing " + SpecificRecord.class.getName());
             }
         }

@@ -134,19 +134,21 @@ class AvroDeserializerTest {
         assertThat(read(write(Orders.created("o-1"), config), "specific.avro.reader", true))
                 .isEqualTo(Orders.created("o-1"));
         assertThat(read(write(Orders.statusChanged("o-1"), config), "specific.avro.reader", true))
-                .isInstanceOf(OrderStatusChanged.class).isEqualTo(Orders.statusChanged("o-1"));
+                .isInstanceOf(OrderStatusChanged.class)
+                .isEqualTo(Orders.statusChanged("o-1"));
         assertThat(read(write(Orders.cancelled("o-1"), config), "specific.avro.reader", true))
                 .isInstanceOf(OrderCancelled.class);
     }
 
     @Test
     void deserialize_unionWrittenWithV1Branch_readsIntoCurrentClass() {
-        Schema v1Union = Schema.createUnion(Orders.released(1, "OrderCreated"),
-                Orders.released(1, "OrderCancelled"));
+        Schema v1Union = Schema.createUnion(Orders.released(1, "OrderCreated"), Orders.released(1, "OrderCancelled"));
         registry.register("order-events-value", AvroSchema.of(v1Union), false);
 
-        Object value = read(write(Orders.createdV1("o-1"), "use.latest.version", true, "auto.register.schemas",
-                false), "specific.avro.reader", true);
+        Object value = read(
+                write(Orders.createdV1("o-1"), "use.latest.version", true, "auto.register.schemas", false),
+                "specific.avro.reader",
+                true);
 
         assertThat(value).isInstanceOf(OrderCreated.class);
         assertThat(((OrderCreated) value).getShippingAddress()).isNull();
@@ -154,8 +156,12 @@ class AvroDeserializerTest {
 
     @Test
     void deserialize_specificValueType_readsIntoConfiguredClass() {
-        Object value = read(write(Orders.created("o-1")), "specific.avro.reader", true,
-                "specific.avro.value.type", OrderCreated.class);
+        Object value = read(
+                write(Orders.created("o-1")),
+                "specific.avro.reader",
+                true,
+                "specific.avro.value.type",
+                OrderCreated.class);
 
         assertThat(value).isEqualTo(Orders.created("o-1"));
     }
@@ -184,7 +190,8 @@ class AvroDeserializerTest {
         AvroDeserializer deserializer = new AvroDeserializer(registry, config("specific.avro.reader", true), false);
 
         assertThat(deserializer.deserialize("order-events", null, slice)).isEqualTo(order);
-        assertThat(deserializer.deserialize("order-events", null, slice.slice().asReadOnlyBuffer())).isEqualTo(order);
+        assertThat(deserializer.deserialize("order-events", null, slice.slice().asReadOnlyBuffer()))
+                .isEqualTo(order);
         assertThat(slice.position()).isEqualTo(3);
     }
 
@@ -192,8 +199,8 @@ class AvroDeserializerTest {
     void deserialize_byteBufferWithWrongMagicByte_fails() {
         AvroDeserializer deserializer = new AvroDeserializer(registry, config(), false);
 
-        assertThatThrownBy(() -> deserializer.deserialize("order-events", null, ByteBuffer.wrap(new byte[] {7, 0, 0,
-                0, 1, 2}, 0, 6)))
+        assertThatThrownBy(() -> deserializer.deserialize(
+                        "order-events", null, ByteBuffer.wrap(new byte[] {7, 0, 0, 0, 1, 2}, 0, 6)))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("got 0x07 in a payload of 6 bytes");
     }
@@ -246,8 +253,8 @@ class AvroDeserializerTest {
 
     @Test
     void deserialize_specificReaderWithoutGeneratedClass_failsNamingTheType() {
-        Schema schema = new Schema.Parser().parse(
-                "{\"type\":\"record\",\"name\":\"Unknown\",\"namespace\":\"nowhere\",\"fields\":[]}");
+        Schema schema = new Schema.Parser()
+                .parse("{\"type\":\"record\",\"name\":\"Unknown\",\"namespace\":\"nowhere\",\"fields\":[]}");
 
         assertThatThrownBy(() -> read(write(new GenericData.Record(schema)), "specific.avro.reader", true))
                 .isInstanceOf(SerializationException.class)

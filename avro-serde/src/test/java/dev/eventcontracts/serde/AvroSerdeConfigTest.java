@@ -55,7 +55,8 @@ class AvroSerdeConfigTest {
 
     @Test
     void strategyGivenAsClass_isAccepted() {
-        assertThat(config("value.subject.name.strategy", RecordNameStrategy.class).subjectNameStrategy(false))
+        assertThat(config("value.subject.name.strategy", RecordNameStrategy.class)
+                        .subjectNameStrategy(false))
                 .isInstanceOf(RecordNameStrategy.class);
     }
 
@@ -120,18 +121,28 @@ class AvroSerdeConfigTest {
 
     @Test
     void configDef_declaresRegistryTlsKeysWithPrefix() {
-        assertThat(AvroSerdeConfig.configDef().names()).contains(
-                "schema.registry.ssl.truststore.location", "schema.registry.ssl.keystore.password",
-                "schema.registry.ssl.endpoint.identification.algorithm", "bearer.auth.token",
-                "basic.auth.user.info", "use.schema.id", "key.subject.name.strategy");
+        assertThat(AvroSerdeConfig.configDef().names())
+                .contains(
+                        "schema.registry.ssl.truststore.location",
+                        "schema.registry.ssl.keystore.password",
+                        "schema.registry.ssl.endpoint.identification.algorithm",
+                        "bearer.auth.token",
+                        "basic.auth.user.info",
+                        "use.schema.id",
+                        "key.subject.name.strategy");
     }
 
     @Test
     void credentialSourceTheClientCannotServe_failsAtConfigureNamingTheKey() {
         AvroSerializer serializer = new AvroSerializer();
 
-        assertThatThrownBy(() -> serializer.configure(Map.of("schema.registry.url", "http://registry.test:8081",
-                "bearer.auth.credentials.source", "OAUTHBEARER"), false))
+        assertThatThrownBy(() -> serializer.configure(
+                        Map.of(
+                                "schema.registry.url",
+                                "http://registry.test:8081",
+                                "bearer.auth.credentials.source",
+                                "OAUTHBEARER"),
+                        false))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("bearer.auth.credentials.source")
                 .hasMessageContaining("OAUTHBEARER");
@@ -145,7 +156,8 @@ class AvroSerdeConfigTest {
             java.nio.file.Files.writeString(java.nio.file.Path.of("target", "configuration-table.md"), table);
         }
 
-        assertThat(readme).as("README.md's configuration table is stale: paste target/configuration-table.md")
+        assertThat(readme)
+                .as("README.md's configuration table is stale: paste target/configuration-table.md")
                 .contains(table);
     }
 
@@ -153,14 +165,24 @@ class AvroSerdeConfigTest {
     private static String markdownTable() {
         StringBuilder md = new StringBuilder("| Key | Type | Default | Valid values | Importance | Description |\n")
                 .append("| --- | --- | --- | --- | --- | --- |\n");
-        AvroSerdeConfig.configDef().configKeys().values().stream().sorted((a, b) -> a.name.compareTo(b.name))
-                .forEach(key -> md.append("| `").append(key.name).append("` | ")
-                        .append(key.type.name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
-                        .append(!key.hasDefault() ? "(required)" : "".equals(key.defaultValue) ? "`\"\"`"
-                                : "`" + key.defaultValue + "`")
-                        .append(" | ").append(key.validator == null ? "" : key.validator.toString()).append(" | ")
-                        .append(key.importance.name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
-                        .append(key.documentation).append(" |\n"));
+        AvroSerdeConfig.configDef().configKeys().values().stream()
+                .sorted((a, b) -> a.name.compareTo(b.name))
+                .forEach(key -> md.append("| `")
+                        .append(key.name)
+                        .append("` | ")
+                        .append(key.type.name().toLowerCase(java.util.Locale.ROOT))
+                        .append(" | ")
+                        .append(
+                                !key.hasDefault()
+                                        ? "(required)"
+                                        : "".equals(key.defaultValue) ? "`\"\"`" : "`" + key.defaultValue + "`")
+                        .append(" | ")
+                        .append(key.validator == null ? "" : key.validator.toString())
+                        .append(" | ")
+                        .append(key.importance.name().toLowerCase(java.util.Locale.ROOT))
+                        .append(" | ")
+                        .append(key.documentation)
+                        .append(" |\n"));
         return md.toString();
     }
 }

@@ -14,8 +14,8 @@ class AvroSerdeTest {
     @Test
     void serde_specific_roundTripsForStreams() {
         try (Serde<OrderCreated> serde = new AvroSerde<>(SchemaRegistries.inMemory())) {
-            serde.configure(Map.of("schema.registry.url", "http://registry.test:8081", "specific.avro.reader",
-                    true), false);
+            serde.configure(
+                    Map.of("schema.registry.url", "http://registry.test:8081", "specific.avro.reader", true), false);
             OrderCreated order = Orders.created("o-1");
 
             byte[] bytes = serde.serializer().serialize("order-events", order);

@@ -72,9 +72,13 @@ class AvroSerializerTest {
     }
 
     static List<Object[]> primitives() {
-        return List.of(new Object[] {"order-12345", Schema.Type.STRING}, new Object[] {7, Schema.Type.INT},
-                new Object[] {-3L, Schema.Type.LONG}, new Object[] {1.5f, Schema.Type.FLOAT},
-                new Object[] {2.25d, Schema.Type.DOUBLE}, new Object[] {true, Schema.Type.BOOLEAN});
+        return List.of(
+                new Object[] {"order-12345", Schema.Type.STRING},
+                new Object[] {7, Schema.Type.INT},
+                new Object[] {-3L, Schema.Type.LONG},
+                new Object[] {1.5f, Schema.Type.FLOAT},
+                new Object[] {2.25d, Schema.Type.DOUBLE},
+                new Object[] {true, Schema.Type.BOOLEAN});
     }
 
     @ParameterizedTest
@@ -127,7 +131,8 @@ class AvroSerializerTest {
 
     @Test
     void serialize_useLatestVersionRecordNotInUnion_failsNamingTopicSubjectAndId() {
-        int unionId = registered("order-events-value",
+        int unionId = registered(
+                "order-events-value",
                 Schema.createUnion(OrderCreated.getClassSchema(), Orders.released(1, "OrderStatusChanged")));
         AvroSerializer serializer = serializer(false, "use.latest.version", true, "auto.register.schemas", false);
 
@@ -141,8 +146,14 @@ class AvroSerializerTest {
     @Test
     void serialize_useLatestVersionNotStrict_skipsCheckAndFailsWhileWriting() {
         registered("order-events-value", OrderCreated.getClassSchema());
-        AvroSerializer serializer = serializer(false, "use.latest.version", true, "auto.register.schemas", false,
-                "latest.compatibility.strict", false);
+        AvroSerializer serializer = serializer(
+                false,
+                "use.latest.version",
+                true,
+                "auto.register.schemas",
+                false,
+                "latest.compatibility.strict",
+                false);
 
         assertThatThrownBy(() -> serializer.serialize("order-events", Orders.cancelled("o-1")))
                 .isInstanceOf(SerializationException.class)
@@ -177,8 +188,8 @@ class AvroSerializerTest {
     void serialize_autoRegisterFalse_looksUpExistingId() {
         int id = registered("order-events-value", OrderCreated.getClassSchema());
 
-        byte[] bytes = serializer(false, "auto.register.schemas", false).serialize("order-events",
-                Orders.created("o-1"));
+        byte[] bytes =
+                serializer(false, "auto.register.schemas", false).serialize("order-events", Orders.created("o-1"));
 
         assertThat(bytes).startsWith(wire(id, new byte[0]));
     }
@@ -217,8 +228,8 @@ class AvroSerializerTest {
     @Test
     void serialize_latestCacheTtlZero_picksUpANewLatestVersion() {
         int first = registered("order-events-value", Schema.createUnion(OrderCreated.getClassSchema()));
-        AvroSerializer serializer = serializer(false, "use.latest.version", true, "auto.register.schemas", false,
-                "latest.cache.ttl.sec", 0L);
+        AvroSerializer serializer = serializer(
+                false, "use.latest.version", true, "auto.register.schemas", false, "latest.cache.ttl.sec", 0L);
         assertThat(serializer.serialize("order-events", Orders.created("o-1"))).startsWith(wire(first, new byte[0]));
 
         int second = registered("order-events-value", Orders.currentUnion());
@@ -240,8 +251,11 @@ class AvroSerializerTest {
 
     @Test
     void serialize_recordNameStrategy_registersUnderRecordName() {
-        byte[] bytes = serializer(false, "value.subject.name.strategy",
-                "io.confluent.kafka.serializers.subject.RecordNameStrategy").serialize("t", Orders.created("o-1"));
+        byte[] bytes = serializer(
+                        false,
+                        "value.subject.name.strategy",
+                        "io.confluent.kafka.serializers.subject.RecordNameStrategy")
+                .serialize("t", Orders.created("o-1"));
 
         int id = registry.latest("dev.eventcontracts.orders.OrderCreated").id();
         assertThat(bytes).startsWith(wire(id, new byte[0]));

@@ -63,12 +63,14 @@ class ConfluentFixtureIT {
     static void replayConfluentStore(RunningKafka kafka) throws Exception {
         kafka.createTopic(STORE_TOPIC, 1, 1, Map.of("cleanup.policy", "compact"));
         writeStoreRecords(kafka.bootstrapServers());
-        RegistryProvider provider = ServiceLoader.load(RegistryProvider.class).findFirst()
+        RegistryProvider provider = ServiceLoader.load(RegistryProvider.class)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no RegistryProvider on the test classpath"));
-        server = provider.start(kafka.bootstrapServers(), Map.of("kafkastore.topic", STORE_TOPIC,
-                "schema.registry.group.id", "confluent-fixture"));
-        registry = SchemaRegistries.create(RegistryClientConfig.fromConfluentProperties(
-                Map.of("schema.registry.url", server.url())));
+        server = provider.start(
+                kafka.bootstrapServers(),
+                Map.of("kafkastore.topic", STORE_TOPIC, "schema.registry.group.id", "confluent-fixture"));
+        registry = SchemaRegistries.create(
+                RegistryClientConfig.fromConfluentProperties(Map.of("schema.registry.url", server.url())));
     }
 
     @AfterAll
@@ -82,15 +84,16 @@ class ConfluentFixtureIT {
     }
 
     private static void writeStoreRecords(String bootstrap) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        Map<String, Object> config =
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (JsonNode line : lines("confluent-8.3.1/_schemas.jsonl")) {
                 byte[] key = line.get("key").asText().getBytes(StandardCharsets.UTF_8);
                 JsonNode value = line.get("value");
                 byte[] valueBytes = value.isNull() ? null : value.asText().getBytes(StandardCharsets.UTF_8);
-                producer.send(new ProducerRecord<>(STORE_TOPIC, 0, key, valueBytes)).get();
+                producer.send(new ProducerRecord<>(STORE_TOPIC, 0, key, valueBytes))
+                        .get();
             }
         }
     }
@@ -99,8 +102,12 @@ class ConfluentFixtureIT {
         List<Case> cases = new ArrayList<>();
         for (JsonNode line : lines("confluent-8.3.1/serializer-bytes.jsonl")) {
             JsonNode hex = line.get("hex");
-            cases.add(new Case(line.get("case").asText(), line.get("topic").asText(), line.get("isKey").asBoolean(),
-                    config(line.get("config").asText()), line.get("value").asText(),
+            cases.add(new Case(
+                    line.get("case").asText(),
+                    line.get("topic").asText(),
+                    line.get("isKey").asBoolean(),
+                    config(line.get("config").asText()),
+                    line.get("value").asText(),
                     hex.isNull() ? null : HexFormat.of().parseHex(hex.asText())));
         }
         return cases.stream();
@@ -116,7 +123,7 @@ class ConfluentFixtureIT {
                 case "null-value" -> assertThat(value).isNull();
                 case "bytes-value-auto-registered" -> assertThat(value).isEqualTo(new byte[] {1, 2, 3});
                 case "string-key-auto-registered", "int-value-auto-registered" ->
-                        assertThat(String.valueOf(value)).isEqualTo(c.value());
+                    assertThat(String.valueOf(value)).isEqualTo(c.value());
                 default -> assertThat(JSON.readTree(String.valueOf(value))).isEqualTo(JSON.readTree(c.value()));
             }
         }
@@ -138,8 +145,10 @@ class ConfluentFixtureIT {
             case "int-value-auto-registered" -> Integer.parseInt(c.value());
             case "string-key-auto-registered" -> c.value();
             // the producer's own record schemas: OrderCreated v2 (id 3), OrderCancelled (id 4), Simple v2 (id 8)
-            case "union-branch-OrderCreated" -> JsonRecords.record(registry.schemaById(3).rawSchema(), c.value());
-            case "union-branch-OrderCancelled" -> JsonRecords.record(registry.schemaById(4).rawSchema(), c.value());
+            case "union-branch-OrderCreated" ->
+                JsonRecords.record(registry.schemaById(3).rawSchema(), c.value());
+            case "union-branch-OrderCancelled" ->
+                JsonRecords.record(registry.schemaById(4).rawSchema(), c.value());
             default -> JsonRecords.record(registry.schemaById(8).rawSchema(), c.value());
         };
     }

@@ -16,8 +16,7 @@ import org.apache.avro.generic.GenericRecordBuilder;
  */
 final class JsonRecords {
 
-    private JsonRecords() {
-    }
+    private JsonRecords() {}
 
     static GenericData.Record record(Schema schema, String json) {
         try {
@@ -41,11 +40,17 @@ final class JsonRecords {
                 }
                 yield builder.build();
             }
-            case UNION -> datum(schema.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL)
-                    .findFirst().orElseThrow(), node);
-            case BYTES -> schema.getLogicalType() instanceof LogicalTypes.Decimal decimal
-                    ? node.decimalValue().setScale(decimal.getScale(), RoundingMode.UNNECESSARY)
-                    : new BigDecimal(node.asText());
+            case UNION ->
+                datum(
+                        schema.getTypes().stream()
+                                .filter(t -> t.getType() != Schema.Type.NULL)
+                                .findFirst()
+                                .orElseThrow(),
+                        node);
+            case BYTES ->
+                schema.getLogicalType() instanceof LogicalTypes.Decimal decimal
+                        ? node.decimalValue().setScale(decimal.getScale(), RoundingMode.UNNECESSARY)
+                        : new BigDecimal(node.asText());
             case INT -> node.asInt();
             case LONG -> node.asLong();
             case STRING -> node.asText();

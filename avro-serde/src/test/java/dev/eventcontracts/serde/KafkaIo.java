@@ -20,8 +20,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class KafkaIo {
 
-    private KafkaIo() {
-    }
+    private KafkaIo() {}
 
     /** Sends {@code (key, value)} pairs with {@link AvroSerializer} for keys and values and waits for the acks. */
     static void produce(String bootstrap, String topic, Map<String, ?> serdeConfig, List<Map.Entry<?, ?>> records)
@@ -33,14 +32,15 @@ final class KafkaIo {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroSerializer.class.getName());
         try (KafkaProducer<Object, Object> producer = new KafkaProducer<>(config)) {
             for (Map.Entry<?, ?> record : records) {
-                producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())).get();
+                producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue()))
+                        .get();
             }
         }
     }
 
     /** Reads the first {@code count} records of partition 0 with {@link AvroDeserializer} for keys and values. */
-    static List<ConsumerRecord<Object, Object>> consume(String bootstrap, String topic, Map<String, ?> serdeConfig,
-            int count) {
+    static List<ConsumerRecord<Object, Object>> consume(
+            String bootstrap, String topic, Map<String, ?> serdeConfig, int count) {
         Map<String, Object> config = new HashMap<>(serdeConfig);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class.getName());
@@ -55,8 +55,8 @@ final class KafkaIo {
         return read(bootstrap, topic, config, count);
     }
 
-    private static List<ConsumerRecord<Object, Object>> read(String bootstrap, String topic,
-            Map<String, Object> config, int count) {
+    private static List<ConsumerRecord<Object, Object>> read(
+            String bootstrap, String topic, Map<String, Object> config, int count) {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<Object, Object>> records = new ArrayList<>();

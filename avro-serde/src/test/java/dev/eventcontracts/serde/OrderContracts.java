@@ -22,8 +22,7 @@ final class OrderContracts {
     private static final String NS = "dev.eventcontracts.orders.";
     private static final List<String> EVENTS = List.of("OrderCreated", "OrderStatusChanged", "OrderCancelled");
 
-    private OrderContracts() {
-    }
+    private OrderContracts() {}
 
     /**
      * Registers the types and the union.
@@ -48,7 +47,11 @@ final class OrderContracts {
         return registry.register(unionSubject, AvroSchema.parse(union, references, texts), false);
     }
 
-    private static void register(SchemaRegistry registry, String type, List<String> uses, Map<String, String> texts,
+    private static void register(
+            SchemaRegistry registry,
+            String type,
+            List<String> uses,
+            Map<String, String> texts,
             Map<String, Integer> versions) {
         List<SchemaReference> references = new ArrayList<>();
         Map<String, String> resolved = new LinkedHashMap<>();

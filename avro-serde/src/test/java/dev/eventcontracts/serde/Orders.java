@@ -32,40 +32,70 @@ final class Orders {
 
     static final Instant AT = Instant.parse("2026-11-27T10:15:30.123Z");
 
-    private Orders() {
-    }
+    private Orders() {}
 
     static Money eur(String amount) {
-        return Money.newBuilder().setAmount(new BigDecimal(amount)).setCurrency("EUR").build();
+        return Money.newBuilder()
+                .setAmount(new BigDecimal(amount))
+                .setCurrency("EUR")
+                .build();
     }
 
     static OrderCreated created(String orderId) {
-        return OrderCreated.newBuilder().setEventId("evt-" + orderId + "-1").setOrderId(orderId)
+        return OrderCreated.newBuilder()
+                .setEventId("evt-" + orderId + "-1")
+                .setOrderId(orderId)
                 .setCustomerId("cust-42")
                 .setItems(List.of(
-                        LineItem.newBuilder().setProductId("sku-1").setQuantity(2).setUnitPrice(eur("19.90")).build(),
-                        LineItem.newBuilder().setProductId("sku-2").setQuantity(1).setUnitPrice(eur("5.00")).build(),
-                        LineItem.newBuilder().setProductId("sku-3").setQuantity(3).setUnitPrice(eur("0.10")).build()))
-                .setTotal(eur("45.10")).setCreatedAt(AT)
-                .setShippingAddress(Address.newBuilder().setStreet("Hauptstr. 1").setCity("Berlin")
-                        .setPostalCode("10115").setCountry("DE").build())
+                        LineItem.newBuilder()
+                                .setProductId("sku-1")
+                                .setQuantity(2)
+                                .setUnitPrice(eur("19.90"))
+                                .build(),
+                        LineItem.newBuilder()
+                                .setProductId("sku-2")
+                                .setQuantity(1)
+                                .setUnitPrice(eur("5.00"))
+                                .build(),
+                        LineItem.newBuilder()
+                                .setProductId("sku-3")
+                                .setQuantity(3)
+                                .setUnitPrice(eur("0.10"))
+                                .build()))
+                .setTotal(eur("45.10"))
+                .setCreatedAt(AT)
+                .setShippingAddress(Address.newBuilder()
+                        .setStreet("Hauptstr. 1")
+                        .setCity("Berlin")
+                        .setPostalCode("10115")
+                        .setCountry("DE")
+                        .build())
                 .build();
     }
 
     static OrderStatusChanged statusChanged(String orderId) {
-        return OrderStatusChanged.newBuilder().setEventId("evt-" + orderId + "-2").setOrderId(orderId)
-                .setPreviousStatus(OrderStatus.CREATED).setStatus(OrderStatus.PAID).setChangedAt(AT).build();
+        return OrderStatusChanged.newBuilder()
+                .setEventId("evt-" + orderId + "-2")
+                .setOrderId(orderId)
+                .setPreviousStatus(OrderStatus.CREATED)
+                .setStatus(OrderStatus.PAID)
+                .setChangedAt(AT)
+                .build();
     }
 
     static OrderCancelled cancelled(String orderId) {
-        return OrderCancelled.newBuilder().setEventId("evt-" + orderId + "-3").setOrderId(orderId)
-                .setReason("customer request").setCancelledAt(AT).build();
+        return OrderCancelled.newBuilder()
+                .setEventId("evt-" + orderId + "-3")
+                .setOrderId(orderId)
+                .setReason("customer request")
+                .setCancelledAt(AT)
+                .build();
     }
 
     /** The order-events union of the current generated classes. */
     static Schema currentUnion() {
-        return Schema.createUnion(OrderCreated.getClassSchema(), OrderStatusChanged.getClassSchema(),
-                OrderCancelled.getClassSchema());
+        return Schema.createUnion(
+                OrderCreated.getClassSchema(), OrderStatusChanged.getClassSchema(), OrderCancelled.getClassSchema());
     }
 
     /** Parses a released type (and the types it uses) from contracts-lib's jar. */
@@ -126,7 +156,11 @@ final class Orders {
 
     /** {@code [0x00, id big-endian] + body}. */
     static byte[] wire(int id, byte[] body) {
-        return ByteBuffer.allocate(5 + body.length).put((byte) 0).putInt(id).put(body).array();
+        return ByteBuffer.allocate(5 + body.length)
+                .put((byte) 0)
+                .putInt(id)
+                .put(body)
+                .array();
     }
 
     private static String resource(String path) {

@@ -26,9 +26,15 @@ class RegistryAuthIT {
 
     @BeforeAll
     static void startSecuredRegistry(RunningKafka kafka) {
-        RegistryProvider provider = ServiceLoader.load(RegistryProvider.class).findFirst().orElseThrow();
-        server = provider.start(kafka.bootstrapServers(), Map.of("authentication.method", "BASIC",
-                "authentication.users", "writer:w-secret:read-write;reader:r-secret:read-only"));
+        RegistryProvider provider =
+                ServiceLoader.load(RegistryProvider.class).findFirst().orElseThrow();
+        server = provider.start(
+                kafka.bootstrapServers(),
+                Map.of(
+                        "authentication.method",
+                        "BASIC",
+                        "authentication.users",
+                        "writer:w-secret:read-write;reader:r-secret:read-only"));
     }
 
     @AfterAll
@@ -37,18 +43,29 @@ class RegistryAuthIT {
     }
 
     private static Map<String, Object> as(String userInfo) {
-        return Map.of("schema.registry.url", server.url(), "basic.auth.credentials.source", "USER_INFO",
-                "basic.auth.user.info", userInfo, "specific.avro.reader", true, "max.retries", 0);
+        return Map.of(
+                "schema.registry.url",
+                server.url(),
+                "basic.auth.credentials.source",
+                "USER_INFO",
+                "basic.auth.user.info",
+                userInfo,
+                "specific.avro.reader",
+                true,
+                "max.retries",
+                0);
     }
 
     @Test
     void userInfoCredentials_writerSerializesAndReaderDeserializes() {
         OrderCreated order = Orders.created("o-1");
-        try (AvroSerializer serializer = new AvroSerializer(); AvroDeserializer deserializer = new AvroDeserializer()) {
+        try (AvroSerializer serializer = new AvroSerializer();
+                AvroDeserializer deserializer = new AvroDeserializer()) {
             serializer.configure(as("writer:w-secret"), false);
             deserializer.configure(as("reader:r-secret"), false);
 
-            assertThat(deserializer.deserialize("secured", serializer.serialize("secured", order))).isEqualTo(order);
+            assertThat(deserializer.deserialize("secured", serializer.serialize("secured", order)))
+                    .isEqualTo(order);
         }
     }
 

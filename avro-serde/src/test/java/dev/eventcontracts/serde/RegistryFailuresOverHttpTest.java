@@ -44,8 +44,19 @@ class RegistryFailuresOverHttpTest {
 
     private static AvroSerializer serializer(String url) {
         AvroSerializer serializer = new AvroSerializer();
-        serializer.configure(Map.of("schema.registry.url", url, "max.retries", 1, "retries.wait.ms", 10,
-                "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "app:wrong"), false);
+        serializer.configure(
+                Map.of(
+                        "schema.registry.url",
+                        url,
+                        "max.retries",
+                        1,
+                        "retries.wait.ms",
+                        10,
+                        "basic.auth.credentials.source",
+                        "USER_INFO",
+                        "basic.auth.user.info",
+                        "app:wrong"),
+                false);
         return serializer;
     }
 

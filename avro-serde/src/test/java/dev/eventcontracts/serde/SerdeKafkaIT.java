@@ -45,8 +45,8 @@ class SerdeKafkaIT {
     static void connect(RunningKafka runningKafka, RunningRegistry runningRegistry) {
         kafka = runningKafka;
         registryUrl = runningRegistry.url();
-        registry = SchemaRegistries.create(RegistryClientConfig.fromConfluentProperties(
-                Map.of("schema.registry.url", registryUrl)));
+        registry = SchemaRegistries.create(
+                RegistryClientConfig.fromConfluentProperties(Map.of("schema.registry.url", registryUrl)));
     }
 
     @AfterAll
@@ -71,18 +71,20 @@ class SerdeKafkaIT {
     @Test
     void topicNameStrategy_producesAndConsumesOrders() throws Exception {
         String topic = topic("orders-topic-name");
-        List<Map.Entry<?, ?>> sent = List.of(Map.entry("o-1", Orders.created("o-1")),
-                Map.entry("o-2", Orders.created("o-2")));
+        List<Map.Entry<?, ?>> sent =
+                List.of(Map.entry("o-1", Orders.created("o-1")), Map.entry("o-2", Orders.created("o-2")));
 
         KafkaIo.produce(kafka.bootstrapServers(), topic, serde(), sent);
-        List<ConsumerRecord<Object, Object>> received = KafkaIo.consume(kafka.bootstrapServers(), topic,
-                serde("specific.avro.reader", true), 2);
+        List<ConsumerRecord<Object, Object>> received =
+                KafkaIo.consume(kafka.bootstrapServers(), topic, serde("specific.avro.reader", true), 2);
 
         assertThat(received).extracting(ConsumerRecord::key).containsExactly("o-1", "o-2");
-        assertThat(received).extracting(ConsumerRecord::value).containsExactly(sent.get(0).getValue(),
-                sent.get(1).getValue());
+        assertThat(received)
+                .extracting(ConsumerRecord::value)
+                .containsExactly(sent.get(0).getValue(), sent.get(1).getValue());
         assertThat(registry.latest(topic + "-value").schema()).isEqualTo(AvroSchema.of(OrderCreated.SCHEMA$));
-        assertThat(registry.latest(topic + "-key").schema().rawSchema().getType()).isEqualTo(Schema.Type.STRING);
+        assertThat(registry.latest(topic + "-key").schema().rawSchema().getType())
+                .isEqualTo(Schema.Type.STRING);
     }
 
     @Test
@@ -90,8 +92,11 @@ class SerdeKafkaIT {
         String topic = topic("orders-record-name");
         assertAllThreeEventTypesRoundTrip(topic, "io.confluent.kafka.serializers.subject.RecordNameStrategy");
 
-        assertThat(registry.idOf("dev.eventcontracts.orders.OrderStatusChanged",
-                AvroSchema.of(OrderStatusChanged.SCHEMA$), false)).isPositive();
+        assertThat(registry.idOf(
+                        "dev.eventcontracts.orders.OrderStatusChanged",
+                        AvroSchema.of(OrderStatusChanged.SCHEMA$),
+                        false))
+                .isPositive();
     }
 
     @Test
@@ -99,20 +104,32 @@ class SerdeKafkaIT {
         String topic = topic("orders-topic-record-name");
         assertAllThreeEventTypesRoundTrip(topic, TopicRecordNameStrategy.class.getName());
 
-        assertThat(registry.idOf(topic + "-dev.eventcontracts.orders.OrderCancelled",
-                AvroSchema.of(OrderCancelled.SCHEMA$), false)).isPositive();
+        assertThat(registry.idOf(
+                        topic + "-dev.eventcontracts.orders.OrderCancelled",
+                        AvroSchema.of(OrderCancelled.SCHEMA$),
+                        false))
+                .isPositive();
     }
 
     private static void assertAllThreeEventTypesRoundTrip(String topic, String strategy) throws Exception {
-        List<Map.Entry<?, ?>> sent = List.of(Map.entry("o-1", Orders.created("o-1")),
-                Map.entry("o-1", Orders.statusChanged("o-1")), Map.entry("o-1", Orders.cancelled("o-1")));
+        List<Map.Entry<?, ?>> sent = List.of(
+                Map.entry("o-1", Orders.created("o-1")),
+                Map.entry("o-1", Orders.statusChanged("o-1")),
+                Map.entry("o-1", Orders.cancelled("o-1")));
 
         KafkaIo.produce(kafka.bootstrapServers(), topic, serde("value.subject.name.strategy", strategy), sent);
-        List<ConsumerRecord<Object, Object>> received = KafkaIo.consume(kafka.bootstrapServers(), topic,
-                serde("value.subject.name.strategy", strategy, "specific.avro.reader", true), 3);
+        List<ConsumerRecord<Object, Object>> received = KafkaIo.consume(
+                kafka.bootstrapServers(),
+                topic,
+                serde("value.subject.name.strategy", strategy, "specific.avro.reader", true),
+                3);
 
-        assertThat(received).extracting(ConsumerRecord::value)
-                .containsExactly(sent.get(0).getValue(), sent.get(1).getValue(), sent.get(2).getValue());
+        assertThat(received)
+                .extracting(ConsumerRecord::value)
+                .containsExactly(
+                        sent.get(0).getValue(),
+                        sent.get(1).getValue(),
+                        sent.get(2).getValue());
     }
 
     @Test
@@ -121,7 +138,8 @@ class SerdeKafkaIT {
         KafkaIo.produce(kafka.bootstrapServers(), topic, serde(), List.of(Map.entry("o-1", Orders.createdV1("o-1"))));
 
         Object value = KafkaIo.consume(kafka.bootstrapServers(), topic, serde("specific.avro.reader", true), 1)
-                .get(0).value();
+                .get(0)
+                .value();
 
         assertThat(value).isInstanceOf(OrderCreated.class);
         assertThat(((OrderCreated) value).getOrderId()).isEqualTo("o-1");
@@ -132,7 +150,8 @@ class SerdeKafkaIT {
     void v2Producer_v1Consumer_readsV1Schema() throws Exception {
         String topic = topic("orders-v2-to-v1");
         KafkaIo.produce(kafka.bootstrapServers(), topic, serde(), List.of(Map.entry("o-1", Orders.created("o-1"))));
-        byte[] bytes = (byte[]) KafkaIo.consumeBytes(kafka.bootstrapServers(), topic, 1).get(0).value();
+        byte[] bytes = (byte[])
+                KafkaIo.consumeBytes(kafka.bootstrapServers(), topic, 1).get(0).value();
         Schema v1 = Orders.released(1, "OrderCreated");
 
         try (AvroDeserializer v1Consumer = new AvroDeserializer(registry, v1)) {
@@ -150,16 +169,25 @@ class SerdeKafkaIT {
         String topic = topic("order-events");
         int unionId = OrderContracts.registerUnion(registry, "order-events-value");
         registry.register("order-events-key", AvroSchema.of(Schema.create(Schema.Type.STRING)), false);
-        List<Map.Entry<?, ?>> sent = List.of(Map.entry("o-9", Orders.created("o-9")),
-                Map.entry("o-9", Orders.statusChanged("o-9")), Map.entry("o-9", Orders.cancelled("o-9")));
+        List<Map.Entry<?, ?>> sent = List.of(
+                Map.entry("o-9", Orders.created("o-9")),
+                Map.entry("o-9", Orders.statusChanged("o-9")),
+                Map.entry("o-9", Orders.cancelled("o-9")));
 
-        KafkaIo.produce(kafka.bootstrapServers(), topic,
-                serde("use.latest.version", true, "auto.register.schemas", false), sent);
+        KafkaIo.produce(
+                kafka.bootstrapServers(),
+                topic,
+                serde("use.latest.version", true, "auto.register.schemas", false),
+                sent);
 
-        List<ConsumerRecord<Object, Object>> received = KafkaIo.consume(kafka.bootstrapServers(), topic,
-                serde("specific.avro.reader", true), 3);
-        assertThat(received).extracting(ConsumerRecord::value)
-                .containsExactly(sent.get(0).getValue(), sent.get(1).getValue(), sent.get(2).getValue());
+        List<ConsumerRecord<Object, Object>> received =
+                KafkaIo.consume(kafka.bootstrapServers(), topic, serde("specific.avro.reader", true), 3);
+        assertThat(received)
+                .extracting(ConsumerRecord::value)
+                .containsExactly(
+                        sent.get(0).getValue(),
+                        sent.get(1).getValue(),
+                        sent.get(2).getValue());
         for (ConsumerRecord<Object, Object> raw : KafkaIo.consumeBytes(kafka.bootstrapServers(), topic, 3)) {
             assertThat(ByteBuffer.wrap((byte[]) raw.value()).getInt(1)).isEqualTo(unionId);
         }
@@ -185,8 +213,8 @@ class SerdeKafkaIT {
         try (AvroDeserializer deserializer = new AvroDeserializer()) {
             deserializer.configure(serde(), false);
 
-            assertThatThrownBy(() -> deserializer.deserialize("orders-topic-name", Orders.wire(987_654,
-                    new byte[] {2})))
+            assertThatThrownBy(
+                            () -> deserializer.deserialize("orders-topic-name", Orders.wire(987_654, new byte[] {2})))
                     .isInstanceOf(SerializationException.class)
                     .hasMessageContaining("Unknown schema id: the registry has no schema with id 987654")
                     .hasMessageContaining("topic 'orders-topic-name', subject 'orders-topic-name-value'");

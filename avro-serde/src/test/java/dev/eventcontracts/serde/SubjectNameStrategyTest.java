@@ -12,7 +12,8 @@ class SubjectNameStrategyTest {
 
     @Test
     void topicNameStrategy_appendsKeyOrValue() {
-        assertThat(new TopicNameStrategy().subjectName("order-events", true, ORDER)).isEqualTo("order-events-key");
+        assertThat(new TopicNameStrategy().subjectName("order-events", true, ORDER))
+                .isEqualTo("order-events-key");
         assertThat(new TopicNameStrategy().subjectName("order-events", false, ORDER))
                 .isEqualTo("order-events-value");
     }

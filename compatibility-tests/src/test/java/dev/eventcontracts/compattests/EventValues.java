@@ -24,8 +24,7 @@ final class EventValues {
     /** A timestamp every generated {@code long} takes. */
     static final long MILLIS = 1_767_225_600_123L;
 
-    private EventValues() {
-    }
+    private EventValues() {}
 
     /** Returns a record of the given schema with every field set; enums take their last symbol. */
     static GenericRecord sample(Schema record) {
@@ -41,15 +40,26 @@ final class EventValues {
             case FLOAT -> 1.5f;
             case DOUBLE -> 2.5d;
             case STRING -> path;
-            case BYTES -> s.getLogicalType() instanceof LogicalTypes.Decimal d
-                    ? ByteBuffer.wrap(BigDecimal.valueOf(12_345, 2).setScale(d.getScale()).unscaledValue().toByteArray())
-                    : ByteBuffer.wrap(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            case BYTES ->
+                s.getLogicalType() instanceof LogicalTypes.Decimal d
+                        ? ByteBuffer.wrap(BigDecimal.valueOf(12_345, 2)
+                                .setScale(d.getScale())
+                                .unscaledValue()
+                                .toByteArray())
+                        : ByteBuffer.wrap(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             case FIXED -> new GenericData.Fixed(s, new byte[s.getFixedSize()]);
-            case ENUM -> new GenericData.EnumSymbol(s, s.getEnumSymbols().get(s.getEnumSymbols().size() - 1));
+            case ENUM ->
+                new GenericData.EnumSymbol(
+                        s, s.getEnumSymbols().get(s.getEnumSymbols().size() - 1));
             case ARRAY -> new GenericData.Array<>(s, List.of(value(s.getElementType(), path + "[]")));
             case MAP -> Map.of("k", value(s.getValueType(), path + "{}"));
-            case UNION -> value(s.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst()
-                    .orElse(s.getTypes().get(0)), path);
+            case UNION ->
+                value(
+                        s.getTypes().stream()
+                                .filter(t -> t.getType() != Schema.Type.NULL)
+                                .findFirst()
+                                .orElse(s.getTypes().get(0)),
+                        path);
             case RECORD -> {
                 GenericData.Record r = new GenericData.Record(s);
                 for (Schema.Field f : s.getFields()) {
@@ -71,7 +81,9 @@ final class EventValues {
                 return;
             }
             Schema writerBranch = writer.getType() == Schema.Type.UNION ? branchOf(writer, written) : writer;
-            Schema readerBranch = reader.getTypes().stream().filter(b -> sameType(b, writerBranch)).findFirst()
+            Schema readerBranch = reader.getTypes().stream()
+                    .filter(b -> sameType(b, writerBranch))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(path + ": reader union has no branch for " + writerBranch));
             assertReadAs(actual, readerBranch, written, writerBranch, path);
             return;
@@ -105,7 +117,8 @@ final class EventValues {
                 assertReadAs(a.get(f.name()), f.schema(), written.get(wf.name()), wf.schema(), at);
             } else {
                 Object expected = GenericData.get().getDefaultValue(f);
-                assertThat(normalize(a.get(f.name()), f.schema())).as(at + " (reader default)")
+                assertThat(normalize(a.get(f.name()), f.schema()))
+                        .as(at + " (reader default)")
                         .isEqualTo(normalize(expected, f.schema()));
             }
         }

@@ -38,7 +38,9 @@ class EvolvingAContractIT {
         String doc = Files.readString(Paths.get("..", "docs", "evolving-a-contract.md"));
         String block = doc.substring(doc.indexOf("```text") + 7);
         block = block.substring(0, block.indexOf("```"));
-        return block.lines().filter(l -> l.startsWith("[ERROR]   - ") || l.startsWith("[ERROR]     fix:")).toList();
+        return block.lines()
+                .filter(l -> l.startsWith("[ERROR]   - ") || l.startsWith("[ERROR]     fix:"))
+                .toList();
     }
 
     @Test
@@ -57,12 +59,18 @@ class EvolvingAContractIT {
     @Test
     void walkthrough_fieldGivenADefault_passes() {
         FixtureBuild.Result result = FixtureBuild.ofRepositoryContracts()
-                .edit("schemas/avro/OrderCreated.avsc", AFTER_SHIPPING_ADDRESS, AFTER_SHIPPING_ADDRESS
-                        + SALES_CHANNEL.replace("\"type\": \"string\",", "\"type\": \"string\",\n      \"default\": \"UNKNOWN\","))
+                .edit(
+                        "schemas/avro/OrderCreated.avsc",
+                        AFTER_SHIPPING_ADDRESS,
+                        AFTER_SHIPPING_ADDRESS
+                                + SALES_CHANNEL.replace(
+                                        "\"type\": \"string\",",
+                                        "\"type\": \"string\",\n      \"default\": \"UNKNOWN\","))
                 .verify();
 
         assertThat(result.succeeded()).as(result.output()).isTrue();
-        assertThat(result.output()).contains("Subject 'dev.eventcontracts.orders.OrderCreated' is FULL_TRANSITIVE "
-                + "compatible with version 1 (released v1), version 2 (released v2).");
+        assertThat(result.output())
+                .contains("Subject 'dev.eventcontracts.orders.OrderCreated' is FULL_TRANSITIVE "
+                        + "compatible with version 1 (released v1), version 2 (released v2).");
     }
 }

@@ -106,14 +106,16 @@ final class FixtureBuild {
      * the schemas and in the pom.
      */
     FixtureBuild isolate(String id) {
-        return rename("dev.acme.payments", "dev.acme." + id).rename("\"payments-", "\"" + id + "-")
-                .rename("<payments-", "<" + id + "-").rename("</payments-", "</" + id + "-");
+        return rename("dev.acme.payments", "dev.acme." + id)
+                .rename("\"payments-", "\"" + id + "-")
+                .rename("<payments-", "<" + id + "-")
+                .rename("</payments-", "</" + id + "-");
     }
 
     /** Replaces text in every file under {@code schemas/} and in the pom. */
     FixtureBuild rename(String from, String to) {
-        try (Stream<Path> files = Stream.concat(Files.walk(project.resolve("schemas")),
-                Stream.of(project.resolve("pom.xml")))) {
+        try (Stream<Path> files =
+                Stream.concat(Files.walk(project.resolve("schemas")), Stream.of(project.resolve("pom.xml")))) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 Files.writeString(f, Files.readString(f).replace(from, to));
             }
@@ -158,8 +160,12 @@ final class FixtureBuild {
         synchronized (WARM_UP) {
             if (!warm) {
                 stageOwnArtifacts();
-                Result r = of("_base").invoke(List.of("dev.eventcontracts:contracts-maven-plugin:"
-                        + property("contracts.version") + ":validate"), Map.of("kafka-schema-registry.skip", "true"), false);
+                Result r = of("_base")
+                        .invoke(
+                                List.of("dev.eventcontracts:contracts-maven-plugin:" + property("contracts.version")
+                                        + ":validate"),
+                                Map.of("kafka-schema-registry.skip", "true"),
+                                false);
                 if (!r.succeeded()) {
                     throw new IllegalStateException("warm-up run failed:\n" + r.output());
                 }
@@ -279,7 +285,8 @@ final class FixtureBuild {
     private static String property(String key) {
         String value = System.getProperty(key);
         if (value == null) {
-            throw new IllegalStateException("system property " + key + " is not set; run through failsafe (mvn verify)");
+            throw new IllegalStateException(
+                    "system property " + key + " is not set; run through failsafe (mvn verify)");
         }
         return value;
     }

@@ -35,13 +35,14 @@ class OfflineGateIT {
         FixtureBuild.Result result = FixtureBuild.of(change).verify();
 
         assertThat(result.succeeded()).as(result.output()).isFalse();
-        assertThat(result.output()).contains("BUILD FAILURE", "Schema compatibility check failed",
-                "field '" + field + "'", rule);
+        assertThat(result.output())
+                .contains("BUILD FAILURE", "Schema compatibility check failed", "field '" + field + "'", rule);
     }
 
     @Test
     void verify_optionalFieldWithDefaultAdded_passes() throws Exception {
-        FixtureBuild.Result result = FixtureBuild.of("compatible-optional-field").verify();
+        FixtureBuild.Result result =
+                FixtureBuild.of("compatible-optional-field").verify();
 
         assertThat(result.succeeded()).as(result.output()).isTrue();
         assertThat(result.output()).contains("is FULL_TRANSITIVE compatible", "BUILD SUCCESS");

@@ -42,7 +42,8 @@ class RegistryGoalsIT {
     void setUp(RunningRegistry registry) {
         url = registry.url();
         ns = "t" + IDS.incrementAndGet() + "x" + System.nanoTime() % 100_000;
-        rest = SchemaRegistries.restClient(RegistryClientConfig.builder().urls(url).build());
+        rest = SchemaRegistries.restClient(
+                RegistryClientConfig.builder().urls(url).build());
     }
 
     @AfterEach
@@ -77,12 +78,14 @@ class RegistryGoalsIT {
 
     @Test
     void register_twice_changesNothingTheSecondTime() {
-        assertThat(register(FixtureBuild.of("_base").isolate(ns), Map.of()).succeeded()).isTrue();
+        assertThat(register(FixtureBuild.of("_base").isolate(ns), Map.of()).succeeded())
+                .isTrue();
 
         FixtureBuild.Result again = register(FixtureBuild.of("_base").isolate(ns), Map.of());
 
         assertThat(again.succeeded()).as(again.output()).isTrue();
-        assertThat(again.output()).doesNotContain("Registered subject", "compatibility set to")
+        assertThat(again.output())
+                .doesNotContain("Registered subject", "compatibility set to")
                 .contains("Subject '" + ns + "-value': unchanged, already registered with id");
         assertThat(rest.versions(ns + "-value")).containsExactly(1);
         assertThat(rest.versions(type("PaymentMade"))).containsExactly(1);
@@ -99,9 +102,11 @@ class RegistryGoalsIT {
 
     @Test
     void register_breakingChange_isRefusedWithTheViolationsAndRegistersNothing() {
-        assertThat(register(FixtureBuild.of("_base").isolate(ns), Map.of()).succeeded()).isTrue();
+        assertThat(register(FixtureBuild.of("_base").isolate(ns), Map.of()).succeeded())
+                .isTrue();
 
-        FixtureBuild.Result result = register(FixtureBuild.of("field-type-changed").isolate(ns), Map.of());
+        FixtureBuild.Result result =
+                register(FixtureBuild.of("field-type-changed").isolate(ns), Map.of());
 
         assertThat(result.succeeded()).as(result.output()).isFalse();
         assertThat(result.output()).contains("NOT registered", "FIELD_TYPE_CHANGED", "field 'quantity'");
@@ -110,20 +115,25 @@ class RegistryGoalsIT {
 
     @Test
     void registryGate_breakingChange_failsAgainstTheRegisteredVersion() {
-        assertThat(register(FixtureBuild.of("_base").isolate(ns), Map.of()).succeeded()).isTrue();
+        assertThat(register(FixtureBuild.of("_base").isolate(ns), Map.of()).succeeded())
+                .isTrue();
 
-        FixtureBuild.Result result = FixtureBuild.of("field-type-changed").isolate(ns)
+        FixtureBuild.Result result = FixtureBuild.of("field-type-changed")
+                .isolate(ns)
                 .run(List.of("verify"), Map.of("schema.registry.url", url));
 
         assertThat(result.succeeded()).as(result.output()).isFalse();
-        assertThat(result.output()).contains("checked against the schema registry at " + url,
-                "FIELD_TYPE_CHANGED against version 1 (id ", "field 'quantity'");
+        assertThat(result.output())
+                .contains(
+                        "checked against the schema registry at " + url,
+                        "FIELD_TYPE_CHANGED against version 1 (id ",
+                        "field 'quantity'");
     }
 
     @Test
     void registryGate_subjectsNotRegisteredYet_passWithAnInfoLine() {
-        FixtureBuild.Result result = FixtureBuild.of("_base").isolate(ns)
-                .run(List.of("verify"), Map.of("schema.registry.url", url));
+        FixtureBuild.Result result =
+                FixtureBuild.of("_base").isolate(ns).run(List.of("verify"), Map.of("schema.registry.url", url));
 
         assertThat(result.succeeded()).as(result.output()).isTrue();
         assertThat(result.output()).contains("Subject '" + ns + "-value' is not registered yet");
@@ -131,36 +141,46 @@ class RegistryGoalsIT {
 
     @Test
     void register_pomWrittenForConfluentsPlugin_registersSubjectsWithReferencesInOrder() {
-        FixtureBuild.Result result = register(FixtureBuild.of("confluent-style-pom").isolate(ns), Map.of());
+        FixtureBuild.Result result =
+                register(FixtureBuild.of("confluent-style-pom").isolate(ns), Map.of());
 
         assertThat(result.succeeded()).as(result.output()).isTrue();
         String out = result.output();
-        assertThat(out.indexOf("Registered subject '" + type("Money") + "'")).isPositive()
+        assertThat(out.indexOf("Registered subject '" + type("Money") + "'"))
+                .isPositive()
                 .isLessThan(out.indexOf("Registered subject '" + ns + "-value'"));
-        assertThat(rest.version(ns + "-value", 1, false).references()).extracting(r -> r.subject())
+        assertThat(rest.version(ns + "-value", 1, false).references())
+                .extracting(r -> r.subject())
                 .containsExactly(type("Money"));
     }
 
     @Test
     void testCompatibility_pomWrittenForConfluentsPlugin_checksAtTheRegistrysLevel() {
-        assertThat(register(FixtureBuild.of("confluent-style-pom").isolate(ns), Map.of()).succeeded()).isTrue();
+        assertThat(register(FixtureBuild.of("confluent-style-pom").isolate(ns), Map.of())
+                        .succeeded())
+                .isTrue();
 
-        FixtureBuild.Result result = FixtureBuild.of("field-type-changed").overlay("confluent-style-pom").isolate(ns)
+        FixtureBuild.Result result = FixtureBuild.of("field-type-changed")
+                .overlay("confluent-style-pom")
+                .isolate(ns)
                 .run(List.of("contracts:test-compatibility"), Map.of("schema.registry.url", url));
 
         assertThat(result.succeeded()).as(result.output()).isFalse();
-        assertThat(result.output()).contains("subject '" + ns + "-value' (FULL_TRANSITIVE", "FIELD_TYPE_CHANGED",
-                "field 'quantity'");
+        assertThat(result.output())
+                .contains("subject '" + ns + "-value' (FULL_TRANSITIVE", "FIELD_TYPE_CHANGED", "field 'quantity'");
     }
 
     @Test
     void setCompatibility_descriptorLevels_areSetOnTheSubjects() {
-        FixtureBuild.Result result = FixtureBuild.of("_base").isolate(ns)
+        FixtureBuild.Result result = FixtureBuild.of("_base")
+                .isolate(ns)
                 .run(List.of("contracts:set-compatibility"), Map.of("schema.registry.url", url));
 
         assertThat(result.succeeded()).as(result.output()).isTrue();
-        assertThat(rest.subjectConfig(ns + "-value", false).compatibilityLevel()).isEqualTo("FULL_TRANSITIVE");
-        assertThat(rest.subjectConfig(type("Money"), false).compatibilityLevel()).isEqualTo("FULL_TRANSITIVE");
+        assertThat(rest.subjectConfig(ns + "-value", false).compatibilityLevel())
+                .isEqualTo("FULL_TRANSITIVE");
+        assertThat(rest.subjectConfig(type("Money"), false).compatibilityLevel())
+                .isEqualTo("FULL_TRANSITIVE");
     }
 
     @Test
@@ -168,18 +188,27 @@ class RegistryGoalsIT {
         FixtureBuild fixture = FixtureBuild.of("_base").isolate(ns);
         assertThat(register(fixture, Map.of()).succeeded()).isTrue();
 
-        FixtureBuild.Result result = fixture.run(List.of("contracts:download"), Map.of("schema.registry.url", url,
-                "contracts.subjectPatterns", "dev\\.acme\\." + ns + "\\..*", "contracts.outputDirectory", "downloaded"));
+        FixtureBuild.Result result = fixture.run(
+                List.of("contracts:download"),
+                Map.of(
+                        "schema.registry.url",
+                        url,
+                        "contracts.subjectPatterns",
+                        "dev\\.acme\\." + ns + "\\..*",
+                        "contracts.outputDirectory",
+                        "downloaded"));
 
         assertThat(result.succeeded()).as(result.output()).isTrue();
-        assertThat(result.project().resolve("downloaded/" + type("PaymentMade") + ".avsc")).exists();
+        assertThat(result.project().resolve("downloaded/" + type("PaymentMade") + ".avsc"))
+                .exists();
         assertThat(result.project().resolve("downloaded/" + ns + "-value.avsc")).doesNotExist();
     }
 
     @Test
     void registryGate_repositoryContractsRegistered_passAtEachSubjectsLevel() {
         String topic = TopicContracts.load().topics().get(0).name();
-        FixtureBuild repo = FixtureBuild.ofRepositoryContracts().rename("dev.eventcontracts.orders", "dev.eventcontracts." + ns)
+        FixtureBuild repo = FixtureBuild.ofRepositoryContracts()
+                .rename("dev.eventcontracts.orders", "dev.eventcontracts." + ns)
                 .rename("\"" + topic, "\"" + ns + "-" + topic);
         FixtureBuild.Result registered = register(repo, Map.of());
         assertThat(registered.succeeded()).as(registered.output()).isTrue();
@@ -187,8 +216,10 @@ class RegistryGoalsIT {
         FixtureBuild.Result result = repo.run(List.of("verify"), Map.of("schema.registry.url", url));
 
         assertThat(result.succeeded()).as(result.output()).isTrue();
-        assertThat(result.output()).contains("Subject 'dev.eventcontracts." + ns + ".OrderCreated' is FULL_TRANSITIVE "
-                + "compatible with version 1 (id ");
-        assertThat(rest.version(ns + "-" + topic + "-value", 1, false).references()).hasSize(3);
+        assertThat(result.output())
+                .contains("Subject 'dev.eventcontracts." + ns + ".OrderCreated' is FULL_TRANSITIVE "
+                        + "compatible with version 1 (id ");
+        assertThat(rest.version(ns + "-" + topic + "-value", 1, false).references())
+                .hasSize(3);
     }
 }

@@ -24,13 +24,12 @@ import org.apache.avro.Schema;
 final class ReleasedContractsRegistry {
 
     /** One registered release. */
-    record Release(String name, int valueSchemaId, Schema valueUnion, Map<String, Schema> events) {
-    }
+    record Release(String name, int valueSchemaId, Schema valueUnion, Map<String, Schema> events) {}
 
-    static final Path RELEASED = Paths.get("..", "schemas", "released").toAbsolutePath().normalize();
+    static final Path RELEASED =
+            Paths.get("..", "schemas", "released").toAbsolutePath().normalize();
 
-    private ReleasedContractsRegistry() {
-    }
+    private ReleasedContractsRegistry() {}
 
     /** Returns the releases of this repository, oldest first. */
     static List<ReleasedContracts> releases() {
@@ -51,19 +50,23 @@ final class ReleasedContractsRegistry {
             SchemaAssembler<RuntimeException> assembler = SchemaAssembler.offline(plans);
             Map<String, Schema> events = new LinkedHashMap<>();
             for (SubjectPlan plan : plans) {
-                if (plan.subject().equals(topic.key().subject()) || plan.subject().equals(topic.value().subject())) {
+                if (plan.subject().equals(topic.key().subject())
+                        || plan.subject().equals(topic.value().subject())) {
                     continue;
                 }
                 AvroSchema schema = assembler.assemble(plan.subject());
                 rest.register(plan.subject(), RegisterSchemaRequest.of(schema), false);
-                assembler.recordVersion(plan.subject(),
-                        rest.lookup(plan.subject(), RegisterSchemaRequest.of(schema), false, false).version());
+                assembler.recordVersion(
+                        plan.subject(),
+                        rest.lookup(plan.subject(), RegisterSchemaRequest.of(schema), false, false)
+                                .version());
                 if (topic.value().eventTypes().contains(plan.subject())) {
                     events.put(plan.subject(), schema.rawSchema());
                 }
             }
             AvroSchema union = assembler.assemble(topic.value().subject());
-            int id = rest.register(valueSubject, RegisterSchemaRequest.of(union), false).id();
+            int id = rest.register(valueSubject, RegisterSchemaRequest.of(union), false)
+                    .id();
             releases.add(new Release("v" + release.version(), id, union.rawSchema(), events));
         }
         return releases;

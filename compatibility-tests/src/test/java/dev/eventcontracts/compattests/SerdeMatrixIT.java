@@ -72,14 +72,28 @@ class SerdeMatrixIT {
         TopicContract contract = TopicContracts.load().topics().get(0);
         topic = contract.name() + "-matrix";
         kafka.createTopic(topic, 1, 1, Map.of());
-        try (SchemaRegistryClient rest = SchemaRegistries.restClient(RegistryClientConfig.builder().urls(url).build())) {
+        try (SchemaRegistryClient rest = SchemaRegistries.restClient(
+                RegistryClientConfig.builder().urls(url).build())) {
             ReleasedContractsRegistry.registerAll(rest, topic + "-value").forEach(r -> releases.put(r.name(), r));
         }
-        registry = SchemaRegistries.create(RegistryClientConfig.builder().urls(url).build());
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        registry =
+                SchemaRegistries.create(RegistryClientConfig.builder().urls(url).build());
+        producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     @AfterAll
@@ -92,7 +106,9 @@ class SerdeMatrixIT {
     }
 
     static Stream<Arguments> cases() throws Exception {
-        List<String> versions = ReleasedContractsRegistry.releases().stream().map(r -> "v" + r.version()).toList();
+        List<String> versions = ReleasedContractsRegistry.releases().stream()
+                .map(r -> "v" + r.version())
+                .toList();
         List<String> events = TopicContracts.load().topics().get(0).value().eventTypes();
         List<Arguments> cases = new ArrayList<>();
         for (String event : events) {
@@ -119,32 +135,49 @@ class SerdeMatrixIT {
         Object read = deserialize(delivered, reader);
 
         assertThat(delivered).isEqualTo(bytes);
-        Schema readerSchema = reader.equals(CURRENT) ? ((GenericRecord) read).getSchema()
+        Schema readerSchema = reader.equals(CURRENT)
+                ? ((GenericRecord) read).getSchema()
                 : releases.get(reader).valueUnion();
-        EventValues.assertReadAs(read, readerSchema, written, writerSchema, event.substring(event.lastIndexOf('.') + 1));
+        EventValues.assertReadAs(
+                read, readerSchema, written, writerSchema, event.substring(event.lastIndexOf('.') + 1));
     }
 
     private byte[] serialize(GenericRecord record, int schemaId) {
         try (AvroSerializer serializer = new AvroSerializer()) {
-            serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url,
-                    AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false, AvroSerdeConfig.USE_LATEST_VERSION, false,
-                    AvroSerdeConfig.USE_SCHEMA_ID, schemaId), false);
+            serializer.configure(
+                    Map.of(
+                            AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                            url,
+                            AvroSerdeConfig.AUTO_REGISTER_SCHEMAS,
+                            false,
+                            AvroSerdeConfig.USE_LATEST_VERSION,
+                            false,
+                            AvroSerdeConfig.USE_SCHEMA_ID,
+                            schemaId),
+                    false);
             return serializer.serialize(topic, record);
         }
     }
 
     private Object deserialize(byte[] bytes, String reader) {
-        AvroDeserializer deserializer = reader.equals(CURRENT) ? new AvroDeserializer(registry)
+        AvroDeserializer deserializer = reader.equals(CURRENT)
+                ? new AvroDeserializer(registry)
                 : new AvroDeserializer(registry, releases.get(reader).valueUnion());
         try (deserializer) {
-            deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url,
-                    AvroSerdeConfig.SPECIFIC_AVRO_READER, reader.equals(CURRENT)), false);
+            deserializer.configure(
+                    Map.of(
+                            AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                            url,
+                            AvroSerdeConfig.SPECIFIC_AVRO_READER,
+                            reader.equals(CURRENT)),
+                    false);
             return deserializer.deserialize(topic, bytes);
         }
     }
 
     private byte[] roundTripThroughKafka(String key, byte[] value) throws Exception {
-        RecordMetadata sent = producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        RecordMetadata sent =
+                producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         TopicPartition tp = new TopicPartition(topic, sent.partition());
         consumer.assign(List.of(tp));
         consumer.seek(tp, sent.offset());

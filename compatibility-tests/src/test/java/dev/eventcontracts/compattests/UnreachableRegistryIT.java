@@ -32,8 +32,8 @@ class UnreachableRegistryIT {
     void verify_registryUnreachable_failsTheBuildNamingTheRegistry() throws Exception {
         String url = closedPortUrl();
 
-        FixtureBuild.Result result = FixtureBuild.of("compatible-optional-field")
-                .run(List.of("verify"), Map.of("schema.registry.url", url));
+        FixtureBuild.Result result =
+                FixtureBuild.of("compatible-optional-field").run(List.of("verify"), Map.of("schema.registry.url", url));
 
         assertThat(result.succeeded()).as(result.output()).isFalse();
         assertThat(result.output()).contains("BUILD FAILURE", "the registry is unreachable", url);
@@ -43,8 +43,8 @@ class UnreachableRegistryIT {
     void register_registryUnreachable_failsTheBuild() throws Exception {
         String url = closedPortUrl();
 
-        FixtureBuild.Result result = FixtureBuild.of("_base")
-                .run(List.of("contracts:register"), Map.of("schema.registry.url", url));
+        FixtureBuild.Result result =
+                FixtureBuild.of("_base").run(List.of("contracts:register"), Map.of("schema.registry.url", url));
 
         assertThat(result.succeeded()).as(result.output()).isFalse();
         assertThat(result.output()).contains("Could not register schemas at " + url, "unreachable");
@@ -52,8 +52,10 @@ class UnreachableRegistryIT {
 
     @Test
     void verify_registryUnreachableButSkipped_passes() throws Exception {
-        FixtureBuild.Result result = FixtureBuild.of("_base").run(List.of("verify"),
-                Map.of("schema.registry.url", closedPortUrl(), "kafka-schema-registry.skip", "true"));
+        FixtureBuild.Result result = FixtureBuild.of("_base")
+                .run(
+                        List.of("verify"),
+                        Map.of("schema.registry.url", closedPortUrl(), "kafka-schema-registry.skip", "true"));
 
         assertThat(result.succeeded()).as(result.output()).isTrue();
         assertThat(result.output()).contains("Skipping");

@@ -29,7 +29,10 @@ import picocli.CommandLine.Spec;
  *
  * @since 0.1.0
  */
-@Command(name = "order-processing-service", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "order-processing-service",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Consumes the order topic of the contract into an SQL read model, exactly once per event; "
                 + "dead-letters what it cannot process; exposes consumer lag on /metrics.")
 public final class ConsumerCommand implements Callable<Integer> {
@@ -43,11 +46,15 @@ public final class ConsumerCommand implements Callable<Integer> {
     @Mixin
     private ConnectionOptions connection = new ConnectionOptions();
 
-    @Option(names = {"-g", "--group-id"}, defaultValue = ConsumerSettings.DEFAULT_GROUP_ID,
+    @Option(
+            names = {"-g", "--group-id"},
+            defaultValue = ConsumerSettings.DEFAULT_GROUP_ID,
             description = "Consumer group (default ${DEFAULT-VALUE}).")
     private String groupId;
 
-    @Option(names = "--jdbc-url", defaultValue = ConsumerSettings.DEFAULT_JDBC_URL,
+    @Option(
+            names = "--jdbc-url",
+            defaultValue = ConsumerSettings.DEFAULT_JDBC_URL,
             description = "Read model database (default ${DEFAULT-VALUE}); e.g. jdbc:postgresql://host/db with "
                     + "the driver on the classpath.")
     private String jdbcUrl;
@@ -55,24 +62,36 @@ public final class ConsumerCommand implements Callable<Integer> {
     @Option(names = "--jdbc-user", defaultValue = "sa", description = "Database user (default ${DEFAULT-VALUE}).")
     private String jdbcUser;
 
-    @Option(names = "--jdbc-password", defaultValue = "", arity = "0..1", interactive = true,
+    @Option(
+            names = "--jdbc-password",
+            defaultValue = "",
+            arity = "0..1",
+            interactive = true,
             description = "Database password (default empty).")
     private String jdbcPassword;
 
-    @Option(names = {"-c", "--contract-version"}, defaultValue = "0",
+    @Option(
+            names = {"-c", "--contract-version"},
+            defaultValue = "0",
             description = "Released contract version to read with, e.g. 1 or 2; 0 = the newest (default).")
     private int contractVersion;
 
-    @Option(names = "--metrics-port", defaultValue = "9464",
+    @Option(
+            names = "--metrics-port",
+            defaultValue = "9464",
             description = "Port of the Prometheus endpoint /metrics; 0 = any free port, -1 = none "
                     + "(default ${DEFAULT-VALUE}).")
     private int metricsPort;
 
-    @Option(names = "--lag-log-seconds", defaultValue = "30",
+    @Option(
+            names = "--lag-log-seconds",
+            defaultValue = "30",
             description = "Log the consumer lag every this many seconds; 0 = never (default ${DEFAULT-VALUE}).")
     private long lagLogSeconds;
 
-    @Option(names = {"-X", "--config"}, paramLabel = "KEY=VALUE",
+    @Option(
+            names = {"-X", "--config"},
+            paramLabel = "KEY=VALUE",
             description = "Extra consumer, producer or deserializer setting; repeatable.")
     private Map<String, String> overrides = new LinkedHashMap<>();
 
@@ -94,8 +113,15 @@ public final class ConsumerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ConsumerSettings settings = new ConsumerSettings(connection.bootstrapServers(), connection.registryUrl(),
-                groupId, jdbcUrl, jdbcUser, jdbcPassword, contractVersion, Duration.ofSeconds(lagLogSeconds),
+        ConsumerSettings settings = new ConsumerSettings(
+                connection.bootstrapServers(),
+                connection.registryUrl(),
+                groupId,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                contractVersion,
+                Duration.ofSeconds(lagLogSeconds),
                 overrides);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PrintWriter out = spec.commandLine().getOut();
@@ -113,14 +139,16 @@ public final class ConsumerCommand implements Callable<Integer> {
             out.printf("Metrics on http://localhost:%d/metrics%n", metrics.port());
             out.flush();
         }
-        Thread hook = new Thread(() -> {
-            service.close();
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "order-processing-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    service.close();
+                    try {
+                        stopped.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "order-processing-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             while (service.isRunning()) {

@@ -20,8 +20,15 @@ import java.util.Objects;
  * @param overrides extra consumer, producer (dead-letter) and deserializer settings, applied last; never null
  * @since 0.1.0
  */
-public record ConsumerSettings(String bootstrapServers, String schemaRegistryUrl, String groupId, String jdbcUrl,
-        String jdbcUser, String jdbcPassword, int contractVersion, Duration lagLogInterval,
+public record ConsumerSettings(
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        String groupId,
+        String jdbcUrl,
+        String jdbcUser,
+        String jdbcPassword,
+        int contractVersion,
+        Duration lagLogInterval,
         Map<String, String> overrides) {
 
     /** The default consumer group. */
@@ -47,7 +54,8 @@ public record ConsumerSettings(String bootstrapServers, String schemaRegistryUrl
         Objects.requireNonNull(jdbcPassword, "jdbcPassword");
         Objects.requireNonNull(lagLogInterval, "lagLogInterval");
         if (contractVersion < 0) {
-            throw new IllegalArgumentException("contractVersion must be 0 (newest) or a release, was " + contractVersion);
+            throw new IllegalArgumentException(
+                    "contractVersion must be 0 (newest) or a release, was " + contractVersion);
         }
         overrides = Map.copyOf(overrides);
     }
@@ -62,8 +70,16 @@ public record ConsumerSettings(String bootstrapServers, String schemaRegistryUrl
      * @return the settings; never null
      */
     public static ConsumerSettings of(String bootstrapServers, String schemaRegistryUrl, String jdbcUrl) {
-        return new ConsumerSettings(bootstrapServers, schemaRegistryUrl, DEFAULT_GROUP_ID, jdbcUrl, "sa", "", 0,
-                Duration.ofSeconds(30), Map.of());
+        return new ConsumerSettings(
+                bootstrapServers,
+                schemaRegistryUrl,
+                DEFAULT_GROUP_ID,
+                jdbcUrl,
+                "sa",
+                "",
+                0,
+                Duration.ofSeconds(30),
+                Map.of());
     }
 
     /**
@@ -73,8 +89,16 @@ public record ConsumerSettings(String bootstrapServers, String schemaRegistryUrl
      * @return the copy; never null
      */
     public ConsumerSettings withGroupId(String group) {
-        return new ConsumerSettings(bootstrapServers, schemaRegistryUrl, group, jdbcUrl, jdbcUser, jdbcPassword,
-                contractVersion, lagLogInterval, overrides);
+        return new ConsumerSettings(
+                bootstrapServers,
+                schemaRegistryUrl,
+                group,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                contractVersion,
+                lagLogInterval,
+                overrides);
     }
 
     /**
@@ -84,8 +108,16 @@ public record ConsumerSettings(String bootstrapServers, String schemaRegistryUrl
      * @return the copy; never null
      */
     public ConsumerSettings withContractVersion(int version) {
-        return new ConsumerSettings(bootstrapServers, schemaRegistryUrl, groupId, jdbcUrl, jdbcUser, jdbcPassword,
-                version, lagLogInterval, overrides);
+        return new ConsumerSettings(
+                bootstrapServers,
+                schemaRegistryUrl,
+                groupId,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                version,
+                lagLogInterval,
+                overrides);
     }
 
     /**
@@ -95,8 +127,16 @@ public record ConsumerSettings(String bootstrapServers, String schemaRegistryUrl
      * @return the copy; never null
      */
     public ConsumerSettings withLagLogInterval(Duration interval) {
-        return new ConsumerSettings(bootstrapServers, schemaRegistryUrl, groupId, jdbcUrl, jdbcUser, jdbcPassword,
-                contractVersion, interval, overrides);
+        return new ConsumerSettings(
+                bootstrapServers,
+                schemaRegistryUrl,
+                groupId,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                contractVersion,
+                interval,
+                overrides);
     }
 
     /**
@@ -106,7 +146,15 @@ public record ConsumerSettings(String bootstrapServers, String schemaRegistryUrl
      * @return the copy; never null
      */
     public ConsumerSettings withOverrides(Map<String, String> settings) {
-        return new ConsumerSettings(bootstrapServers, schemaRegistryUrl, groupId, jdbcUrl, jdbcUser, jdbcPassword,
-                contractVersion, lagLogInterval, settings);
+        return new ConsumerSettings(
+                bootstrapServers,
+                schemaRegistryUrl,
+                groupId,
+                jdbcUrl,
+                jdbcUser,
+                jdbcPassword,
+                contractVersion,
+                lagLogInterval,
+                settings);
     }
 }

@@ -27,6 +27,5 @@ public final class DeadLetterHeaders {
     /** The consumer group that gave up on the record ({@value}). */
     public static final String CONSUMER_GROUP = "dlq.consumer.group";
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 }

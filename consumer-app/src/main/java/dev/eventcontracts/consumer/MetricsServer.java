@@ -47,8 +47,9 @@ public final class MetricsServer implements AutoCloseable {
                 return thread;
             });
             server.setExecutor(executor);
-            server.createContext("/metrics", exchange -> respond(exchange, 200,
-                    "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+            server.createContext(
+                    "/metrics",
+                    exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
             server.createContext("/health", exchange -> respond(exchange, 200, "text/plain", "UP\n"));
             server.start();
             return new MetricsServer(server, executor);
@@ -62,8 +63,7 @@ public final class MetricsServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void respond(HttpExchange exchange, int status, String contentType, String body)
-            throws IOException {
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         try (exchange) {
             if (!"GET".equals(exchange.getRequestMethod())) {
                 exchange.sendResponseHeaders(405, -1);

@@ -83,9 +83,17 @@ public final class OrderProcessingService implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Throwable failure;
 
-    OrderProcessingService(String name, Consumer<byte[], byte[]> consumer, String topic, EventDecoder decoder,
-            ReadModelWriter writer, DeadLetterPublisher deadLetters, MeterRegistry meters, LagMonitor lag,
-            OffsetCommitter committer, AutoCloseable resources) {
+    OrderProcessingService(
+            String name,
+            Consumer<byte[], byte[]> consumer,
+            String topic,
+            EventDecoder decoder,
+            ReadModelWriter writer,
+            DeadLetterPublisher deadLetters,
+            MeterRegistry meters,
+            LagMonitor lag,
+            OffsetCommitter committer,
+            AutoCloseable resources) {
         this.consumer = Objects.requireNonNull(consumer, "consumer");
         this.topic = Objects.requireNonNull(topic, "topic");
         this.decoder = Objects.requireNonNull(decoder, "decoder");
@@ -98,13 +106,16 @@ public final class OrderProcessingService implements AutoCloseable {
         this.duplicateCounter = counter(meters, "duplicate");
         this.deadLetterCounter = counter(meters, "dead_lettered");
         this.retryCounter = Counter.builder("order.processing.retries")
-                .description("Batches rolled back and retried after a transient failure").register(meters);
+                .description("Batches rolled back and retried after a transient failure")
+                .register(meters);
         this.thread = new Thread(this::run, name);
     }
 
     private static Counter counter(MeterRegistry meters, String outcome) {
-        return Counter.builder("order.events.handled").description("Order event records handled, by outcome")
-                .tag("outcome", outcome).register(meters);
+        return Counter.builder("order.events.handled")
+                .description("Order event records handled, by outcome")
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     /** Starts the poll thread; called once by the factory. */
@@ -180,7 +191,10 @@ public final class OrderProcessingService implements AutoCloseable {
                 } catch (TransientFailureException e) {
                     retries.incrementAndGet();
                     retryCounter.increment();
-                    LOG.warn("Batch of {} record(s) rolled back, retrying in {} ms: {}", records.count(), backoff,
+                    LOG.warn(
+                            "Batch of {} record(s) rolled back, retrying in {} ms: {}",
+                            records.count(),
+                            backoff,
                             e.getMessage());
                     rewind(records);
                     stopSignal.await(backoff, TimeUnit.MILLISECONDS);
@@ -225,7 +239,10 @@ public final class OrderProcessingService implements AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
             List<ConsumerRecord<byte[], byte[]>> inPartition = records.records(partition);
-            offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+            offsets.put(
+                    partition,
+                    new OffsetAndMetadata(
+                            inPartition.get(inPartition.size() - 1).offset() + 1));
         }
         return offsets;
     }
@@ -276,7 +293,9 @@ public final class OrderProcessingService implements AutoCloseable {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // every processed batch is committed before the next poll, so nothing is pending here
             lag.remove(partitions);
-            assignment = Set.copyOf(consumer.assignment().stream().filter(p -> !partitions.contains(p)).toList());
+            assignment = Set.copyOf(consumer.assignment().stream()
+                    .filter(p -> !partitions.contains(p))
+                    .toList());
             if (!partitions.isEmpty()) {
                 LOG.info("Partitions revoked from {}: {}", thread.getName(), partitions);
             }
@@ -293,7 +312,9 @@ public final class OrderProcessingService implements AutoCloseable {
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             lag.remove(partitions);
-            assignment = Set.copyOf(consumer.assignment().stream().filter(p -> !partitions.contains(p)).toList());
+            assignment = Set.copyOf(consumer.assignment().stream()
+                    .filter(p -> !partitions.contains(p))
+                    .toList());
             LOG.warn("Partitions lost by {}: {}", thread.getName(), partitions);
         }
     }

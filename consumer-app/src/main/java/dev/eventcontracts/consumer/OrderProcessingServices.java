@@ -46,8 +46,7 @@ public final class OrderProcessingServices {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderProcessingServices.class);
 
-    private OrderProcessingServices() {
-    }
+    private OrderProcessingServices() {}
 
     /**
      * Connects and starts a service; it joins its group and starts processing in the background.
@@ -70,16 +69,17 @@ public final class OrderProcessingServices {
      * @return the running service; the caller closes it
      * @throws IllegalArgumentException when the contract version is not released
      */
-    public static OrderProcessingService start(ConsumerSettings settings, MeterRegistry meters,
-            OffsetCommitter committer) {
+    public static OrderProcessingService start(
+            ConsumerSettings settings, MeterRegistry meters, OffsetCommitter committer) {
         TopicContract topic = TopicContracts.load().topicFor(OrderCreated.getClassSchema());
         int released = ReleasedContracts.all().size();
         int version = settings.contractVersion() == 0 ? released : settings.contractVersion();
         if (version > released) {
-            throw new IllegalArgumentException("contract version " + version + " is not released; released are 1.."
-                    + released);
+            throw new IllegalArgumentException(
+                    "contract version " + version + " is not released; released are 1.." + released);
         }
-        String clientId = settings.groupId() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String clientId =
+                settings.groupId() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> serde = new LinkedHashMap<>(settings.overrides());
         serde.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, settings.schemaRegistryUrl());
         SchemaRegistry registry = SchemaRegistries.create(RegistryClientConfig.fromConfluentProperties(serde));
@@ -90,26 +90,41 @@ public final class OrderProcessingServices {
             specific.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
             values = new AvroDeserializer(registry, specific, false);
         } else {
-            values = new AvroDeserializer(registry, ReleasedContracts.load(version).valueUnion(topic));
+            values = new AvroDeserializer(
+                    registry, ReleasedContracts.load(version).valueUnion(topic));
             values.configure(serde, false);
         }
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(settings, clientId),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        KafkaProducer<byte[], byte[]> dlqProducer = new KafkaProducer<>(deadLetterConfig(settings, clientId),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                consumerConfig(settings, clientId), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        KafkaProducer<byte[], byte[]> dlqProducer = new KafkaProducer<>(
+                deadLetterConfig(settings, clientId), new ByteArraySerializer(), new ByteArraySerializer());
         ReadModelWriter writer = new ReadModelWriter(
                 () -> DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword()),
                 Clock.systemUTC());
-        OrderProcessingService service = new OrderProcessingService(clientId, consumer, topic.name(),
-                new EventDecoder(keys, values), writer,
-                new DeadLetterPublisher(dlqProducer, topic.deadLetterTopic(), settings.groupId(), Duration.ofSeconds(30)),
-                meters, new LagMonitor(meters, settings.groupId(), settings.lagLogInterval()), committer, () -> {
+        OrderProcessingService service = new OrderProcessingService(
+                clientId,
+                consumer,
+                topic.name(),
+                new EventDecoder(keys, values),
+                writer,
+                new DeadLetterPublisher(
+                        dlqProducer, topic.deadLetterTopic(), settings.groupId(), Duration.ofSeconds(30)),
+                meters,
+                new LagMonitor(meters, settings.groupId(), settings.lagLogInterval()),
+                committer,
+                () -> {
                     keys.close();
                     values.close();
                     registry.close();
                 });
-        LOG.info("Order processing {} starts: topic '{}', group '{}', contract v{}, read model {}, dead letters to '{}'",
-                clientId, topic.name(), settings.groupId(), version, settings.jdbcUrl(), topic.deadLetterTopic());
+        LOG.info(
+                "Order processing {} starts: topic '{}', group '{}', contract v{}, read model {}, dead letters to '{}'",
+                clientId,
+                topic.name(),
+                settings.groupId(),
+                version,
+                settings.jdbcUrl(),
+                topic.deadLetterTopic());
         service.startThread();
         return service;
     }
@@ -143,7 +158,8 @@ public final class OrderProcessingServices {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         for (Map.Entry<String, String> e : settings.overrides().entrySet()) {
-            if (ProducerConfig.configNames().contains(e.getKey()) && !e.getKey().equals(ProducerConfig.CLIENT_ID_CONFIG)) {
+            if (ProducerConfig.configNames().contains(e.getKey())
+                    && !e.getKey().equals(ProducerConfig.CLIENT_ID_CONFIG)) {
                 config.put(e.getKey(), e.getValue());
             }
         }

@@ -41,9 +41,17 @@ public final class OrderReadModel {
      * @param updatedAt the time of the last applied event; never null
      * @param eventCount how many events were applied to the order
      */
-    public record OrderView(String orderId, String customerId, String status, BigDecimal total, String currency,
-            int itemCount, String shipToCountry, Instant createdAt, Instant updatedAt, int eventCount) {
-    }
+    public record OrderView(
+            String orderId,
+            String customerId,
+            String status,
+            BigDecimal total,
+            String currency,
+            int itemCount,
+            String shipToCountry,
+            Instant createdAt,
+            Instant updatedAt,
+            int eventCount) {}
 
     /**
      * Totals of the read model.
@@ -54,8 +62,7 @@ public final class OrderReadModel {
      * @param eventCountSum the sum of every order's event count: equals {@code appliedEvents} when each event
      *     was applied exactly once
      */
-    public record Totals(long orders, long appliedEvents, long deadLetteredEvents, long eventCountSum) {
-    }
+    public record Totals(long orders, long appliedEvents, long deadLetteredEvents, long eventCountSum) {}
 
     private final String jdbcUrl;
     private final String user;
@@ -91,12 +98,17 @@ public final class OrderReadModel {
      * @throws SQLException when the database is unavailable
      */
     public Totals totals() throws SQLException {
-        try (Connection c = open(); Statement s = c.createStatement()) {
+        try (Connection c = open();
+                Statement s = c.createStatement()) {
             long orders = single(s, "SELECT COUNT(*) FROM " + ReadModelSchema.ORDERS);
-            long applied = single(s, "SELECT COUNT(*) FROM " + ReadModelSchema.PROCESSED_EVENTS
-                    + " WHERE outcome = '" + ReadModelSchema.APPLIED + "'");
-            long rejected = single(s, "SELECT COUNT(*) FROM " + ReadModelSchema.PROCESSED_EVENTS
-                    + " WHERE outcome = '" + ReadModelSchema.DEAD_LETTERED + "'");
+            long applied = single(
+                    s,
+                    "SELECT COUNT(*) FROM " + ReadModelSchema.PROCESSED_EVENTS + " WHERE outcome = '"
+                            + ReadModelSchema.APPLIED + "'");
+            long rejected = single(
+                    s,
+                    "SELECT COUNT(*) FROM " + ReadModelSchema.PROCESSED_EVENTS + " WHERE outcome = '"
+                            + ReadModelSchema.DEAD_LETTERED + "'");
             long eventCounts = single(s, "SELECT COALESCE(SUM(event_count), 0) FROM " + ReadModelSchema.ORDERS);
             return new Totals(orders, applied, rejected, eventCounts);
         }
@@ -110,9 +122,10 @@ public final class OrderReadModel {
      */
     public Map<String, Long> ordersByStatus() throws SQLException {
         Map<String, Long> byStatus = new TreeMap<>();
-        try (Connection c = open(); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT status, COUNT(*) FROM " + ReadModelSchema.ORDERS
-                        + " GROUP BY status")) {
+        try (Connection c = open();
+                Statement s = c.createStatement();
+                ResultSet rows =
+                        s.executeQuery("SELECT status, COUNT(*) FROM " + ReadModelSchema.ORDERS + " GROUP BY status")) {
             while (rows.next()) {
                 byStatus.put(rows.getString(1), rows.getLong(2));
             }
@@ -128,7 +141,8 @@ public final class OrderReadModel {
      */
     public Set<String> appliedEventIds() throws SQLException {
         Set<String> ids = new HashSet<>();
-        try (Connection c = open(); Statement s = c.createStatement();
+        try (Connection c = open();
+                Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT event_id FROM " + ReadModelSchema.PROCESSED_EVENTS
                         + " WHERE outcome = '" + ReadModelSchema.APPLIED + "'")) {
             while (rows.next()) {
@@ -146,7 +160,8 @@ public final class OrderReadModel {
      */
     public Map<String, Integer> eventCountsByOrder() throws SQLException {
         Map<String, Integer> counts = new HashMap<>();
-        try (Connection c = open(); Statement s = c.createStatement();
+        try (Connection c = open();
+                Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT order_id, event_count FROM " + ReadModelSchema.ORDERS)) {
             while (rows.next()) {
                 counts.put(rows.getString(1), rows.getInt(2));
@@ -163,7 +178,8 @@ public final class OrderReadModel {
      */
     public Map<String, String> statusByOrder() throws SQLException {
         Map<String, String> statuses = new HashMap<>();
-        try (Connection c = open(); Statement s = c.createStatement();
+        try (Connection c = open();
+                Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT order_id, status FROM " + ReadModelSchema.ORDERS)) {
             while (rows.next()) {
                 statuses.put(rows.getString(1), rows.getString(2));
@@ -180,18 +196,26 @@ public final class OrderReadModel {
      * @throws SQLException when the database is unavailable
      */
     public Optional<OrderView> order(String orderId) throws SQLException {
-        try (Connection c = open(); PreparedStatement select = c.prepareStatement("SELECT order_id, customer_id,"
-                + " status, total_amount, currency, item_count, ship_to_country, created_at, updated_at, event_count"
-                + " FROM " + ReadModelSchema.ORDERS + " WHERE order_id = ?")) {
+        try (Connection c = open();
+                PreparedStatement select = c.prepareStatement("SELECT order_id, customer_id,"
+                        + " status, total_amount, currency, item_count, ship_to_country, created_at, updated_at, event_count"
+                        + " FROM " + ReadModelSchema.ORDERS + " WHERE order_id = ?")) {
             select.setString(1, orderId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new OrderView(row.getString(1), row.getString(2), row.getString(3),
-                        row.getBigDecimal(4), row.getString(5), row.getInt(6), row.getString(7),
+                return Optional.of(new OrderView(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getBigDecimal(4),
+                        row.getString(5),
+                        row.getInt(6),
+                        row.getString(7),
                         row.getObject(8, OffsetDateTime.class).toInstant(),
-                        row.getObject(9, OffsetDateTime.class).toInstant(), row.getInt(10)));
+                        row.getObject(9, OffsetDateTime.class).toInstant(),
+                        row.getInt(10)));
             }
         }
     }

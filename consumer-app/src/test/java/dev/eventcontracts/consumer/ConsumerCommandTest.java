@@ -22,8 +22,15 @@ class ConsumerCommandTest {
     @Test
     void help_listsEveryOption() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("--bootstrap-servers", "--schema-registry-url", "--group-id",
-                "--jdbc-url", "--contract-version", "--metrics-port", "WRITE_DELAY=0");
+        assertThat(out.toString())
+                .contains(
+                        "--bootstrap-servers",
+                        "--schema-registry-url",
+                        "--group-id",
+                        "--jdbc-url",
+                        "--contract-version",
+                        "--metrics-port",
+                        "WRITE_DELAY=0");
     }
 
     @Test

@@ -43,7 +43,10 @@ class OrderProcessingServiceTest {
 
     private static final String TOPIC = "order-events";
     private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
-    private static final Money TEN = Money.newBuilder().setAmount(new BigDecimal("10.00")).setCurrency("EUR").build();
+    private static final Money TEN = Money.newBuilder()
+            .setAmount(new BigDecimal("10.00"))
+            .setCurrency("EUR")
+            .build();
 
     private final List<ConsumerRecord<byte[], byte[]>> log = new java.util.ArrayList<>();
     /** Kafka's mock forgets records once polled; a real consumer reads them again after a seek back. */
@@ -54,8 +57,9 @@ class OrderProcessingServiceTest {
             log.stream().filter(r -> r.offset() >= offset).forEach(this::addRecord);
         }
     };
-    private final MockProducer<byte[], byte[]> dlq = new MockProducer<>(true, null, new ByteArraySerializer(),
-            new ByteArraySerializer());
+
+    private final MockProducer<byte[], byte[]> dlq =
+            new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final Map<String, SpecificRecord> values = new HashMap<>();
     private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     private final AtomicInteger failingOpens = new AtomicInteger();
@@ -78,17 +82,26 @@ class OrderProcessingServiceTest {
     };
 
     private void start(List<ConsumerRecord<byte[], byte[]>> records) {
-        ReadModelWriter writer = new ReadModelWriter(() -> {
-            if (failingOpens.getAndDecrement() > 0) {
-                throw new SQLTransientConnectionException("database unavailable");
-            }
-            return DriverManager.getConnection(url, "sa", "");
-        }, Clock.systemUTC());
+        ReadModelWriter writer = new ReadModelWriter(
+                () -> {
+                    if (failingOpens.getAndDecrement() > 0) {
+                        throw new SQLTransientConnectionException("database unavailable");
+                    }
+                    return DriverManager.getConnection(url, "sa", "");
+                },
+                Clock.systemUTC());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        service = new OrderProcessingService("test", consumer, TOPIC,
-                new EventDecoder((topic, data) -> new String(data, StandardCharsets.UTF_8), valueDeserializer), writer,
-                new DeadLetterPublisher(dlq, TOPIC + ".DLQ", "g", Duration.ofSeconds(5)), meters,
-                new LagMonitor(meters, "g", Duration.ZERO), OffsetCommitter.SYNC, () -> { });
+        service = new OrderProcessingService(
+                "test",
+                consumer,
+                TOPIC,
+                new EventDecoder((topic, data) -> new String(data, StandardCharsets.UTF_8), valueDeserializer),
+                writer,
+                new DeadLetterPublisher(dlq, TOPIC + ".DLQ", "g", Duration.ofSeconds(5)),
+                meters,
+                new LagMonitor(meters, "g", Duration.ZERO),
+                OffsetCommitter.SYNC,
+                () -> {});
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(P0));
             consumer.updateBeginningOffsets(Map.of(P0, 0L));
@@ -101,24 +114,42 @@ class OrderProcessingServiceTest {
     private ConsumerRecord<byte[], byte[]> record(long offset, String orderId, SpecificRecord event) {
         String key = "v" + offset;
         values.put(key, event);
-        return new ConsumerRecord<>(TOPIC, 0, offset, orderId.getBytes(StandardCharsets.UTF_8),
-                key.getBytes(StandardCharsets.UTF_8));
+        return new ConsumerRecord<>(
+                TOPIC, 0, offset, orderId.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8));
     }
 
     private static ConsumerRecord<byte[], byte[]> poison(long offset, String orderId) {
-        return new ConsumerRecord<>(TOPIC, 0, offset, orderId.getBytes(StandardCharsets.UTF_8),
+        return new ConsumerRecord<>(
+                TOPIC,
+                0,
+                offset,
+                orderId.getBytes(StandardCharsets.UTF_8),
                 ("poison" + offset).getBytes(StandardCharsets.UTF_8));
     }
 
     private static OrderCreated created(String orderId) {
-        return OrderCreated.newBuilder().setEventId("c-" + orderId).setOrderId(orderId).setCustomerId("c")
-                .setItems(List.of(LineItem.newBuilder().setProductId("p").setQuantity(1).setUnitPrice(TEN).build()))
-                .setTotal(TEN).setCreatedAt(Instant.EPOCH).build();
+        return OrderCreated.newBuilder()
+                .setEventId("c-" + orderId)
+                .setOrderId(orderId)
+                .setCustomerId("c")
+                .setItems(List.of(LineItem.newBuilder()
+                        .setProductId("p")
+                        .setQuantity(1)
+                        .setUnitPrice(TEN)
+                        .build()))
+                .setTotal(TEN)
+                .setCreatedAt(Instant.EPOCH)
+                .build();
     }
 
     private static OrderStatusChanged paid(String orderId) {
-        return OrderStatusChanged.newBuilder().setEventId("p-" + orderId).setOrderId(orderId)
-                .setPreviousStatus(OrderStatus.CREATED).setStatus(OrderStatus.PAID).setChangedAt(Instant.EPOCH).build();
+        return OrderStatusChanged.newBuilder()
+                .setEventId("p-" + orderId)
+                .setOrderId(orderId)
+                .setPreviousStatus(OrderStatus.CREATED)
+                .setStatus(OrderStatus.PAID)
+                .setChangedAt(Instant.EPOCH)
+                .build();
     }
 
     private long committed() {
@@ -132,10 +163,16 @@ class OrderProcessingServiceTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> committed() == 3);
 
-        assertThat(dlq.history()).singleElement().satisfies(letter -> assertThat(new String(
-                letter.headers().lastHeader(DeadLetterHeaders.ORIGINAL_OFFSET).value(), StandardCharsets.UTF_8))
-                .isEqualTo("1"));
-        assertThat(new OrderReadModel(url, "sa", "").order("o1").orElseThrow().status()).isEqualTo("PAID");
+        assertThat(dlq.history())
+                .singleElement()
+                .satisfies(letter -> assertThat(new String(
+                                letter.headers()
+                                        .lastHeader(DeadLetterHeaders.ORIGINAL_OFFSET)
+                                        .value(),
+                                StandardCharsets.UTF_8))
+                        .isEqualTo("1"));
+        assertThat(new OrderReadModel(url, "sa", "").order("o1").orElseThrow().status())
+                .isEqualTo("PAID");
         assertThat(service.stats()).isEqualTo(new ProcessingStats(2, 0, 1, 1, 0));
     }
 

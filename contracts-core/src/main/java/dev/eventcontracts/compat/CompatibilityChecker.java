@@ -85,8 +85,7 @@ public final class CompatibilityChecker {
 
         private final EnumSet<Rule> relaxed = EnumSet.noneOf(Rule.class);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Turns off stricter rules.
@@ -113,7 +112,9 @@ public final class CompatibilityChecker {
                 if (!rule.stricterThanConfluent()) {
                     throw new IllegalArgumentException("Rule " + rule + " cannot be relaxed: Avro's checker "
                             + "decides it, as Confluent Schema Registry does; relaxable rules are "
-                            + Arrays.stream(Rule.values()).filter(Rule::stricterThanConfluent).toList());
+                            + Arrays.stream(Rule.values())
+                                    .filter(Rule::stricterThanConfluent)
+                                    .toList());
                 }
                 relaxed.add(rule);
             }

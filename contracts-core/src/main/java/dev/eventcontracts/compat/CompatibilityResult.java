@@ -20,8 +20,7 @@ import java.util.Objects;
  * @param confluentDetails Confluent's message entries, without the trailing {@code validateFields} entry;
  *     empty when compatible
  */
-public record CompatibilityResult(CompatibilityLevel level, List<Violation> violations,
-        List<String> confluentDetails) {
+public record CompatibilityResult(CompatibilityLevel level, List<Violation> violations, List<String> confluentDetails) {
 
     /** Copies the lists. */
     public CompatibilityResult {

@@ -10,8 +10,7 @@ import java.util.Objects;
  */
 public final class ConfluentMessages {
 
-    private ConfluentMessages() {
-    }
+    private ConfluentMessages() {}
 
     /**
      * Returns the {@code message} of the 409 answer (error code {@code 40901}) to registering an incompatible

@@ -19,8 +19,14 @@ import java.util.Objects;
  * @param message a sentence a developer understands, naming the field; never null
  * @param fixHint how to fix it, e.g. "give `currency` a default"; never null
  */
-public record Violation(Rule rule, Direction direction, int oldVersion, String fieldPath, String jsonPointer,
-        String message, String fixHint) {
+public record Violation(
+        Rule rule,
+        Direction direction,
+        int oldVersion,
+        String fieldPath,
+        String jsonPointer,
+        String message,
+        String fixHint) {
 
     /** Checks that every component is present. */
     public Violation {

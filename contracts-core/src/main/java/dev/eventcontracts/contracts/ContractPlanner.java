@@ -22,8 +22,7 @@ import java.util.stream.Collectors;
  */
 public final class ContractPlanner {
 
-    private ContractPlanner() {
-    }
+    private ContractPlanner() {}
 
     /**
      * Plans the subjects of a contract version.
@@ -37,9 +36,11 @@ public final class ContractPlanner {
         Set<TypeFile> used = new HashSet<>();
         for (TopicContract topic : topics.topics()) {
             for (String event : topic.value().eventTypes()) {
-                TypeFile t = types.type(event).orElseThrow(() -> new ContractException("Topic '" + topic.name()
-                        + "' in " + topics.location() + " carries event type '" + event + "', which no .avsc file in "
-                        + types.location() + " defines"));
+                TypeFile t = types.type(event)
+                        .orElseThrow(() -> new ContractException("Topic '" + topic.name()
+                                + "' in " + topics.location() + " carries event type '" + event
+                                + "', which no .avsc file in "
+                                + types.location() + " defines"));
                 collect(t, types, used);
             }
         }
@@ -47,21 +48,28 @@ public final class ContractPlanner {
         for (TypeFile t : types.types()) {
             if (used.contains(t)) {
                 List<PlannedReference> refs = t.dependencies().stream()
-                        .map(d -> new PlannedReference(d, topics.referencedTypeSubject(d), null)).toList();
-                plans.add(new SubjectPlan(topics.referencedTypeSubject(t.fullName()),
-                        Optional.of(topics.referencedTypesLevel()), t.text(), refs, t.location()));
+                        .map(d -> new PlannedReference(d, topics.referencedTypeSubject(d), null))
+                        .toList();
+                plans.add(new SubjectPlan(
+                        topics.referencedTypeSubject(t.fullName()),
+                        Optional.of(topics.referencedTypesLevel()),
+                        t.text(),
+                        refs,
+                        t.location()));
             }
         }
         for (TopicContract topic : topics.topics()) {
             String where = topics.location() + " (topic '" + topic.name() + "')";
-            plans.add(new SubjectPlan(topic.key().subject(), topic.key().level(), topic.key().schema(), List.of(),
-                    where));
+            plans.add(new SubjectPlan(
+                    topic.key().subject(), topic.key().level(), topic.key().schema(), List.of(), where));
             List<PlannedReference> refs = topic.value().eventTypes().stream()
-                    .map(e -> new PlannedReference(e, topics.referencedTypeSubject(e), null)).toList();
-            String union = topic.value().eventTypes().stream().map(e -> "\"" + e + "\"")
+                    .map(e -> new PlannedReference(e, topics.referencedTypeSubject(e), null))
+                    .toList();
+            String union = topic.value().eventTypes().stream()
+                    .map(e -> "\"" + e + "\"")
                     .collect(Collectors.joining(",", "[", "]"));
-            plans.add(new SubjectPlan(topic.value().subject(), Optional.of(topic.value().level()), union,
-                    refs, where));
+            plans.add(new SubjectPlan(
+                    topic.value().subject(), Optional.of(topic.value().level()), union, refs, where));
         }
         return plans;
     }
@@ -89,8 +97,8 @@ public final class ContractPlanner {
         return List.copyOf(done);
     }
 
-    private static void visit(SubjectPlan p, Map<String, SubjectPlan> bySubject, Set<SubjectPlan> done,
-            Set<String> path) {
+    private static void visit(
+            SubjectPlan p, Map<String, SubjectPlan> bySubject, Set<SubjectPlan> done, Set<String> path) {
         if (done.contains(p)) {
             return;
         }

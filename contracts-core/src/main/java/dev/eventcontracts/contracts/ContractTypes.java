@@ -34,8 +34,8 @@ import org.apache.avro.SchemaParseException;
  */
 public final class ContractTypes {
 
-    private static final Set<String> PRIMITIVES = Set.of("null", "boolean", "int", "long", "float", "double",
-            "bytes", "string");
+    private static final Set<String> PRIMITIVES =
+            Set.of("null", "boolean", "int", "long", "float", "double", "bytes", "string");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String location;
@@ -57,7 +57,9 @@ public final class ContractTypes {
     public static ContractTypes readDirectory(Path dir) {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".avsc")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".avsc"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new ContractException("Cannot list schema directory " + dir + ": " + e.getMessage(), e);
         }
@@ -111,17 +113,17 @@ public final class ContractTypes {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ContractException("Schema file " + location + " is not valid JSON: " + e.getOriginalMessage(),
-                    e);
+            throw new ContractException("Schema file " + location + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
         Set<String> defined = new LinkedHashSet<>();
         Set<String> used = new LinkedHashSet<>();
         walk(root, "", defined, used);
         if (defined.isEmpty()) {
-            throw new ContractException("Schema file " + location
-                    + " does not define a named type (record, enum or fixed)");
+            throw new ContractException(
+                    "Schema file " + location + " does not define a named type (record, enum or fixed)");
         }
-        List<String> dependencies = used.stream().filter(n -> !defined.contains(n)).toList();
+        List<String> dependencies =
+                used.stream().filter(n -> !defined.contains(n)).toList();
         return new TypeFile(defined.iterator().next(), location, text, defined, dependencies);
     }
 
@@ -175,8 +177,8 @@ public final class ContractTypes {
                 Schema schema = parser.parse(t.text());
                 schemas.put(schema.getFullName(), schema);
             } catch (SchemaParseException e) {
-                throw new InvalidContractSchemaException("Schema file " + t.location() + " is not valid Avro: "
-                        + e.getMessage(), e);
+                throw new InvalidContractSchemaException(
+                        "Schema file " + t.location() + " is not valid Avro: " + e.getMessage(), e);
             }
         }
         return Collections.unmodifiableMap(schemas);
@@ -192,8 +194,8 @@ public final class ContractTypes {
         return byName;
     }
 
-    private static void visit(TypeFile t, Map<String, TypeFile> byName, Map<TypeFile, Boolean> done,
-            Set<TypeFile> path) {
+    private static void visit(
+            TypeFile t, Map<String, TypeFile> byName, Map<TypeFile, Boolean> done, Set<TypeFile> path) {
         if (done.containsKey(t)) {
             return;
         }

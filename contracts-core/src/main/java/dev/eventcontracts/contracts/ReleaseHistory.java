@@ -61,7 +61,8 @@ public final class ReleaseHistory {
         }
         List<ReleasedContracts> releases = new ArrayList<>();
         try (Stream<Path> folders = Files.list(dir)) {
-            for (Path folder : folders.filter(p -> Files.isRegularFile(p.resolve("topics.json"))).toList()) {
+            for (Path folder : folders.filter(p -> Files.isRegularFile(p.resolve("topics.json")))
+                    .toList()) {
                 releases.add(ReleasedContracts.read(folder));
             }
         } catch (IOException e) {
@@ -81,8 +82,12 @@ public final class ReleaseHistory {
             for (SubjectPlan plan : plans) {
                 AvroSchema schema = assembler.assemble(plan.subject());
                 List<VersionedSchema> list = versions.computeIfAbsent(plan.subject(), s -> new ArrayList<>());
-                boolean changed = list.isEmpty() || !list.get(list.size() - 1).schema().rawSchema().toString()
-                        .equals(schema.rawSchema().toString());
+                boolean changed = list.isEmpty()
+                        || !list.get(list.size() - 1)
+                                .schema()
+                                .rawSchema()
+                                .toString()
+                                .equals(schema.rawSchema().toString());
                 if (changed) {
                     int version = list.size() + 1;
                     list.add(new VersionedSchema(version, schema));

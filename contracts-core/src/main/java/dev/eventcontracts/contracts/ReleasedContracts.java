@@ -65,8 +65,8 @@ public final class ReleasedContracts {
         JsonNode manifest;
         try (InputStream index = loader.getResourceAsStream(dir + MANIFEST)) {
             if (index == null) {
-                throw new IllegalArgumentException("no released contracts v" + version + " on the classpath ("
-                        + dir + MANIFEST + ")");
+                throw new IllegalArgumentException(
+                        "no released contracts v" + version + " on the classpath (" + dir + MANIFEST + ")");
             }
             manifest = JSON.readTree(index);
         } catch (IOException e) {
@@ -87,8 +87,8 @@ public final class ReleasedContracts {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read released contracts v" + version, e);
         }
-        return new ReleasedContracts(version, "classpath:" + dir, ContractTypes.readResources(loader, dir, files),
-                topics);
+        return new ReleasedContracts(
+                version, "classpath:" + dir, ContractTypes.readResources(loader, dir, files), topics);
     }
 
     /**
@@ -114,7 +114,10 @@ public final class ReleasedContracts {
      * @throws ContractException when a file cannot be read or is malformed, naming it
      */
     public static ReleasedContracts read(Path dir) {
-        return new ReleasedContracts(number(dir), dir.toString(), ContractTypes.readDirectory(dir),
+        return new ReleasedContracts(
+                number(dir),
+                dir.toString(),
+                ContractTypes.readDirectory(dir),
                 TopicContracts.read(dir.resolve("topics.json")));
     }
 
@@ -132,8 +135,8 @@ public final class ReleasedContracts {
         }
         Matcher m = NUMBER.matcher(dir.getFileName().toString());
         if (!m.find()) {
-            throw new ContractException("Release folder " + dir + " has no number: name it v<N> or give "
-                    + MANIFEST + " a \"release\" number");
+            throw new ContractException("Release folder " + dir + " has no number: name it v<N> or give " + MANIFEST
+                    + " a \"release\" number");
         }
         return Integer.parseInt(m.group(1));
     }
@@ -195,9 +198,11 @@ public final class ReleasedContracts {
      * @throws IllegalArgumentException when the release has no topic of that name
      */
     public Schema valueUnion(TopicContract topic) {
-        TopicContract released = topics.topic(topic.name()).orElseThrow(() -> new IllegalArgumentException(
-                "released contracts v" + version + " have no topic '" + topic.name() + "'"));
-        return Schema.createUnion(released.value().eventTypes().stream().map(this::type).toList());
+        TopicContract released = topics.topic(topic.name())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "released contracts v" + version + " have no topic '" + topic.name() + "'"));
+        return Schema.createUnion(
+                released.value().eventTypes().stream().map(this::type).toList());
     }
 
     @Override

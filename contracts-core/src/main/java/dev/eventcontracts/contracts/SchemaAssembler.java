@@ -104,8 +104,9 @@ public final class SchemaAssembler<E extends Exception> {
         try {
             return AvroSchema.parse(plan.schemaText(), refs, resolved);
         } catch (InvalidSchemaException e) {
-            throw new InvalidContractSchemaException("Subject '" + subject + "' (" + plan.source()
-                    + ") is not a valid Avro schema: " + e.getMessage(), e);
+            throw new InvalidContractSchemaException(
+                    "Subject '" + subject + "' (" + plan.source() + ") is not a valid Avro schema: " + e.getMessage(),
+                    e);
         }
     }
 

@@ -16,8 +16,12 @@ import java.util.Optional;
  * @param source where the schema came from, for messages (a file path or the descriptor); never null
  * @since 0.1.0
  */
-public record SubjectPlan(String subject, Optional<CompatibilityLevel> level, String schemaText,
-        List<PlannedReference> references, String source) {
+public record SubjectPlan(
+        String subject,
+        Optional<CompatibilityLevel> level,
+        String schemaText,
+        List<PlannedReference> references,
+        String source) {
 
     /** Checks the required parts and copies the references. */
     public SubjectPlan {

@@ -24,8 +24,15 @@ import java.util.Optional;
  * @param deadLetterTopic where events that cannot be processed go, with their cause; null when not declared
  * @since 0.1.0
  */
-public record TopicContract(String name, String doc, int partitions, short replicationFactor, int minInsyncReplicas,
-        KeyContract key, ValueContract value, String deadLetterTopic) {
+public record TopicContract(
+        String name,
+        String doc,
+        int partitions,
+        short replicationFactor,
+        int minInsyncReplicas,
+        KeyContract key,
+        ValueContract value,
+        String deadLetterTopic) {
 
     /** Checks the required parts and copies nothing mutable. */
     public TopicContract {
@@ -85,8 +92,9 @@ public record TopicContract(String name, String doc, int partitions, short repli
          * @throws IllegalStateException when the record was built by hand with an unknown level
          */
         public CompatibilityLevel level() {
-            return CompatibilityLevel.parse(compatibility).orElseThrow(() -> new IllegalStateException(
-                    "value subject '" + subject + "' has the unknown compatibility level '" + compatibility + "'"));
+            return CompatibilityLevel.parse(compatibility)
+                    .orElseThrow(() -> new IllegalStateException("value subject '" + subject
+                            + "' has the unknown compatibility level '" + compatibility + "'"));
         }
     }
 }

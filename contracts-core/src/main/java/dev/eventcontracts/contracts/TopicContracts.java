@@ -75,8 +75,7 @@ public final class TopicContracts {
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in, file.toString());
         } catch (IOException e) {
-            throw new ContractException("Cannot read the topic-contract descriptor " + file + ": " + e.getMessage(),
-                    e);
+            throw new ContractException("Cannot read the topic-contract descriptor " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -97,20 +96,22 @@ public final class TopicContracts {
         try {
             root = JSON.readTree(Objects.requireNonNull(json, "json"));
         } catch (JsonProcessingException e) {
-            throw new ContractException("Topic-contract descriptor " + location + " is not valid JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new ContractException(
+                    "Topic-contract descriptor " + location + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
         String where = "topic-contract descriptor " + location;
         if (root == null || !root.isObject()) {
             throw new ContractException(where + " is not a JSON object");
         }
         JsonNode refs = required(root, "referencedTypes", where);
-        String strategy = required(refs, "subjectNameStrategy", where + " referencedTypes").asText();
+        String strategy = required(refs, "subjectNameStrategy", where + " referencedTypes")
+                .asText();
         if (!FULL_NAME_STRATEGY.equals(strategy)) {
             throw new ContractException(where + ": referencedTypes.subjectNameStrategy is '" + strategy
                     + "'; expected '" + FULL_NAME_STRATEGY + "'");
         }
-        CompatibilityLevel refLevel = level(required(refs, "compatibility", where + " referencedTypes").asText(),
+        CompatibilityLevel refLevel = level(
+                required(refs, "compatibility", where + " referencedTypes").asText(),
                 where + " referencedTypes.compatibility");
         List<TopicContract> topics = new ArrayList<>();
         for (JsonNode t : required(root, "topics", where)) {
@@ -135,12 +136,19 @@ public final class TopicContracts {
         List<String> eventTypes = new ArrayList<>();
         required(value, "eventTypes", at + " value").forEach(e -> eventTypes.add(e.asText()));
         try {
-            return new TopicContract(name, t.path("doc").asText(""), positive(t, "partitions", at),
-                    (short) positive(t, "replicationFactor", at), positive(t, "minInsyncReplicas", at),
-                    new TopicContract.KeyContract(required(key, "subject", at + " key").asText(),
-                            keySchema.toString(), optionalText(key, "field"), keyLevel),
-                    new TopicContract.ValueContract(required(value, "subject", at + " value").asText(), valueLevel,
-                            eventTypes),
+            return new TopicContract(
+                    name,
+                    t.path("doc").asText(""),
+                    positive(t, "partitions", at),
+                    (short) positive(t, "replicationFactor", at),
+                    positive(t, "minInsyncReplicas", at),
+                    new TopicContract.KeyContract(
+                            required(key, "subject", at + " key").asText(),
+                            keySchema.toString(),
+                            optionalText(key, "field"),
+                            keyLevel),
+                    new TopicContract.ValueContract(
+                            required(value, "subject", at + " value").asText(), valueLevel, eventTypes),
                     optionalText(t, "deadLetterTopic"));
         } catch (IllegalArgumentException e) {
             throw new ContractException(where + ": " + e.getMessage(), e);
@@ -153,9 +161,11 @@ public final class TopicContracts {
         if (value == null || value.isNull()) {
             return 0;
         }
-        if (!value.canConvertToInt() || value.asInt() < 1 || (field.equals("replicationFactor")
-                && value.asInt() > Short.MAX_VALUE)) {
-            throw new ContractException(where + " " + field + " is " + value + "; expected a whole number of at least 1");
+        if (!value.canConvertToInt()
+                || value.asInt() < 1
+                || (field.equals("replicationFactor") && value.asInt() > Short.MAX_VALUE)) {
+            throw new ContractException(
+                    where + " " + field + " is " + value + "; expected a whole number of at least 1");
         }
         return value.asInt();
     }
@@ -166,8 +176,9 @@ public final class TopicContracts {
     }
 
     private static CompatibilityLevel level(String text, String where) {
-        return CompatibilityLevel.parse(text).orElseThrow(() -> new ContractException(
-                where + " is '" + text + "'; expected one of " + Arrays.toString(CompatibilityLevel.values())));
+        return CompatibilityLevel.parse(text)
+                .orElseThrow(() -> new ContractException(
+                        where + " is '" + text + "'; expected one of " + Arrays.toString(CompatibilityLevel.values())));
     }
 
     private static JsonNode required(JsonNode node, String field, String where) {
@@ -207,7 +218,9 @@ public final class TopicContracts {
      */
     public TopicContract topicFor(Schema eventSchema) {
         String fullName = eventSchema.getFullName();
-        return topics.stream().filter(t -> t.value().eventTypes().contains(fullName)).findFirst()
+        return topics.stream()
+                .filter(t -> t.value().eventTypes().contains(fullName))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no topic in " + location + " carries event type '" + fullName + "'"));
     }

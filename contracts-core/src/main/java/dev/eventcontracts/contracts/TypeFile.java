@@ -15,8 +15,8 @@ import java.util.Set;
  * @param dependencies full names of types it uses that other files define, in order of first use; never null
  * @since 0.1.0
  */
-public record TypeFile(String fullName, String location, String text, Set<String> definedNames,
-        List<String> dependencies) {
+public record TypeFile(
+        String fullName, String location, String text, Set<String> definedNames, List<String> dependencies) {
 
     /** Checks the required parts and copies the collections. */
     public TypeFile {

@@ -45,7 +45,10 @@ public final class AvroSchema {
     // Schema.toString(Collection, boolean) is deprecated in Avro 1.12, but it is exactly what Confluent calls to
     // write referenced types by name; the canonical text must stay byte-identical to Confluent's.
     @SuppressWarnings("deprecation")
-    private AvroSchema(Schema schema, List<SchemaReference> references, Map<String, String> resolvedReferences,
+    private AvroSchema(
+            Schema schema,
+            List<SchemaReference> references,
+            Map<String, String> resolvedReferences,
             List<Schema> referencedTypes) {
         this.schema = schema;
         this.references = List.copyOf(references);
@@ -81,8 +84,8 @@ public final class AvroSchema {
      * @throws InvalidSchemaException when the text or a referenced text is not valid Avro, or a name is
      *     missing
      */
-    public static AvroSchema parse(String schemaText, List<SchemaReference> references,
-            Map<String, String> resolvedReferences) {
+    public static AvroSchema parse(
+            String schemaText, List<SchemaReference> references, Map<String, String> resolvedReferences) {
         Objects.requireNonNull(schemaText, "schemaText");
         Objects.requireNonNull(references, "references");
         Objects.requireNonNull(resolvedReferences, "resolvedReferences");
@@ -151,7 +154,8 @@ public final class AvroSchema {
      */
     public AvroSchema normalize() {
         String text = Normalizer.normalizedText(schema, referencedTypes);
-        List<SchemaReference> refs = references.stream().sorted(CONFLUENT_REFERENCE_ORDER).distinct().toList();
+        List<SchemaReference> refs =
+                references.stream().sorted(CONFLUENT_REFERENCE_ORDER).distinct().toList();
         return parse(text, refs, resolvedReferences);
     }
 
@@ -178,8 +182,15 @@ public final class AvroSchema {
      */
     public String guid() {
         String hex = fingerprint();
-        return hex.substring(0, 8) + '-' + hex.substring(8, 12) + '-' + hex.substring(12, 16) + '-'
-                + hex.substring(16, 20) + '-' + hex.substring(20);
+        return hex.substring(0, 8)
+                + '-'
+                + hex.substring(8, 12)
+                + '-'
+                + hex.substring(12, 16)
+                + '-'
+                + hex.substring(16, 20)
+                + '-'
+                + hex.substring(20);
     }
 
     private byte[] md5() {
@@ -190,7 +201,8 @@ public final class AvroSchema {
             for (SchemaReference ref : references) {
                 md.update(ref.name().getBytes(StandardCharsets.UTF_8));
                 md.update(ref.subject().getBytes(StandardCharsets.UTF_8));
-                md.update(ByteBuffer.allocate(Integer.BYTES).putInt(ref.version()).array());
+                md.update(
+                        ByteBuffer.allocate(Integer.BYTES).putInt(ref.version()).array());
             }
             digest = md.digest();
             md5 = digest;
@@ -208,7 +220,9 @@ public final class AvroSchema {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AvroSchema other && hash == other.hash && canonical.equals(other.canonical)
+        return o instanceof AvroSchema other
+                && hash == other.hash
+                && canonical.equals(other.canonical)
                 && references.equals(other.references);
     }
 

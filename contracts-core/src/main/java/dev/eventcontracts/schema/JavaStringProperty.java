@@ -21,8 +21,7 @@ final class JavaStringProperty {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private JavaStringProperty() {
-    }
+    private JavaStringProperty() {}
 
     /** Returns the schema without the property anywhere in its types, or the same instance if it had none. */
     static Schema strip(Schema schema) {
@@ -35,8 +34,8 @@ final class JavaStringProperty {
             stripTypes(tree);
             return new Schema.Parser().setValidateDefaults(false).parse(MAPPER.writeValueAsString(tree));
         } catch (JsonProcessingException e) {
-            throw new InvalidSchemaException("Cannot re-read schema " + schema.getFullName() + ": " + e.getMessage(),
-                    e);
+            throw new InvalidSchemaException(
+                    "Cannot re-read schema " + schema.getFullName() + ": " + e.getMessage(), e);
         }
     }
 

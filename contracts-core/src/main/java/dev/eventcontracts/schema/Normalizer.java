@@ -33,8 +33,7 @@ final class Normalizer {
     private final Map<String, String> written = new HashMap<>();
     private final StringBuilder out = new StringBuilder();
 
-    private Normalizer() {
-    }
+    private Normalizer() {}
 
     static String normalizedText(Schema schema, Collection<Schema> referencedTypes) {
         Normalizer n = new Normalizer();
@@ -77,7 +76,10 @@ final class Normalizer {
             return;
         }
         written.put(fullName, quote(fullName));
-        out.append("{\"name\":").append(quote(fullName)).append(",\"type\":\"").append(s.getType().getName())
+        out.append("{\"name\":")
+                .append(quote(fullName))
+                .append(",\"type\":\"")
+                .append(s.getType().getName())
                 .append('"');
         switch (s.getType()) {
             case ENUM -> {

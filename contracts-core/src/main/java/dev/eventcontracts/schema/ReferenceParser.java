@@ -18,12 +18,10 @@ import org.apache.avro.Schema;
  */
 final class ReferenceParser {
 
-    private ReferenceParser() {
-    }
+    private ReferenceParser() {}
 
     /** The parsed main schema and the parsed referenced schemas, dependencies first. */
-    record Parsed(Schema schema, List<Schema> referenced) {
-    }
+    record Parsed(Schema schema, List<Schema> referenced) {}
 
     static Parsed parse(String schemaText, Map<String, String> resolvedReferences) {
         try {
@@ -68,8 +66,8 @@ final class ReferenceParser {
             if (placeable == null) {
                 // none fits: report the first failure in the caller's order, in the parser's words
                 parseInOrder("\"null\"", references);
-                throw new InvalidSchemaException("Referenced schemas " + pending.keySet()
-                        + " use names that no reference defines", null);
+                throw new InvalidSchemaException(
+                        "Referenced schemas " + pending.keySet() + " use names that no reference defines", null);
             }
             ordered.put(placeable.getKey(), placeable.getValue());
             pending.remove(placeable.getKey());

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class CompatibilityCheckerTest {
 
-    private static final String SCALE_2 = "{\"type\":\"record\",\"name\":\"M\",\"fields\":[{\"name\":\"amount\",\"type\":"
-            + "{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":12,\"scale\":2}}]}";
+    private static final String SCALE_2 =
+            "{\"type\":\"record\",\"name\":\"M\",\"fields\":[{\"name\":\"amount\",\"type\":"
+                    + "{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":12,\"scale\":2}}]}";
     private static final String SCALE_3 = SCALE_2.replace("\"scale\":2", "\"scale\":3");
 
     private static List<VersionedSchema> versions(String... schemas) {
@@ -29,11 +30,15 @@ class CompatibilityCheckerTest {
 
     @Test
     void check_decimalScaleChange_isRefusedByDefaultAndAcceptedWhenRelaxed() {
-        CompatibilityChecker relaxed = CompatibilityChecker.builder().relax(Rule.DECIMAL_SCALE_CHANGED).build();
+        CompatibilityChecker relaxed =
+                CompatibilityChecker.builder().relax(Rule.DECIMAL_SCALE_CHANGED).build();
 
-        assertThat(CompatibilityChecker.standard().check(CompatibilityLevel.FULL, AvroSchema.parse(SCALE_3),
-                versions(SCALE_2)).isCompatible()).isFalse();
-        assertThat(relaxed.check(CompatibilityLevel.FULL, AvroSchema.parse(SCALE_3), versions(SCALE_2)).isCompatible())
+        assertThat(CompatibilityChecker.standard()
+                        .check(CompatibilityLevel.FULL, AvroSchema.parse(SCALE_3), versions(SCALE_2))
+                        .isCompatible())
+                .isFalse();
+        assertThat(relaxed.check(CompatibilityLevel.FULL, AvroSchema.parse(SCALE_3), versions(SCALE_2))
+                        .isCompatible())
                 .isTrue();
         assertThat(relaxed.relaxedRules()).containsExactly(Rule.DECIMAL_SCALE_CHANGED);
     }
@@ -48,8 +53,8 @@ class CompatibilityCheckerTest {
 
     @Test
     void check_levelNone_acceptsAnything() {
-        CompatibilityResult result = CompatibilityChecker.standard().check(CompatibilityLevel.NONE,
-                AvroSchema.parse("\"string\""), versions("\"int\""));
+        CompatibilityResult result = CompatibilityChecker.standard()
+                .check(CompatibilityLevel.NONE, AvroSchema.parse("\"string\""), versions("\"int\""));
 
         assertThat(result.isCompatible()).isTrue();
         assertThat(result.confluentMessages()).isEmpty();
@@ -57,8 +62,10 @@ class CompatibilityCheckerTest {
 
     @Test
     void check_noEarlierVersion_isCompatible() {
-        assertThat(CompatibilityChecker.standard().check(CompatibilityLevel.FULL_TRANSITIVE,
-                AvroSchema.parse("\"string\""), List.of()).isCompatible()).isTrue();
+        assertThat(CompatibilityChecker.standard()
+                        .check(CompatibilityLevel.FULL_TRANSITIVE, AvroSchema.parse("\"string\""), List.of())
+                        .isCompatible())
+                .isTrue();
     }
 
     @Test
@@ -69,12 +76,20 @@ class CompatibilityCheckerTest {
         String candidate = record("{\"name\":\"a\",\"type\":\"int\"},{\"name\":\"b\",\"type\":\"boolean\"},"
                 + "{\"name\":\"c\",\"type\":\"long\",\"default\":0}");
 
-        CompatibilityResult result = CompatibilityChecker.standard().check(CompatibilityLevel.FULL_TRANSITIVE,
-                AvroSchema.parse(candidate), versions(v1, v2));
+        CompatibilityResult result = CompatibilityChecker.standard()
+                .check(CompatibilityLevel.FULL_TRANSITIVE, AvroSchema.parse(candidate), versions(v1, v2));
 
-        assertThat(result.violations()).extracting(v -> v.oldVersion() + " " + v.direction() + " " + v.fieldPath())
-                .containsExactly("1 BACKWARD R.a", "1 BACKWARD R.b", "1 FORWARD R.a", "1 FORWARD R.b",
-                        "2 BACKWARD R.a", "2 BACKWARD R.b", "2 FORWARD R.a", "2 FORWARD R.b");
+        assertThat(result.violations())
+                .extracting(v -> v.oldVersion() + " " + v.direction() + " " + v.fieldPath())
+                .containsExactly(
+                        "1 BACKWARD R.a",
+                        "1 BACKWARD R.b",
+                        "1 FORWARD R.a",
+                        "1 FORWARD R.b",
+                        "2 BACKWARD R.a",
+                        "2 BACKWARD R.b",
+                        "2 FORWARD R.a",
+                        "2 FORWARD R.b");
     }
 
     @Test
@@ -82,28 +97,35 @@ class CompatibilityCheckerTest {
         String v1 = record("{\"name\":\"a\",\"type\":\"string\"}");
         String v2 = record("{\"name\":\"a\",\"type\":\"int\"}");
 
-        CompatibilityResult result = CompatibilityChecker.standard().check(CompatibilityLevel.BACKWARD,
-                AvroSchema.parse(record("{\"name\":\"a\",\"type\":\"long\"}")), versions(v1, v2));
+        CompatibilityResult result = CompatibilityChecker.standard()
+                .check(
+                        CompatibilityLevel.BACKWARD,
+                        AvroSchema.parse(record("{\"name\":\"a\",\"type\":\"long\"}")),
+                        versions(v1, v2));
 
         assertThat(result.isCompatible()).isTrue();
     }
 
     @Test
     void check_changedFieldInsideUnionOfEvents_namesTheEventAndField() {
-        String created = "{\"type\":\"record\",\"name\":\"OrderCreated\",\"fields\":[{\"name\":\"total\",\"type\":TYPE}]}";
-        String cancelled = "{\"type\":\"record\",\"name\":\"OrderCancelled\",\"fields\":[{\"name\":\"reason\",\"type\":\"string\"}]}";
+        String created =
+                "{\"type\":\"record\",\"name\":\"OrderCreated\",\"fields\":[{\"name\":\"total\",\"type\":TYPE}]}";
+        String cancelled =
+                "{\"type\":\"record\",\"name\":\"OrderCancelled\",\"fields\":[{\"name\":\"reason\",\"type\":\"string\"}]}";
         String old = "[" + cancelled + "," + created.replace("TYPE", "\"string\"") + "]";
         String candidate = "[" + cancelled + "," + created.replace("TYPE", "\"int\"") + "]";
 
-        CompatibilityResult result = CompatibilityChecker.standard().check(CompatibilityLevel.BACKWARD,
-                AvroSchema.parse(candidate), versions(old));
+        CompatibilityResult result = CompatibilityChecker.standard()
+                .check(CompatibilityLevel.BACKWARD, AvroSchema.parse(candidate), versions(old));
 
         assertThat(result.violations()).singleElement().satisfies(v -> {
             assertThat(v.rule()).isEqualTo(Rule.FIELD_TYPE_CHANGED);
             assertThat(v.fieldPath()).isEqualTo("OrderCreated.total");
             assertThat(v.jsonPointer()).isEqualTo("/1/fields/0/type");
         });
-        assertThat(result.confluentDetails().get(0)).contains("'MISSING_UNION_BRANCH'").contains("path '/1'");
+        assertThat(result.confluentDetails().get(0))
+                .contains("'MISSING_UNION_BRANCH'")
+                .contains("path '/1'");
     }
 
     @Test
@@ -112,10 +134,10 @@ class CompatibilityCheckerTest {
         AvroSchema v1 = fixture.parse(fixture.version("fixture.orders.OrderCreated", 1));
         AvroSchema v2 = fixture.parse(fixture.version("fixture.orders.OrderCreated", 2));
 
-        CompatibilityResult full = CompatibilityChecker.standard().check(CompatibilityLevel.FULL_TRANSITIVE, v2,
-                List.of(new VersionedSchema(1, v1)));
-        CompatibilityResult back = CompatibilityChecker.standard().check(CompatibilityLevel.FULL, v1,
-                List.of(new VersionedSchema(2, v2)));
+        CompatibilityResult full = CompatibilityChecker.standard()
+                .check(CompatibilityLevel.FULL_TRANSITIVE, v2, List.of(new VersionedSchema(1, v1)));
+        CompatibilityResult back =
+                CompatibilityChecker.standard().check(CompatibilityLevel.FULL, v1, List.of(new VersionedSchema(2, v2)));
 
         assertThat(full.isCompatible()).isTrue();
         assertThat(back.isCompatible()).isTrue();
@@ -128,11 +150,14 @@ class CompatibilityCheckerTest {
         String order = "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"total\",\"type\":MONEY},"
                 + "{\"name\":\"tax\",\"type\":\"Money\"}]}";
 
-        CompatibilityResult result = CompatibilityChecker.standard().check(CompatibilityLevel.BACKWARD,
-                AvroSchema.parse(order.replace("MONEY", money.replace("SCALE", "4"))),
-                versions(order.replace("MONEY", money.replace("SCALE", "2"))));
+        CompatibilityResult result = CompatibilityChecker.standard()
+                .check(
+                        CompatibilityLevel.BACKWARD,
+                        AvroSchema.parse(order.replace("MONEY", money.replace("SCALE", "4"))),
+                        versions(order.replace("MONEY", money.replace("SCALE", "2"))));
 
-        assertThat(result.violations()).extracting(Violation::fieldPath)
+        assertThat(result.violations())
+                .extracting(Violation::fieldPath)
                 .containsExactly("Order.total.amount", "Order.tax.amount");
     }
 
@@ -143,8 +168,8 @@ class CompatibilityCheckerTest {
         String oldNode = node.replace("TYPE", "{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}");
         String newNode = node.replace("TYPE", "{\"type\":\"long\",\"logicalType\":\"timestamp-micros\"}");
 
-        CompatibilityResult result = CompatibilityChecker.standard().check(CompatibilityLevel.BACKWARD,
-                AvroSchema.parse(newNode), versions(oldNode));
+        CompatibilityResult result = CompatibilityChecker.standard()
+                .check(CompatibilityLevel.BACKWARD, AvroSchema.parse(newNode), versions(oldNode));
 
         assertThat(result.violations()).extracting(Violation::rule).containsOnly(Rule.TIMESTAMP_UNIT_CHANGED);
         assertThat(result.violations()).extracting(Violation::fieldPath).contains("Node.v");

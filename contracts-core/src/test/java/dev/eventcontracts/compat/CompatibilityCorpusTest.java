@@ -36,7 +36,10 @@ class CompatibilityCorpusTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CompatibilityChecker RELAXED = CompatibilityChecker.builder()
-            .relax(Arrays.stream(Rule.values()).filter(Rule::stricterThanConfluent).toList()).build();
+            .relax(Arrays.stream(Rule.values())
+                    .filter(Rule::stricterThanConfluent)
+                    .toList())
+            .build();
 
     record Case(String file, String id, List<AvroSchema> previous, AvroSchema candidate, JsonNode expect) {
         List<VersionedSchema> versions() {
@@ -60,7 +63,8 @@ class CompatibilityCorpusTest {
     }
 
     static Stream<Arguments> casesAtEveryLevel() {
-        return corpus().stream().flatMap(c -> Arrays.stream(CompatibilityLevel.values()).map(l -> Arguments.of(c, l)));
+        return corpus().stream()
+                .flatMap(c -> Arrays.stream(CompatibilityLevel.values()).map(l -> Arguments.of(c, l)));
     }
 
     @ParameterizedTest(name = "{0} at {1}")
@@ -68,9 +72,11 @@ class CompatibilityCorpusTest {
     void check_corpusCase_findsExactlyTheExpectedRules(Case c, CompatibilityLevel level) {
         CompatibilityResult result = CompatibilityChecker.standard().check(level, c.candidate(), c.versions());
 
-        Set<String> found = result.violations().stream().map(v -> v.rule().name())
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(found).as("rules of %s at %s: %s", c, level, result.violations()).isEqualTo(c.expected(level));
+        Set<String> found =
+                result.violations().stream().map(v -> v.rule().name()).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(found)
+                .as("rules of %s at %s: %s", c, level, result.violations())
+                .isEqualTo(c.expected(level));
         assertThat(result.isCompatible()).isEqualTo(c.expected(level).isEmpty());
         assertThat(result.confluentDetails().isEmpty()).isEqualTo(result.isCompatible());
     }
@@ -78,12 +84,18 @@ class CompatibilityCorpusTest {
     @ParameterizedTest(name = "{0} at {1}")
     @MethodSource("casesAtEveryLevel")
     void check_withStricterRulesRelaxed_givesConfluentsVerdict(Case c, CompatibilityLevel level) {
-        boolean confluent = confluentCompatible(level, c.candidate().rawSchema(),
+        boolean confluent = confluentCompatible(
+                level,
+                c.candidate().rawSchema(),
                 c.previous().stream().map(AvroSchema::rawSchema).toList());
-        boolean expectedByCorpus = c.expected(level).stream().allMatch(r -> Rule.valueOf(r).stricterThanConfluent());
+        boolean expectedByCorpus =
+                c.expected(level).stream().allMatch(r -> Rule.valueOf(r).stricterThanConfluent());
 
-        assertThat(RELAXED.check(level, c.candidate(), c.versions()).isCompatible()).isEqualTo(confluent);
-        assertThat(expectedByCorpus).as("corpus expectation of %s agrees with Avro's checker", c).isEqualTo(confluent);
+        assertThat(RELAXED.check(level, c.candidate(), c.versions()).isCompatible())
+                .isEqualTo(confluent);
+        assertThat(expectedByCorpus)
+                .as("corpus expectation of %s agrees with Avro's checker", c)
+                .isEqualTo(confluent);
     }
 
     @Test
@@ -91,8 +103,18 @@ class CompatibilityCorpusTest {
         List<Case> corpus = corpus();
 
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(80);
-        assertThat(corpus.stream().map(Case::file).distinct()).contains("promotions", "records", "aliases", "enums",
-                "unions", "arrays-maps", "fixed", "logical-types", "defaults", "transitive");
+        assertThat(corpus.stream().map(Case::file).distinct())
+                .contains(
+                        "promotions",
+                        "records",
+                        "aliases",
+                        "enums",
+                        "unions",
+                        "arrays-maps",
+                        "fixed",
+                        "logical-types",
+                        "defaults",
+                        "transitive");
         assertThat(corpus.stream().filter(c -> c.previous().size() > 1)).hasSizeGreaterThanOrEqualTo(8);
     }
 
@@ -113,7 +135,8 @@ class CompatibilityCorpusTest {
 
     private static boolean avroCompatible(Schema reader, Schema writer) {
         try {
-            return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getType()
+            return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer)
+                            .getType()
                     == SchemaCompatibilityType.COMPATIBLE;
         } catch (RuntimeException e) {
             return false; // Confluent turns a failing check into an error message, i.e. incompatible
@@ -121,15 +144,21 @@ class CompatibilityCorpusTest {
     }
 
     private static List<Case> corpus() {
-        try (Stream<Path> files = Files.list(Path.of(CompatibilityCorpusTest.class.getResource("/compat-corpus").toURI()))) {
+        try (Stream<Path> files = Files.list(Path.of(
+                CompatibilityCorpusTest.class.getResource("/compat-corpus").toURI()))) {
             List<Case> cases = new ArrayList<>();
-            for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 String name = file.getFileName().toString().replace(".json", "");
                 for (JsonNode c : JSON.readTree(file.toFile())) {
                     List<AvroSchema> previous = new ArrayList<>();
                     c.path("previous").forEach(p -> previous.add(AvroSchema.parse(p.toString())));
-                    cases.add(new Case(name, c.path("id").asText(), previous,
-                            AvroSchema.parse(c.path("candidate").toString()), c.path("expect")));
+                    cases.add(new Case(
+                            name,
+                            c.path("id").asText(),
+                            previous,
+                            AvroSchema.parse(c.path("candidate").toString()),
+                            c.path("expect")));
                 }
             }
             return cases;

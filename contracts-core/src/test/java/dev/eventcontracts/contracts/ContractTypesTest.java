@@ -13,14 +13,16 @@ class ContractTypesTest {
 
     @Test
     void readDirectory_repositorySchemas_ordersEveryTypeAfterTheTypesItUses() {
-        List<String> order = ContractTypes.readDirectory(RepoSchemas.AVRO).types().stream().map(TypeFile::fullName)
+        List<String> order = ContractTypes.readDirectory(RepoSchemas.AVRO).types().stream()
+                .map(TypeFile::fullName)
                 .toList();
 
         assertThat(order).hasSize(7);
         assertThat(order.indexOf(RepoSchemas.NS + "Money")).isLessThan(order.indexOf(RepoSchemas.NS + "LineItem"));
         assertThat(order.indexOf(RepoSchemas.NS + "LineItem"))
                 .isLessThan(order.indexOf(RepoSchemas.NS + "OrderCreated"));
-        assertThat(order.indexOf(RepoSchemas.NS + "Address")).isLessThan(order.indexOf(RepoSchemas.NS + "OrderCreated"));
+        assertThat(order.indexOf(RepoSchemas.NS + "Address"))
+                .isLessThan(order.indexOf(RepoSchemas.NS + "OrderCreated"));
         assertThat(order.indexOf(RepoSchemas.NS + "OrderStatus"))
                 .isLessThan(order.indexOf(RepoSchemas.NS + "OrderStatusChanged"));
     }
@@ -31,8 +33,8 @@ class ContractTypesTest {
 
         TypeFile created = ContractTypes.parse(file.toString(), Files.readString(file));
 
-        assertThat(created.dependencies()).containsExactly(RepoSchemas.NS + "LineItem", RepoSchemas.NS + "Money",
-                RepoSchemas.NS + "Address");
+        assertThat(created.dependencies())
+                .containsExactly(RepoSchemas.NS + "LineItem", RepoSchemas.NS + "Money", RepoSchemas.NS + "Address");
     }
 
     @Test
@@ -40,13 +42,14 @@ class ContractTypesTest {
         var schemas = ContractTypes.readDirectory(RepoSchemas.AVRO).schemas();
 
         assertThat(schemas).hasSize(7);
-        assertThat(schemas.get(RepoSchemas.NS + "OrderCreated").getField("shippingAddress")).isNotNull();
+        assertThat(schemas.get(RepoSchemas.NS + "OrderCreated").getField("shippingAddress"))
+                .isNotNull();
     }
 
     @Test
     void readResources_releaseOnTheClasspathOfTests_readsTheNamedFiles() {
-        ContractTypes types = ContractTypes.readResources(getClass().getClassLoader(), "contracts/",
-                List.of("B.avsc", "A.avsc"));
+        ContractTypes types =
+                ContractTypes.readResources(getClass().getClassLoader(), "contracts/", List.of("B.avsc", "A.avsc"));
 
         assertThat(types.types()).extracting(TypeFile::fullName).containsExactly("x.A", "x.B");
         assertThat(types.type("x.B").orElseThrow().location()).isEqualTo("classpath:contracts/B.avsc");
@@ -57,8 +60,10 @@ class ContractTypesTest {
         Files.writeString(dir.resolve("A.avsc"), """
                 {"type":"record","name":"A","namespace":"x","fields":[{"name":"b","type":"B"}]}""");
 
-        assertThatThrownBy(() -> ContractTypes.readDirectory(dir)).isInstanceOf(ContractException.class)
-                .hasMessageContaining("A.avsc").hasMessageContaining("'x.B'");
+        assertThatThrownBy(() -> ContractTypes.readDirectory(dir))
+                .isInstanceOf(ContractException.class)
+                .hasMessageContaining("A.avsc")
+                .hasMessageContaining("'x.B'");
     }
 
     @Test
@@ -68,15 +73,18 @@ class ContractTypesTest {
         Files.writeString(dir.resolve("B.avsc"), """
                 {"type":"record","name":"B","namespace":"x","fields":[{"name":"a","type":"A"}]}""");
 
-        assertThatThrownBy(() -> ContractTypes.readDirectory(dir)).isInstanceOf(ContractException.class)
-                .hasMessageContaining("cycle").hasMessageContaining(".avsc");
+        assertThatThrownBy(() -> ContractTypes.readDirectory(dir))
+                .isInstanceOf(ContractException.class)
+                .hasMessageContaining("cycle")
+                .hasMessageContaining(".avsc");
     }
 
     @Test
     void readDirectory_fileThatIsNotJson_failsNamingTheFile(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("Broken.avsc"), "{\"type\": ");
 
-        assertThatThrownBy(() -> ContractTypes.readDirectory(dir)).isInstanceOf(ContractException.class)
+        assertThatThrownBy(() -> ContractTypes.readDirectory(dir))
+                .isInstanceOf(ContractException.class)
                 .hasMessageContaining("Broken.avsc");
     }
 
@@ -86,6 +94,7 @@ class ContractTypesTest {
                 {"type":"record","name":"N","namespace":"x","fields":[{"name":"missingItsType"}]}""");
 
         assertThatThrownBy(() -> ContractTypes.readDirectory(dir).schemas())
-                .isInstanceOf(InvalidContractSchemaException.class).hasMessageContaining("N.avsc");
+                .isInstanceOf(InvalidContractSchemaException.class)
+                .hasMessageContaining("N.avsc");
     }
 }

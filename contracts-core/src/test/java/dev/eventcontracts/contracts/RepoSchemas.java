@@ -12,6 +12,5 @@ final class RepoSchemas {
     static final Path RELEASED = ROOT.resolve("released");
     static final String NS = "dev.eventcontracts.orders.";
 
-    private RepoSchemas() {
-    }
+    private RepoSchemas() {}
 }

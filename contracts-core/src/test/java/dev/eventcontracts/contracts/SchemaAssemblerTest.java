@@ -12,19 +12,23 @@ import org.junit.jupiter.api.Test;
 class SchemaAssemblerTest {
 
     private static List<SubjectPlan> repositoryPlans() {
-        return ContractPlanner.plan(TopicContracts.read(RepoSchemas.DESCRIPTOR),
-                ContractTypes.readDirectory(RepoSchemas.AVRO));
+        return ContractPlanner.plan(
+                TopicContracts.read(RepoSchemas.DESCRIPTOR), ContractTypes.readDirectory(RepoSchemas.AVRO));
     }
 
     @Test
     void assemble_valueSubject_isTheUnionOfEventTypesWithReferencesByFullName() {
-        TopicContract topic = TopicContracts.read(RepoSchemas.DESCRIPTOR).topics().get(0);
+        TopicContract topic =
+                TopicContracts.read(RepoSchemas.DESCRIPTOR).topics().get(0);
 
-        AvroSchema value = SchemaAssembler.offline(repositoryPlans()).assemble(topic.value().subject());
+        AvroSchema value = SchemaAssembler.offline(repositoryPlans())
+                .assemble(topic.value().subject());
 
-        assertThat(value.rawSchema().getTypes()).extracting(s -> s.getFullName())
+        assertThat(value.rawSchema().getTypes())
+                .extracting(s -> s.getFullName())
                 .containsExactlyElementsOf(topic.value().eventTypes());
-        assertThat(value.references()).extracting(SchemaReference::subject)
+        assertThat(value.references())
+                .extracting(SchemaReference::subject)
                 .containsExactlyElementsOf(topic.value().eventTypes());
         assertThat(value.resolvedReferences()).containsKey(RepoSchemas.NS + "Money");
     }
@@ -36,21 +40,22 @@ class SchemaAssemblerTest {
 
         AvroSchema lineItem = assembler.assemble(RepoSchemas.NS + "LineItem");
 
-        assertThat(lineItem.references()).containsExactly(
-                new SchemaReference(RepoSchemas.NS + "Money", RepoSchemas.NS + "Money", 3));
+        assertThat(lineItem.references())
+                .containsExactly(new SchemaReference(RepoSchemas.NS + "Money", RepoSchemas.NS + "Money", 3));
     }
 
     @Test
     void assemble_referenceOutsideThePlans_asksTheExternalSource() throws Exception {
-        SubjectPlan value = new SubjectPlan("value", Optional.empty(), "[\"x.A\"]",
-                List.of(new PlannedReference("x.A", "x.A", 2)), "value.avsc");
+        SubjectPlan value = new SubjectPlan(
+                "value", Optional.empty(), "[\"x.A\"]", List.of(new PlannedReference("x.A", "x.A", 2)), "value.avsc");
         AvroSchema a = AvroSchema.parse("{\"type\":\"record\",\"name\":\"A\",\"namespace\":\"x\",\"fields\":[]}");
 
         AvroSchema assembled = new SchemaAssembler<Exception>(List.of(value), (subject, version) -> {
-            assertThat(subject).isEqualTo("x.A");
-            assertThat(version).isEqualTo(2);
-            return a;
-        }).assemble("value");
+                    assertThat(subject).isEqualTo("x.A");
+                    assertThat(version).isEqualTo(2);
+                    return a;
+                })
+                .assemble("value");
 
         assertThat(assembled.references()).containsExactly(new SchemaReference("x.A", "x.A", 2));
         assertThat(assembled.rawSchema().getTypes().get(0).getFullName()).isEqualTo("x.A");
@@ -58,20 +63,27 @@ class SchemaAssemblerTest {
 
     @Test
     void assemble_referenceOutsideThePlansOffline_failsNamingBothSubjects() {
-        SubjectPlan value = new SubjectPlan("value", Optional.empty(), "[\"x.A\"]",
-                List.of(new PlannedReference("x.A", "x.A", null)), "value.avsc");
+        SubjectPlan value = new SubjectPlan(
+                "value",
+                Optional.empty(),
+                "[\"x.A\"]",
+                List.of(new PlannedReference("x.A", "x.A", null)),
+                "value.avsc");
 
         assertThatThrownBy(() -> SchemaAssembler.offline(List.of(value)).assemble("value"))
-                .isInstanceOf(ContractException.class).hasMessageContaining("'value'").hasMessageContaining("'x.A'");
+                .isInstanceOf(ContractException.class)
+                .hasMessageContaining("'value'")
+                .hasMessageContaining("'x.A'");
     }
 
     @Test
     void assemble_invalidAvro_failsAsInvalidSchemaNamingSubjectAndSource() {
-        SubjectPlan bad = new SubjectPlan("bad", Optional.empty(), "{\"type\":\"record\",\"name\":\"B\"}",
-                List.of(), "B.avsc");
+        SubjectPlan bad =
+                new SubjectPlan("bad", Optional.empty(), "{\"type\":\"record\",\"name\":\"B\"}", List.of(), "B.avsc");
 
         assertThatThrownBy(() -> SchemaAssembler.offline(List.of(bad)).assemble("bad"))
-                .isInstanceOf(InvalidContractSchemaException.class).hasMessageContaining("'bad'")
+                .isInstanceOf(InvalidContractSchemaException.class)
+                .hasMessageContaining("'bad'")
                 .hasMessageContaining("B.avsc");
     }
 }

@@ -28,7 +28,8 @@ class TopicContractsModelTest {
 
     @Test
     void parse_keySchema_isAvroJsonText() throws Exception {
-        TopicContract topic = parse(descriptor("", "FULL_TRANSITIVE", "fullName")).topics().get(0);
+        TopicContract topic =
+                parse(descriptor("", "FULL_TRANSITIVE", "fullName")).topics().get(0);
 
         assertThat(topic.key().schema()).isEqualTo("\"string\"");
         assertThat(topic.key().level()).isEmpty();
@@ -37,21 +38,25 @@ class TopicContractsModelTest {
 
     @Test
     void parse_keyLevel_isRead() throws Exception {
-        TopicContract topic = parse(descriptor(",\"compatibility\":\"none\"", "FULL", "fullName")).topics().get(0);
+        TopicContract topic = parse(descriptor(",\"compatibility\":\"none\"", "FULL", "fullName"))
+                .topics()
+                .get(0);
 
         assertThat(topic.key().level()).contains(CompatibilityLevel.NONE);
     }
 
     @Test
     void parse_unknownLevel_failsNamingTheEntryAndTheLevels() {
-        assertThatThrownBy(() -> parse(descriptor("", "SIDEWAYS", "fullName"))).isInstanceOf(ContractException.class)
+        assertThatThrownBy(() -> parse(descriptor("", "SIDEWAYS", "fullName")))
+                .isInstanceOf(ContractException.class)
                 .hasMessageContaining("topic 't' value.compatibility is 'SIDEWAYS'")
                 .hasMessageContaining("FULL_TRANSITIVE");
     }
 
     @Test
     void parse_unknownStrategy_failsNamingIt() {
-        assertThatThrownBy(() -> parse(descriptor("", "FULL", "topicName"))).isInstanceOf(ContractException.class)
+        assertThatThrownBy(() -> parse(descriptor("", "FULL", "topicName")))
+                .isInstanceOf(ContractException.class)
                 .hasMessageContaining("subjectNameStrategy is 'topicName'");
     }
 
@@ -59,14 +64,17 @@ class TopicContractsModelTest {
     void parse_missingEntry_namesTopicAndField() {
         String json = descriptor("", "FULL", "fullName").replace("\"subject\":\"t-value\",", "");
 
-        assertThatThrownBy(() -> parse(json)).isInstanceOf(ContractException.class)
-                .hasMessageContaining("topic 't' value").hasMessageContaining("'subject'");
+        assertThatThrownBy(() -> parse(json))
+                .isInstanceOf(ContractException.class)
+                .hasMessageContaining("topic 't' value")
+                .hasMessageContaining("'subject'");
     }
 
     @Test
     void parse_descriptorForTheGateOnly_leavesLayoutKeyFieldAndDeadLetterTopicUndeclared() throws Exception {
-        String json = descriptor("", "FULL", "fullName").replace("\"partitions\":3,\"replicationFactor\":3,"
-                + "\"minInsyncReplicas\":2,", "").replace(",\"field\":\"id\"", "")
+        String json = descriptor("", "FULL", "fullName")
+                .replace("\"partitions\":3,\"replicationFactor\":3," + "\"minInsyncReplicas\":2,", "")
+                .replace(",\"field\":\"id\"", "")
                 .replace(",\"deadLetterTopic\":\"t.DLQ\"", "");
 
         TopicContract topic = parse(json).topics().get(0);
@@ -81,8 +89,9 @@ class TopicContractsModelTest {
 
     @Test
     void parse_layoutBelowOne_failsNamingTheEntry() {
-        assertThatThrownBy(() -> parse(descriptor("", "FULL", "fullName").replace("\"partitions\":3",
-                "\"partitions\":0"))).isInstanceOf(ContractException.class)
+        assertThatThrownBy(
+                        () -> parse(descriptor("", "FULL", "fullName").replace("\"partitions\":3", "\"partitions\":0")))
+                .isInstanceOf(ContractException.class)
                 .hasMessageContaining("topic 't' partitions is 0");
     }
 
@@ -90,15 +99,18 @@ class TopicContractsModelTest {
     void read_fileThatIsNotJson_failsNamingTheFile(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("topics.json"), "{\"topics\": ");
 
-        assertThatThrownBy(() -> TopicContracts.read(file)).isInstanceOf(ContractException.class)
+        assertThatThrownBy(() -> TopicContracts.read(file))
+                .isInstanceOf(ContractException.class)
                 .hasMessageContaining(file.toString());
     }
 
     @Test
     void topicFor_unknownEventType_failsNamingTheType() throws Exception {
-        org.apache.avro.Schema other = org.apache.avro.SchemaBuilder.record("x.Other").fields().endRecord();
+        org.apache.avro.Schema other =
+                org.apache.avro.SchemaBuilder.record("x.Other").fields().endRecord();
 
         assertThatThrownBy(() -> parse(descriptor("", "FULL", "fullName")).topicFor(other))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x.Other");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("x.Other");
     }
 }

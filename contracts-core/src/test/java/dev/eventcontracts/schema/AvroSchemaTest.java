@@ -35,14 +35,23 @@ class AvroSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"register Money", "register OrderCreated v1 with reference", "register OrderCreated v2",
-        "register union value subject", "register enum", "register Simple v2"})
+    @ValueSource(
+            strings = {
+                "register Money",
+                "register OrderCreated v1 with reference",
+                "register OrderCreated v2",
+                "register union value subject",
+                "register enum",
+                "register Simple v2"
+            })
     void canonicalString_ofRegisteredText_equalsTextConfluentAnswered(String step) {
         JsonNode s = FIXTURE.step(step);
 
-        AvroSchema schema = FIXTURE.parse(s.path("body").path("schema").asText(), s.path("body").path("references"));
+        AvroSchema schema = FIXTURE.parse(
+                s.path("body").path("schema").asText(), s.path("body").path("references"));
 
-        assertThat(schema.canonicalString()).isEqualTo(s.path("response").path("schema").asText());
+        assertThat(schema.canonicalString())
+                .isEqualTo(s.path("response").path("schema").asText());
     }
 
     @ParameterizedTest
@@ -64,7 +73,8 @@ class AvroSchemaTest {
     void equalsAndGuid_sameTextOtherReferenceVersion_differ() {
         JsonNode v1 = FIXTURE.schemaById(2);
         AvroSchema withV1 = FIXTURE.parse(v1);
-        AvroSchema withV2 = AvroSchema.parse(v1.path("schema").asText(),
+        AvroSchema withV2 = AvroSchema.parse(
+                v1.path("schema").asText(),
                 List.of(new SchemaReference("fixture.orders.Money", "fixture.orders.Money", 2)),
                 withV1.resolvedReferences());
 
@@ -75,8 +85,10 @@ class AvroSchemaTest {
 
     @Test
     void equals_sameSchemaWrittenDifferently_isEqualWithSameHash() {
-        AvroSchema compact = AvroSchema.parse("{\"type\":\"record\",\"name\":\"A\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"}]}");
-        AvroSchema spaced = AvroSchema.parse("{ \"name\" : \"A\", \"type\" : \"record\", \"fields\" : [ { \"type\" : \"int\", \"name\" : \"x\" } ] }");
+        AvroSchema compact =
+                AvroSchema.parse("{\"type\":\"record\",\"name\":\"A\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"}]}");
+        AvroSchema spaced = AvroSchema.parse(
+                "{ \"name\" : \"A\", \"type\" : \"record\", \"fields\" : [ { \"type\" : \"int\", \"name\" : \"x\" } ] }");
 
         assertThat(spaced).isEqualTo(compact).hasSameHashCodeAs(compact);
     }
@@ -92,8 +104,14 @@ class AvroSchemaTest {
         AvroSchema parsed = AvroSchema.parse(union.canonicalString(), union.references(), reversed);
 
         assertThat(reversed.keySet()).first().isNotEqualTo("fixture.orders.Money");
-        assertThat(parsed.canonicalString()).isEqualTo("[\"fixture.orders.OrderCreated\",\"fixture.orders.OrderCancelled\"]");
-        assertThat(parsed.rawSchema().getTypes().get(0).getField("total").schema().getFullName())
+        assertThat(parsed.canonicalString())
+                .isEqualTo("[\"fixture.orders.OrderCreated\",\"fixture.orders.OrderCancelled\"]");
+        assertThat(parsed.rawSchema()
+                        .getTypes()
+                        .get(0)
+                        .getField("total")
+                        .schema()
+                        .getFullName())
                 .isEqualTo("fixture.orders.Money");
     }
 
@@ -102,15 +120,18 @@ class AvroSchemaTest {
         String text = FIXTURE.schemaById(2).path("schema").asText();
 
         assertThatThrownBy(() -> AvroSchema.parse(text))
-                .isInstanceOf(InvalidSchemaException.class).hasMessageContaining("Money");
+                .isInstanceOf(InvalidSchemaException.class)
+                .hasMessageContaining("Money");
     }
 
     @Test
     void parse_defaultOfWrongType_failsNamingField() {
-        String text = "{\"type\":\"record\",\"name\":\"A\",\"fields\":[{\"name\":\"count\",\"type\":\"int\",\"default\":\"x\"}]}";
+        String text =
+                "{\"type\":\"record\",\"name\":\"A\",\"fields\":[{\"name\":\"count\",\"type\":\"int\",\"default\":\"x\"}]}";
 
         assertThatThrownBy(() -> AvroSchema.parse(text))
-                .isInstanceOf(InvalidSchemaException.class).hasMessageContaining("count");
+                .isInstanceOf(InvalidSchemaException.class)
+                .hasMessageContaining("count");
     }
 
     @Test

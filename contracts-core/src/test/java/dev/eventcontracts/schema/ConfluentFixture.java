@@ -83,7 +83,9 @@ public final class ConfluentFixture {
     private static List<SchemaReference> references(JsonNode json) {
         List<SchemaReference> refs = new ArrayList<>();
         for (JsonNode r : json) {
-            refs.add(new SchemaReference(r.path("name").asText(), r.path("subject").asText(),
+            refs.add(new SchemaReference(
+                    r.path("name").asText(),
+                    r.path("subject").asText(),
                     r.path("version").asInt()));
         }
         return refs;

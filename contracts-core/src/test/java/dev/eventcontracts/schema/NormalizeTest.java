@@ -9,19 +9,22 @@ import org.junit.jupiter.api.Test;
 /** {@link AvroSchema#normalize()} against the rules of Confluent's {@code normalize=true}. */
 class NormalizeTest {
 
-    private static final String UNSORTED = "{\"type\":\"record\",\"name\":\"R\",\"namespace\":\"n\",\"aliases\":[\"z\",\"a\"],"
-            + "\"zeta\":1,\"alpha\":{\"y\":1,\"x\":2},\"doc\":\"\",\"fields\":["
-            + "{\"name\":\"f\",\"type\":\"int\",\"doc\":\"d\",\"aliases\":[\"q\",\"b\"],\"default\":1,\"p2\":true,\"p1\":false},"
-            + "{\"name\":\"m\",\"type\":{\"type\":\"map\",\"values\":\"long\"},\"default\":{\"z\":1,\"a\":2}}]}";
+    private static final String UNSORTED =
+            "{\"type\":\"record\",\"name\":\"R\",\"namespace\":\"n\",\"aliases\":[\"z\",\"a\"],"
+                    + "\"zeta\":1,\"alpha\":{\"y\":1,\"x\":2},\"doc\":\"\",\"fields\":["
+                    + "{\"name\":\"f\",\"type\":\"int\",\"doc\":\"d\",\"aliases\":[\"q\",\"b\"],\"default\":1,\"p2\":true,\"p1\":false},"
+                    + "{\"name\":\"m\",\"type\":{\"type\":\"map\",\"values\":\"long\"},\"default\":{\"z\":1,\"a\":2}}]}";
 
     @Test
     void normalize_sortsPropertiesAliasesAndDefaultKeysAndDropsEmptyDoc() {
         AvroSchema normalized = AvroSchema.parse(UNSORTED).normalize();
 
-        assertThat(normalized.canonicalString()).isEqualTo("{\"type\":\"record\",\"name\":\"R\",\"namespace\":\"n\","
-                + "\"fields\":[{\"name\":\"f\",\"type\":\"int\",\"doc\":\"d\",\"default\":1,\"aliases\":[\"b\",\"q\"],"
-                + "\"p1\":false,\"p2\":true},{\"name\":\"m\",\"type\":{\"type\":\"map\",\"values\":\"long\"},"
-                + "\"default\":{\"a\":2,\"z\":1}}],\"alpha\":{\"x\":2,\"y\":1},\"zeta\":1,\"aliases\":[\"a\",\"z\"]}");
+        assertThat(normalized.canonicalString())
+                .isEqualTo(
+                        "{\"type\":\"record\",\"name\":\"R\",\"namespace\":\"n\","
+                                + "\"fields\":[{\"name\":\"f\",\"type\":\"int\",\"doc\":\"d\",\"default\":1,\"aliases\":[\"b\",\"q\"],"
+                                + "\"p1\":false,\"p2\":true},{\"name\":\"m\",\"type\":{\"type\":\"map\",\"values\":\"long\"},"
+                                + "\"default\":{\"a\":2,\"z\":1}}],\"alpha\":{\"x\":2,\"y\":1},\"zeta\":1,\"aliases\":[\"a\",\"z\"]}");
     }
 
     @Test
@@ -32,7 +35,8 @@ class NormalizeTest {
                 + "{\"name\":\"m\",\"type\":{\"type\":\"map\",\"values\":\"long\"},\"default\":{\"a\":2,\"z\":1}}]}";
 
         assertThat(AvroSchema.parse(reordered)).isNotEqualTo(AvroSchema.parse(UNSORTED));
-        assertThat(AvroSchema.parse(reordered).normalize()).isEqualTo(AvroSchema.parse(UNSORTED).normalize());
+        assertThat(AvroSchema.parse(reordered).normalize())
+                .isEqualTo(AvroSchema.parse(UNSORTED).normalize());
     }
 
     @Test
@@ -54,20 +58,24 @@ class NormalizeTest {
 
     @Test
     void normalize_references_sortedBySubjectThenVersionAndDeduplicated() {
-        String money = "{\"type\":\"record\",\"name\":\"Money\",\"namespace\":\"m\",\"fields\":[{\"name\":\"a\",\"type\":\"long\"}]}";
-        String tax = "{\"type\":\"record\",\"name\":\"Tax\",\"namespace\":\"m\",\"fields\":[{\"name\":\"r\",\"type\":\"int\"}]}";
+        String money =
+                "{\"type\":\"record\",\"name\":\"Money\",\"namespace\":\"m\",\"fields\":[{\"name\":\"a\",\"type\":\"long\"}]}";
+        String tax =
+                "{\"type\":\"record\",\"name\":\"Tax\",\"namespace\":\"m\",\"fields\":[{\"name\":\"r\",\"type\":\"int\"}]}";
         SchemaReference taxRef = new SchemaReference("m.Tax", "tax", 1);
         SchemaReference moneyRef = new SchemaReference("m.Money", "money", 2);
         AvroSchema schema = AvroSchema.parse(
                 "{\"type\":\"record\",\"name\":\"O\",\"namespace\":\"m\",\"fields\":[{\"name\":\"t\",\"type\":\"m.Tax\"},"
                         + "{\"name\":\"p\",\"type\":\"m.Money\"}]}",
-                List.of(taxRef, moneyRef, taxRef), Map.of("m.Money", money, "m.Tax", tax));
+                List.of(taxRef, moneyRef, taxRef),
+                Map.of("m.Money", money, "m.Tax", tax));
 
         AvroSchema normalized = schema.normalize();
 
         assertThat(normalized.references()).containsExactly(moneyRef, taxRef);
-        assertThat(normalized.canonicalString()).isEqualTo("{\"type\":\"record\",\"name\":\"O\",\"namespace\":\"m\","
-                + "\"fields\":[{\"name\":\"t\",\"type\":\"Tax\"},{\"name\":\"p\",\"type\":\"Money\"}]}");
+        assertThat(normalized.canonicalString())
+                .isEqualTo("{\"type\":\"record\",\"name\":\"O\",\"namespace\":\"m\","
+                        + "\"fields\":[{\"name\":\"t\",\"type\":\"Tax\"},{\"name\":\"p\",\"type\":\"Money\"}]}");
     }
 
     @Test

@@ -17,8 +17,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
 /** Plain Avro binary encoding (no registry, no container) for the contract tests. */
 final class AvroBinary {
 
-    private AvroBinary() {
-    }
+    private AvroBinary() {}
 
     static byte[] writeSpecific(Schema schema, Object datum) {
         return write(new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema)), datum);
@@ -46,8 +45,8 @@ final class AvroBinary {
     @SuppressWarnings("unchecked")
     static <T> T readSpecific(byte[] bytes, Schema writer, Schema reader) {
         try {
-            SpecificDatumReader<T> datumReader = new SpecificDatumReader<>(writer, reader,
-                    SpecificData.getForSchema(reader));
+            SpecificDatumReader<T> datumReader =
+                    new SpecificDatumReader<>(writer, reader, SpecificData.getForSchema(reader));
             return datumReader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class DescriptorDeclaredOnceTest {
 
-    private static final Set<String> SKIPPED_DIRS = Set.of(".git", "target", "test", "it", "docs", "schemas",
-            "node_modules", ".idea");
+    private static final Set<String> SKIPPED_DIRS =
+            Set.of(".git", "target", "test", "it", "docs", "schemas", "node_modules", ".idea");
 
     @Test
     void noMainCodeBuildFileOrScript_repeatsTopicOrSubjectNames() throws IOException {
@@ -30,7 +30,10 @@ class DescriptorDeclaredOnceTest {
         assertThat(root.resolve("schemas/topics.json")).exists();
         List<String> names = new ArrayList<>();
         for (TopicContract topic : TopicContracts.load().topics()) {
-            names.addAll(List.of("\"" + topic.name() + "\"", topic.value().subject(), topic.key().subject(),
+            names.addAll(List.of(
+                    "\"" + topic.name() + "\"",
+                    topic.value().subject(),
+                    topic.key().subject(),
                     topic.deadLetterTopic()));
         }
 
@@ -39,11 +42,14 @@ class DescriptorDeclaredOnceTest {
             files.filter(Files::isRegularFile)
                     .filter(f -> root.relativize(f).getNameCount() == 1 || notUnderSkippedDir(root.relativize(f)))
                     .filter(DescriptorDeclaredOnceTest::isCodeOrConfig)
-                    .forEach(f -> names.stream().filter(n -> contains(f, n))
+                    .forEach(f -> names.stream()
+                            .filter(n -> contains(f, n))
                             .forEach(n -> offenders.add(root.relativize(f) + " writes " + n)));
         }
 
-        assertThat(offenders).as("read names from TopicContracts (schemas/topics.json) instead").isEmpty();
+        assertThat(offenders)
+                .as("read names from TopicContracts (schemas/topics.json) instead")
+                .isEmpty();
     }
 
     private static boolean notUnderSkippedDir(Path relative) {
@@ -57,8 +63,13 @@ class DescriptorDeclaredOnceTest {
 
     private static boolean isCodeOrConfig(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(".java") || name.endsWith(".xml") || name.endsWith(".properties")
-                || name.endsWith(".sh") || name.endsWith(".yml") || name.endsWith(".yaml") || name.equals("run");
+        return name.endsWith(".java")
+                || name.endsWith(".xml")
+                || name.endsWith(".properties")
+                || name.endsWith(".sh")
+                || name.endsWith(".yml")
+                || name.endsWith(".yaml")
+                || name.equals("run");
     }
 
     private static boolean contains(Path file, String text) {

@@ -26,11 +26,15 @@ class EvolutionTest {
 
     @Test
     void history_holdsBothReleases_andV2IsTheCurrentContract() {
-        assertThat(ReleasedContracts.all()).extracting(ReleasedContracts::version).containsExactly(1, 2);
+        assertThat(ReleasedContracts.all())
+                .extracting(ReleasedContracts::version)
+                .containsExactly(1, 2);
         // the generated class's schema differs only by the avro.java.string property that stringType=String adds
-        assertThat(SchemaNormalization.toParsingForm(v2.type(OrderCreated.getClassSchema().getFullName())))
+        assertThat(SchemaNormalization.toParsingForm(
+                        v2.type(OrderCreated.getClassSchema().getFullName())))
                 .isEqualTo(SchemaNormalization.toParsingForm(OrderCreated.getClassSchema()));
-        assertThat(SchemaNormalization.toParsingForm(v1.type(OrderCreated.getClassSchema().getFullName())))
+        assertThat(SchemaNormalization.toParsingForm(
+                        v1.type(OrderCreated.getClassSchema().getFullName())))
                 .isNotEqualTo(SchemaNormalization.toParsingForm(OrderCreated.getClassSchema()));
     }
 
@@ -44,7 +48,9 @@ class EvolutionTest {
         assertThat(read.getOrderId()).isEqualTo("o-v1");
         assertThat(read.getShippingAddress()).isNull();
         assertThat(read.getTotal().getAmount()).hasToString("12.30");
-        assertThat(read.getItems()).singleElement().satisfies(i -> assertThat(i.getQuantity()).isEqualTo(3));
+        assertThat(read.getItems())
+                .singleElement()
+                .satisfies(i -> assertThat(i.getQuantity()).isEqualTo(3));
     }
 
     @Test
@@ -62,11 +68,12 @@ class EvolutionTest {
     @Test
     void newStatusSymbol_readByV1_becomesTheEnumDefault() {
         Schema v1Changed = v1.type("dev.eventcontracts.orders.OrderStatusChanged");
-        byte[] bytes = AvroBinary.writeSpecific(OrderStatusChanged.getClassSchema(),
+        byte[] bytes = AvroBinary.writeSpecific(
+                OrderStatusChanged.getClassSchema(),
                 SampleOrders.statusChanged("o-5", OrderStatus.DELIVERED, OrderStatus.RETURNED));
 
-        GenericRecord read = (GenericRecord) AvroBinary.readGeneric(bytes, OrderStatusChanged.getClassSchema(),
-                v1Changed);
+        GenericRecord read =
+                (GenericRecord) AvroBinary.readGeneric(bytes, OrderStatusChanged.getClassSchema(), v1Changed);
 
         assertThat(read.get("status")).hasToString("UNKNOWN");
         assertThat(read.get("previousStatus")).hasToString("DELIVERED");
@@ -79,8 +86,8 @@ class EvolutionTest {
         Schema v2Union = v2.valueUnion(topic);
         Schema v1Created = v1.type("dev.eventcontracts.orders.OrderCreated");
 
-        GenericRecord read = (GenericRecord) AvroBinary.readGeneric(
-                AvroBinary.writeGeneric(v1Union, v1OrderCreated(v1Created)), v1Union, v2Union);
+        GenericRecord read = (GenericRecord)
+                AvroBinary.readGeneric(AvroBinary.writeGeneric(v1Union, v1OrderCreated(v1Created)), v1Union, v2Union);
 
         assertThat(read.getSchema().getFullName()).isEqualTo("dev.eventcontracts.orders.OrderCreated");
         assertThat(read.get("shippingAddress")).isNull();
@@ -89,10 +96,14 @@ class EvolutionTest {
     @Test
     void releasedVersions_areMutuallyCompatible_perAvro() {
         for (String type : v1.types().keySet()) {
-            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(v2.type(type), v1.type(type)).getType())
-                    .as("v2 reads v1 %s", type).isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
-            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(v1.type(type), v2.type(type)).getType())
-                    .as("v1 reads v2 %s", type).isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
+            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(v2.type(type), v1.type(type))
+                            .getType())
+                    .as("v2 reads v1 %s", type)
+                    .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
+            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(v1.type(type), v2.type(type))
+                            .getType())
+                    .as("v1 reads v2 %s", type)
+                    .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
         }
     }
 
@@ -102,7 +113,8 @@ class EvolutionTest {
         Schema broken = withRequiredField(OrderCreated.getClassSchema(), "channel");
         byte[] bytes = AvroBinary.writeGeneric(v1Created, v1OrderCreated(v1Created));
 
-        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(broken, v1Created).getType())
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(broken, v1Created)
+                        .getType())
                 .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.INCOMPATIBLE);
         assertThatThrownBy(() -> AvroBinary.readGeneric(bytes, v1Created, broken))
                 .isInstanceOf(AvroTypeException.class)

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RoundTripTest {
 
     static Stream<SpecificRecord> events() {
-        return Stream.of(SampleOrders.created("o-1"),
+        return Stream.of(
+                SampleOrders.created("o-1"),
                 SampleOrders.statusChanged("o-1", OrderStatus.CREATED, OrderStatus.PAID),
                 SampleOrders.statusChanged("o-1", OrderStatus.DELIVERED, OrderStatus.RETURNED),
                 SampleOrders.cancelled("o-2"));
@@ -39,9 +40,11 @@ class RoundTripTest {
 
         OrderCreated back = AvroBinary.readSpecific(
                 AvroBinary.writeSpecific(OrderCreated.getClassSchema(), created),
-                OrderCreated.getClassSchema(), OrderCreated.getClassSchema());
+                OrderCreated.getClassSchema(),
+                OrderCreated.getClassSchema());
 
-        assertThat(back.getItems().get(1).getUnitPrice().getAmount()).isEqualTo(new BigDecimal("5.00"))
+        assertThat(back.getItems().get(1).getUnitPrice().getAmount())
+                .isEqualTo(new BigDecimal("5.00"))
                 .hasToString("5.00");
         assertThat(back.getItems().get(2).getUnitPrice().getAmount().scale()).isEqualTo(2);
         assertThat(back.getTotal().getAmount()).hasToString("45.10");
@@ -53,7 +56,8 @@ class RoundTripTest {
 
         OrderCancelled back = AvroBinary.readSpecific(
                 AvroBinary.writeSpecific(OrderCancelled.getClassSchema(), cancelled),
-                OrderCancelled.getClassSchema(), OrderCancelled.getClassSchema());
+                OrderCancelled.getClassSchema(),
+                OrderCancelled.getClassSchema());
 
         assertThat(back.getCancelledAt()).isEqualTo(SampleOrders.AT.plusSeconds(120));
     }
@@ -67,9 +71,11 @@ class RoundTripTest {
                     case "OrderStatusChanged" -> OrderStatusChanged.getClassSchema();
                     case "OrderCancelled" -> OrderCancelled.getClassSchema();
                     default -> throw new AssertionError("unexpected event type " + name);
-                }).toList());
+                })
+                .toList());
 
-        events().forEach(event -> assertThat(AvroBinary.<Object>readSpecific(
-                AvroBinary.writeSpecific(union, event), union, union)).isEqualTo(event));
+        events().forEach(event -> assertThat(
+                        AvroBinary.<Object>readSpecific(AvroBinary.writeSpecific(union, event), union, union))
+                .isEqualTo(event));
     }
 }

@@ -18,8 +18,11 @@ class TopicContractsTest {
         TopicContract topic = contracts.topics().get(0);
         assertThat(topic.key().field()).isEqualTo("orderId");
         assertThat(topic.key().schema()).isEqualTo("\"string\"");
-        assertThat(topic.value().eventTypes()).containsExactly(OrderCreated.getClassSchema().getFullName(),
-                "dev.eventcontracts.orders.OrderStatusChanged", OrderCancelled.getClassSchema().getFullName());
+        assertThat(topic.value().eventTypes())
+                .containsExactly(
+                        OrderCreated.getClassSchema().getFullName(),
+                        "dev.eventcontracts.orders.OrderStatusChanged",
+                        OrderCancelled.getClassSchema().getFullName());
         assertThat(topic.deadLetterTopic()).startsWith(topic.name());
         assertThat(topic.partitions()).isGreaterThan(1);
         assertThat(topic.minInsyncReplicas()).isLessThan(topic.replicationFactor());
@@ -28,9 +31,12 @@ class TopicContractsTest {
     @Test
     void everyEventType_isAGeneratedClassWithTheOrderIdKeyField() throws Exception {
         for (String type : TopicContracts.load().topics().get(0).value().eventTypes()) {
-            org.apache.avro.Schema schema = (org.apache.avro.Schema) Class.forName(type)
-                    .getMethod("getClassSchema").invoke(null);
-            assertThat(schema.getField(TopicContracts.load().topicFor(schema).key().field())).as(type).isNotNull();
+            org.apache.avro.Schema schema = (org.apache.avro.Schema)
+                    Class.forName(type).getMethod("getClassSchema").invoke(null);
+            assertThat(schema.getField(
+                            TopicContracts.load().topicFor(schema).key().field()))
+                    .as(type)
+                    .isNotNull();
         }
     }
 

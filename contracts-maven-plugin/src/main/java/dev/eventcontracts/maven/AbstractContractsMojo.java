@@ -1,12 +1,12 @@
 package dev.eventcontracts.maven;
 
+import dev.eventcontracts.compat.CompatibilityLevel;
 import dev.eventcontracts.contracts.ContractException;
-import dev.eventcontracts.contracts.ContractTypes;
-import dev.eventcontracts.contracts.TopicContracts;
 import dev.eventcontracts.contracts.ContractPlanner;
+import dev.eventcontracts.contracts.ContractTypes;
 import dev.eventcontracts.contracts.PlannedReference;
 import dev.eventcontracts.contracts.SubjectPlan;
-import dev.eventcontracts.compat.CompatibilityLevel;
+import dev.eventcontracts.contracts.TopicContracts;
 import dev.eventcontracts.maven.internal.GateException;
 import dev.eventcontracts.maven.internal.RegistryGateway;
 import dev.eventcontracts.maven.internal.RegistryGateways;
@@ -120,8 +120,8 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
             }
             if (topicContracts != null) {
                 Path descriptor = topicContracts.toPath().toAbsolutePath().normalize();
-                return ContractPlanner.plan(TopicContracts.read(descriptor),
-                        ContractTypes.readDirectory(schemaDir(descriptor)));
+                return ContractPlanner.plan(
+                        TopicContracts.read(descriptor), ContractTypes.readDirectory(schemaDir(descriptor)));
             }
         } catch (ContractException e) {
             throw new GateException(e.getMessage(), e);
@@ -156,8 +156,8 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
             String subject = e.getKey();
             String type = types.getOrDefault(subject, AvroSchema.TYPE);
             if (!AvroSchema.TYPE.equalsIgnoreCase(type)) {
-                throw new GateException("Subject '" + subject + "' has schema type '" + type
-                        + "'; this plugin handles AVRO only");
+                throw new GateException(
+                        "Subject '" + subject + "' has schema type '" + type + "'; this plugin handles AVRO only");
             }
             List<PlannedReference> planned = new ArrayList<>();
             for (Reference r : refs.getOrDefault(subject, List.of())) {
@@ -166,8 +166,12 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
                 }
                 planned.add(new PlannedReference(r.name, SubjectNames.decode(r.subject, decodeSubject), r.version));
             }
-            plans.add(new SubjectPlan(subject, level(levels.get(subject), subject), read(e.getValue(), subject),
-                    planned, e.getValue().getPath()));
+            plans.add(new SubjectPlan(
+                    subject,
+                    level(levels.get(subject), subject),
+                    read(e.getValue(), subject),
+                    planned,
+                    e.getValue().getPath()));
         }
         return plans;
     }
@@ -187,8 +191,10 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
                     try {
                         v = Integer.valueOf(version);
                     } catch (NumberFormatException e) {
-                        throw new GateException("A reference of subject '" + subject.getName() + "' has version '"
-                                + version + "'; expected a number", e);
+                        throw new GateException(
+                                "A reference of subject '" + subject.getName() + "' has version '" + version
+                                        + "'; expected a number",
+                                e);
                     }
                 }
                 list.add(new Reference(child(ref, "name"), child(ref, "subject"), v));
@@ -211,8 +217,8 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
         }
         Optional<CompatibilityLevel> level = CompatibilityLevel.parse(text);
         if (level.isEmpty()) {
-            throw new GateException("compatibilityLevels of subject '" + subject + "' is '" + text + "'; expected one of "
-                    + Arrays.toString(CompatibilityLevel.values()));
+            throw new GateException("compatibilityLevels of subject '" + subject + "' is '" + text
+                    + "'; expected one of " + Arrays.toString(CompatibilityLevel.values()));
         }
         return level;
     }
@@ -269,6 +275,7 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
 
     /** Describes the registry for messages: its URLs without any user-info. */
     String registryDescription() {
-        return String.join(", ", registryUrls().stream().map(SubjectNames::withoutUserInfo).toList());
+        return String.join(
+                ", ", registryUrls().stream().map(SubjectNames::withoutUserInfo).toList());
     }
 }

@@ -51,7 +51,8 @@ public class DownloadMojo extends AbstractContractsMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (!skipped()) {
-            GoalRunner.withRegistry("download", "download schemas", this::registryDescription).run(this::download);
+            GoalRunner.withRegistry("download", "download schemas", this::registryDescription)
+                    .run(this::download);
         }
     }
 
@@ -109,8 +110,8 @@ public class DownloadMojo extends AbstractContractsMojo {
             try {
                 patterns.add(Pattern.compile(p));
             } catch (PatternSyntaxException e) {
-                throw new GateException("subjectPatterns entry '" + p + "' is not a regular expression: "
-                        + e.getDescription(), e);
+                throw new GateException(
+                        "subjectPatterns entry '" + p + "' is not a regular expression: " + e.getDescription(), e);
             }
         }
         return patterns;

@@ -19,8 +19,7 @@ public class Reference {
     Integer version;
 
     /** Creates an empty reference for Maven to fill. */
-    public Reference() {
-    }
+    public Reference() {}
 
     /**
      * Creates a reference.

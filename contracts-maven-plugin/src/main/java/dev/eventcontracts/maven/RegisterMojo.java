@@ -1,10 +1,10 @@
 package dev.eventcontracts.maven;
 
-import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.client.RegisteredVersion;
 import dev.eventcontracts.client.RegistryException;
 import dev.eventcontracts.compat.CompatibilityChecker;
 import dev.eventcontracts.compat.CompatibilityLevel;
+import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.maven.internal.CompatibilityGate;
 import dev.eventcontracts.maven.internal.GateException;
 import dev.eventcontracts.maven.internal.GateReport;
@@ -53,7 +53,8 @@ public class RegisterMojo extends AbstractContractsMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (!skipped()) {
-            GoalRunner.withRegistry("register", "register schemas", this::registryDescription).run(this::register);
+            GoalRunner.withRegistry("register", "register schemas", this::registryDescription)
+                    .run(this::register);
         }
     }
 
@@ -67,24 +68,25 @@ public class RegisterMojo extends AbstractContractsMojo {
                 registerOne(registry, assembler, plan, where).ifPresent(failures::add);
             }
             if (!failures.isEmpty()) {
-                throw new MojoFailureException(new GateReport("register", "the schema registry at " + where, failures)
-                        .failureMessage());
+                throw new MojoFailureException(
+                        new GateReport("register", "the schema registry at " + where, failures).failureMessage());
             }
         }
     }
 
-    private Optional<SubjectOutcome> registerOne(RegistryGateway registry, SchemaAssembler assembler,
-            SubjectPlan plan, String where) throws GateException, InvalidContractException {
+    private Optional<SubjectOutcome> registerOne(
+            RegistryGateway registry, SchemaAssembler assembler, SubjectPlan plan, String where)
+            throws GateException, InvalidContractException {
         String subject = plan.subject();
         AvroSchema schema = assembler.assemble(subject);
         applyLevel(registry, plan);
         boolean refersToPending = plan.references().stream().anyMatch(r -> wouldRegister.contains(r.subject()));
-        Optional<RegisteredVersion> existing = refersToPending ? Optional.empty()
-                : registry.lookup(subject, schema, normalizeSchemas);
+        Optional<RegisteredVersion> existing =
+                refersToPending ? Optional.empty() : registry.lookup(subject, schema, normalizeSchemas);
         if (existing.isPresent()) {
             RegisteredVersion v = existing.get();
-            getLog().info("Subject '" + subject + "': unchanged, already registered with id " + v.id()
-                    + " version " + v.version());
+            getLog().info("Subject '" + subject + "': unchanged, already registered with id " + v.id() + " version "
+                    + v.version());
             assembler.recordVersion(subject, v.version());
             return Optional.empty();
         }
@@ -96,15 +98,16 @@ public class RegisterMojo extends AbstractContractsMojo {
         }
         if (dryRun) {
             int next = registry.versions(subject).size() + 1;
-            getLog().info("[dry run] Subject '" + subject + "': would register a new version (version " + next
-                    + "), " + outcome.level() + " compatible");
+            getLog().info("[dry run] Subject '" + subject + "': would register a new version (version " + next + "), "
+                    + outcome.level() + " compatible");
             assembler.recordVersion(subject, next);
             wouldRegister.add(subject);
             return Optional.empty();
         }
         try {
             int id = registry.register(subject, schema, normalizeSchemas);
-            int version = registry.lookup(subject, schema, normalizeSchemas).map(RegisteredVersion::version)
+            int version = registry.lookup(subject, schema, normalizeSchemas)
+                    .map(RegisteredVersion::version)
                     .orElseThrow(() -> new GateException("Subject '" + subject + "' was registered with id " + id
                             + " but the registry cannot find it again"));
             getLog().info("Registered subject '" + subject + "' with id " + id + " version " + version);
@@ -112,8 +115,10 @@ public class RegisterMojo extends AbstractContractsMojo {
             return Optional.empty();
         } catch (RegistryException e) {
             if (e.status() == 409) {
-                throw new GateException("The registry at " + where + " refused subject '" + subject
-                        + "' as incompatible although the local check passed: " + e.getMessage(), e);
+                throw new GateException(
+                        "The registry at " + where + " refused subject '" + subject
+                                + "' as incompatible although the local check passed: " + e.getMessage(),
+                        e);
             }
             throw RegistryFailures.toGateException("register subject '" + subject + "'", where, e);
         }
@@ -129,8 +134,8 @@ public class RegisterMojo extends AbstractContractsMojo {
             return;
         }
         if (dryRun) {
-            getLog().info("[dry run] Subject '" + plan.subject() + "': would set compatibility " + wanted
-                    + " (now " + current.map(Enum::name).orElse("the global level") + ")");
+            getLog().info("[dry run] Subject '" + plan.subject() + "': would set compatibility " + wanted + " (now "
+                    + current.map(Enum::name).orElse("the global level") + ")");
         } else {
             registry.setLevel(plan.subject(), wanted);
             getLog().info("Subject '" + plan.subject() + "': compatibility set to " + wanted);

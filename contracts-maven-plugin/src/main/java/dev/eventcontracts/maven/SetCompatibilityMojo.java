@@ -1,7 +1,7 @@
 package dev.eventcontracts.maven;
 
-import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.compat.CompatibilityLevel;
+import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.maven.internal.GateException;
 import dev.eventcontracts.maven.internal.GoalRunner;
 import dev.eventcontracts.maven.internal.RegistryGateway;

@@ -1,5 +1,6 @@
 package dev.eventcontracts.maven;
 
+import dev.eventcontracts.client.RegistryException;
 import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.maven.internal.BaselineHistory;
 import dev.eventcontracts.maven.internal.GateException;
@@ -13,7 +14,6 @@ import dev.eventcontracts.maven.internal.RegistryGateway;
 import dev.eventcontracts.maven.internal.RegistryHistory;
 import dev.eventcontracts.maven.internal.ReportWriter;
 import dev.eventcontracts.maven.internal.SchemaAssembler;
-import dev.eventcontracts.client.RegistryException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +93,12 @@ public class TestCompatibilityMojo extends AbstractContractsMojo {
             return baselineDirectory.toPath().toAbsolutePath().normalize();
         }
         if (topicContracts != null) {
-            Path released = topicContracts.toPath().toAbsolutePath().normalize().getParent().resolve("released");
+            Path released = topicContracts
+                    .toPath()
+                    .toAbsolutePath()
+                    .normalize()
+                    .getParent()
+                    .resolve("released");
             if (Files.isDirectory(released)) {
                 return released;
             }

@@ -64,15 +64,15 @@ public class ValidateMojo extends AbstractContractsMojo {
                     + (f.isEmpty() ? ", lint clean." : ", " + f.size() + " lint finding(s)."));
         }
         if (!findings.isEmpty()) {
-            StringBuilder sb = new StringBuilder("Schema validation failed: " + findings.size()
-                    + " lint finding(s):");
+            StringBuilder sb = new StringBuilder("Schema validation failed: " + findings.size() + " lint finding(s):");
             findings.forEach(f -> sb.append("\n  - ").append(f.format()));
             throw new MojoFailureException(sb.toString());
         }
     }
 
     private Set<LintRule> rules() throws GateException {
-        Set<LintRule> rules = lintRules == null || lintRules.isEmpty() ? EnumSet.allOf(LintRule.class)
+        Set<LintRule> rules = lintRules == null || lintRules.isEmpty()
+                ? EnumSet.allOf(LintRule.class)
                 : EnumSet.noneOf(LintRule.class);
         if (lintRules != null) {
             for (String id : lintRules) {
@@ -90,7 +90,8 @@ public class ValidateMojo extends AbstractContractsMojo {
     }
 
     private static LintRule parse(String id) throws GateException {
-        return LintRule.parse(id).orElseThrow(() -> new GateException("Unknown lint rule '" + id + "'; known: "
-                + Arrays.stream(LintRule.values()).map(LintRule::id).toList()));
+        return LintRule.parse(id)
+                .orElseThrow(() -> new GateException("Unknown lint rule '" + id + "'; known: "
+                        + Arrays.stream(LintRule.values()).map(LintRule::id).toList()));
     }
 }

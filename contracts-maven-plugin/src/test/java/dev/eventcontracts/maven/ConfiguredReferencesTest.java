@@ -40,8 +40,10 @@ class ConfiguredReferencesTest {
 
         Map<String, List<Reference>> refs = mojoWith(value).configuredReferences();
 
-        assertThat(refs.get("orders-value")).extracting(Reference::getName, Reference::getSubject, Reference::getVersion)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("x.Money", "x.Money", 2),
+        assertThat(refs.get("orders-value"))
+                .extracting(Reference::getName, Reference::getSubject, Reference::getVersion)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("x.Money", "x.Money", 2),
                         org.assertj.core.groups.Tuple.tuple("x.Item", "x.Item", null));
     }
 
@@ -50,7 +52,9 @@ class ConfiguredReferencesTest {
         DefaultPlexusConfiguration value = new DefaultPlexusConfiguration("orders-value");
         value.addChild(reference("x.Money", "x.Money", "latest"));
 
-        assertThatThrownBy(() -> mojoWith(value).configuredReferences()).isInstanceOf(GateException.class)
-                .hasMessageContaining("'orders-value'").hasMessageContaining("'latest'");
+        assertThatThrownBy(() -> mojoWith(value).configuredReferences())
+                .isInstanceOf(GateException.class)
+                .hasMessageContaining("'orders-value'")
+                .hasMessageContaining("'latest'");
     }
 }

@@ -15,9 +15,12 @@ class DownloadMojoTest {
 
     private static FakeRegistry registry() {
         FakeRegistry registry = new FakeRegistry();
-        registry.register("orders-value", AvroSchema.parse("{\"type\":\"record\",\"name\":\"A\",\"fields\":[]}"), false);
-        registry.register("orders-value", AvroSchema.parse(
-                "{\"type\":\"record\",\"name\":\"A\",\"fields\":[{\"name\":\"f\",\"type\":\"int\",\"default\":0}]}"),
+        registry.register(
+                "orders-value", AvroSchema.parse("{\"type\":\"record\",\"name\":\"A\",\"fields\":[]}"), false);
+        registry.register(
+                "orders-value",
+                AvroSchema.parse(
+                        "{\"type\":\"record\",\"name\":\"A\",\"fields\":[{\"name\":\"f\",\"type\":\"int\",\"default\":0}]}"),
                 false);
         registry.register("other-value", AvroSchema.parse("\"string\""), false);
         return registry;
@@ -60,6 +63,8 @@ class DownloadMojoTest {
         DownloadMojo mojo = mojo(registry(), out);
         mojo.subjectPatterns = List.of("([");
 
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessageContaining("'(['");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("'(['");
     }
 }

@@ -71,7 +71,9 @@ final class FakeRegistry implements RegistryGateway {
     @Override
     public Optional<RegisteredVersion> lookup(String subject, AvroSchema schema, boolean normalize) {
         call();
-        return subjects.getOrDefault(subject, List.of()).stream().filter(v -> v.schema().equals(schema)).findFirst();
+        return subjects.getOrDefault(subject, List.of()).stream()
+                .filter(v -> v.schema().equals(schema))
+                .findFirst();
     }
 
     @Override

@@ -12,8 +12,7 @@ final class GateFixtures {
 
     static final Path SCHEMAS = Paths.get("").toAbsolutePath().getParent().resolve("schemas");
 
-    private GateFixtures() {
-    }
+    private GateFixtures() {}
 
     /** Copies {@code schemas/} (current, released, descriptor) into a directory and returns the copy. */
     static Path copyOfRepositorySchemas(Path dir) throws IOException {

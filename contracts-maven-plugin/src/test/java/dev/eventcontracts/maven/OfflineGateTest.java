@@ -23,7 +23,8 @@ class OfflineGateTest {
     void testCompatibility_repositoryContracts_passAgainstTheReleasedBaseline(@TempDir Path reports) throws Exception {
         offline(GateFixtures.SCHEMAS, reports).execute();
 
-        assertThat(Files.readString(reports.resolve("compatibility-report.json"))).contains("\"compatible\" : true");
+        assertThat(Files.readString(reports.resolve("compatibility-report.json")))
+                .contains("\"compatible\" : true");
     }
 
     @Test

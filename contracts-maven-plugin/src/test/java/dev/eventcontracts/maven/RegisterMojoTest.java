@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class RegisterMojoTest {
 
-    private static final File DESCRIPTOR = Paths.get("").toAbsolutePath().getParent()
-            .resolve("schemas/topics.json").toFile();
+    private static final File DESCRIPTOR = Paths.get("")
+            .toAbsolutePath()
+            .getParent()
+            .resolve("schemas/topics.json")
+            .toFile();
     private static final String NS = "dev.eventcontracts.orders.";
 
     private static RegisterMojo mojo(FakeRegistry registry) {
@@ -30,12 +33,20 @@ class RegisterMojoTest {
 
         mojo(registry).execute();
 
-        List<String> order = registry.writes.stream().filter(w -> w.startsWith("register")).toList();
+        List<String> order =
+                registry.writes.stream().filter(w -> w.startsWith("register")).toList();
         assertThat(order).hasSize(9);
         assertThat(order.indexOf("register " + NS + "Money v1"))
                 .isLessThan(order.indexOf("register " + NS + "LineItem v1"));
         assertThat(order.indexOf("register " + NS + "OrderCreated v1")).isLessThan(order.size() - 1);
-        assertThat(registry.subjects.get(NS + "LineItem").get(0).schema().references().get(0).version()).isEqualTo(1);
+        assertThat(registry.subjects
+                        .get(NS + "LineItem")
+                        .get(0)
+                        .schema()
+                        .references()
+                        .get(0)
+                        .version())
+                .isEqualTo(1);
     }
 
     @Test
@@ -73,7 +84,8 @@ class RegisterMojoTest {
     @Test
     void register_unreachableRegistry_failsWithExecutionExceptionSayingSo() {
         assertThatThrownBy(() -> mojo(FakeRegistry.unreachable()).execute())
-                .isInstanceOf(MojoExecutionException.class).hasMessageContaining("unreachable")
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("unreachable")
                 .hasMessageContaining("http://localhost:8081");
     }
 

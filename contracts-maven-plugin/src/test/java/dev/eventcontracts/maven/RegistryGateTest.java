@@ -46,7 +46,8 @@ class RegistryGateTest {
 
     @Test
     void testCompatibility_transitiveLevel_failsAgainstAnOlderVersionThanTheLatest(@TempDir Path dir) {
-        assertThatThrownBy(() -> mojo(registryAt(CompatibilityLevel.FULL_TRANSITIVE), dir).execute())
+        assertThatThrownBy(() -> mojo(registryAt(CompatibilityLevel.FULL_TRANSITIVE), dir)
+                        .execute())
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("subject 's' (FULL_TRANSITIVE")
                 .hasMessageContaining("FIELD_ADDED_WITHOUT_DEFAULT against version 1 (id 1)")
@@ -58,15 +59,18 @@ class RegistryGateTest {
         mojo(registryAt(CompatibilityLevel.FULL), dir).execute();
 
         assertThat(Files.readString(dir.resolve("reports/compatibility-report.json")))
-                .contains("\"status\" : \"PASSED\"", "version 2 (id 2)").doesNotContain("version 1 (id 1)");
+                .contains("\"status\" : \"PASSED\"", "version 2 (id 2)")
+                .doesNotContain("version 1 (id 1)");
     }
 
     @Test
     void testCompatibility_configuredLevelDiffersFromRegistry_checksAtTheRegistrysLevel(@TempDir Path dir) {
         assertThatThrownBy(() -> {
-            TestCompatibilityMojo mojo = mojo(registryAt(CompatibilityLevel.FULL_TRANSITIVE), dir);
-            mojo.compatibilityLevels = Map.of("s", "FULL");
-            mojo.execute();
-        }).isInstanceOf(MojoFailureException.class).hasMessageContaining("(FULL_TRANSITIVE");
+                    TestCompatibilityMojo mojo = mojo(registryAt(CompatibilityLevel.FULL_TRANSITIVE), dir);
+                    mojo.compatibilityLevels = Map.of("s", "FULL");
+                    mojo.execute();
+                })
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("(FULL_TRANSITIVE");
     }
 }

@@ -33,7 +33,8 @@ class SetCompatibilityMojoTest {
 
         mojo.execute();
 
-        assertThat(registry.levels).containsEntry("orders-value", CompatibilityLevel.FULL_TRANSITIVE)
+        assertThat(registry.levels)
+                .containsEntry("orders-value", CompatibilityLevel.FULL_TRANSITIVE)
                 .doesNotContainKey("old-value");
         assertThat(registry.global).isEqualTo(CompatibilityLevel.FORWARD);
     }
@@ -42,11 +43,16 @@ class SetCompatibilityMojoTest {
     void setCompatibility_noLevelsConfigured_appliesTheDescriptorsLevels() throws Exception {
         FakeRegistry registry = new FakeRegistry();
         SetCompatibilityMojo mojo = mojo(registry);
-        mojo.topicContracts = Paths.get("").toAbsolutePath().getParent().resolve("schemas/topics.json").toFile();
+        mojo.topicContracts = Paths.get("")
+                .toAbsolutePath()
+                .getParent()
+                .resolve("schemas/topics.json")
+                .toFile();
 
         mojo.execute();
 
-        assertThat(registry.levels).containsEntry("dev.eventcontracts.orders.Money", CompatibilityLevel.FULL_TRANSITIVE)
+        assertThat(registry.levels)
+                .containsEntry("dev.eventcontracts.orders.Money", CompatibilityLevel.FULL_TRANSITIVE)
                 .hasSize(8);
     }
 
@@ -55,7 +61,9 @@ class SetCompatibilityMojoTest {
         SetCompatibilityMojo mojo = mojo(new FakeRegistry());
         mojo.compatibilityLevels = Map.of("orders-value", "SOMETIMES");
 
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("'orders-value'").hasMessageContaining("'SOMETIMES'");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("'orders-value'")
+                .hasMessageContaining("'SOMETIMES'");
     }
 }

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TestCompatibilityMojoTest {
 
-    private static final File DESCRIPTOR = Paths.get("").toAbsolutePath().getParent()
-            .resolve("schemas/topics.json").toFile();
+    private static final File DESCRIPTOR = Paths.get("")
+            .toAbsolutePath()
+            .getParent()
+            .resolve("schemas/topics.json")
+            .toFile();
 
     private static TestCompatibilityMojo mojo(FakeRegistry registry, Path reports) {
         TestCompatibilityMojo mojo = new TestCompatibilityMojo();
@@ -37,8 +40,10 @@ class TestCompatibilityMojoTest {
     @Test
     void testCompatibility_unreachableRegistry_failsNamingTheUrlWithoutCredentials(@TempDir Path reports) {
         assertThatThrownBy(() -> mojo(FakeRegistry.unreachable(), reports).execute())
-                .isInstanceOf(MojoExecutionException.class).hasMessageContaining("unreachable")
-                .hasMessageContaining("http://localhost:8081").hasMessageNotContaining("secret");
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("unreachable")
+                .hasMessageContaining("http://localhost:8081")
+                .hasMessageNotContaining("secret");
     }
 
     @Test
@@ -50,8 +55,10 @@ class TestCompatibilityMojoTest {
         mojo.topicContracts = descriptor.toFile();
         mojo.schemaDirectory = DESCRIPTOR.toPath().resolveSibling("avro").toFile();
 
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("schemaRegistryUrls").hasMessageContaining("baselineDirectory");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("schemaRegistryUrls")
+                .hasMessageContaining("baselineDirectory");
     }
 
     @Test

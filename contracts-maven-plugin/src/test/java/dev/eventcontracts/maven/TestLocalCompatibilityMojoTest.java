@@ -39,16 +39,17 @@ class TestLocalCompatibilityMojoTest {
     @Test
     void testLocal_typeChanged_failsNamingFieldAndPreviousFile(@TempDir Path dir) {
         assertThatThrownBy(() -> mojo(dir, """
-                {"type":"record","name":"R","namespace":"x","fields":[{"name":"a","type":"string"}]}""",
-                "BACKWARD").execute())
-                .isInstanceOf(MojoFailureException.class).hasMessageContaining("field 'a'")
+                {"type":"record","name":"R","namespace":"x","fields":[{"name":"a","type":"string"}]}""", "BACKWARD").execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("field 'a'")
                 .hasMessageContaining("version 1 (v1.avsc)");
     }
 
     @Test
     void testLocal_noLevelForSubject_failsNamingTheSubject(@TempDir Path dir) {
         assertThatThrownBy(() -> mojo(dir, "\"string\"", null).execute())
-                .isInstanceOf(MojoExecutionException.class).hasMessageContaining("compatibilityLevels")
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("compatibilityLevels")
                 .hasMessageContaining("'s'");
     }
 }

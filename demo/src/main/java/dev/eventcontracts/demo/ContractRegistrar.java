@@ -38,8 +38,7 @@ public final class ContractRegistrar {
      * @param id the global schema id
      * @param created whether this run created the version ({@code false}: it was registered before)
      */
-    public record RegisteredSubject(String subject, int version, int id, boolean created) {
-    }
+    public record RegisteredSubject(String subject, int version, int id, boolean created) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(ContractRegistrar.class);
 
@@ -66,7 +65,9 @@ public final class ContractRegistrar {
         SchemaAssembler<RuntimeException> assembler = SchemaAssembler.offline(plans);
         List<RegisteredSubject> registered = new ArrayList<>();
         for (SubjectPlan plan : plans) {
-            RegisteredSubject subject = registerOne(plan.subject(), assembler.assemble(plan.subject()),
+            RegisteredSubject subject = registerOne(
+                    plan.subject(),
+                    assembler.assemble(plan.subject()),
                     plan.level().map(Enum::name).orElse(null));
             assembler.recordVersion(plan.subject(), subject.version());
             registered.add(subject);

@@ -22,8 +22,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class DeadLetterCounts {
 
-    private DeadLetterCounts() {
-    }
+    private DeadLetterCounts() {}
 
     /**
      * Counts the records of a dead-letter topic.
@@ -34,12 +33,16 @@ public final class DeadLetterCounts {
      */
     public static Map<String, Map<String, Long>> read(String bootstrapServers, String topic) {
         Map<String, Map<String, Long>> counts = new TreeMap<>();
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .collect(Collectors.toList());
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));

@@ -51,7 +51,10 @@ import picocli.CommandLine.Spec;
  *
  * @since 0.1.0
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Runs the whole event-contracts story end to end and prints what happened.")
 public final class DemoCommand implements Callable<Integer> {
 
@@ -61,23 +64,31 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-n", "--events-per-version"}, defaultValue = "5000",
+    @Option(
+            names = {"-n", "--events-per-version"},
+            defaultValue = "5000",
             description = "Events the producer sends as v1 and again as v2 (default ${DEFAULT-VALUE}).")
     private int eventsPerVersion;
 
-    @Option(names = {"-b", "--bootstrap-servers"},
+    @Option(
+            names = {"-b", "--bootstrap-servers"},
             description = "Use this Kafka (e.g. docker-compose.registry.yml) instead of starting one.")
     private String bootstrapServers;
 
-    @Option(names = {"-s", "--schema-registry-url"},
+    @Option(
+            names = {"-s", "--schema-registry-url"},
             description = "Use this schema registry (e.g. Confluent's) instead of starting ours.")
     private String registryUrl;
 
-    @Option(names = "--work-dir", defaultValue = "target/demo",
+    @Option(
+            names = "--work-dir",
+            defaultValue = "target/demo",
             description = "Kafka data and read models; emptied first (default ${DEFAULT-VALUE}).")
     private Path workDir;
 
-    @Option(names = "--timeout-seconds", defaultValue = "90",
+    @Option(
+            names = "--timeout-seconds",
+            defaultValue = "90",
             description = "Give up waiting for the consumers after this long (default ${DEFAULT-VALUE}).")
     private long timeoutSeconds;
 
@@ -96,8 +107,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SQLException {
         if ((bootstrapServers == null) != (registryUrl == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "give both --bootstrap-servers and --schema-registry-url, or neither");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "give both --bootstrap-servers and --schema-registry-url, or neither");
         }
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
@@ -113,9 +124,11 @@ public final class DemoCommand implements Callable<Integer> {
             stack = DevStack.start(workDir.resolve("kafka"), 0, 0);
             bootstrapServers = stack.bootstrapServers();
             registryUrl = stack.registryUrl();
-            report.stack("Kafka " + AppInfoParser.getVersion() + " (KRaft, in this JVM) at " + bootstrapServers
-                    + " up in " + stack.kafkaStartMillis() + " ms, eventcontracts registry at " + registryUrl
-                    + " up in " + stack.registryStartMillis() + " ms", 0);
+            report.stack(
+                    "Kafka " + AppInfoParser.getVersion() + " (KRaft, in this JVM) at " + bootstrapServers
+                            + " up in " + stack.kafkaStartMillis() + " ms, eventcontracts registry at " + registryUrl
+                            + " up in " + stack.registryStartMillis() + " ms",
+                    0);
         } else {
             report.stack("Kafka at " + bootstrapServers + ", schema registry at " + registryUrl + " (given)", 0);
         }
@@ -134,14 +147,17 @@ public final class DemoCommand implements Callable<Integer> {
                 report.produced(produced);
                 List<PoisonRecords.Written> poison = PoisonRecords.send(bootstrapServers, registryUrl, topic);
                 report.poison(poison);
-                long expected = produced.stream().mapToLong(ProduceSummary::acknowledged).sum() + poison.size();
+                long expected = produced.stream()
+                                .mapToLong(ProduceSummary::acknowledged)
+                                .sum()
+                        + poison.size();
                 report.consumed(consumers.awaitHandled(expected, Duration.ofSeconds(timeoutSeconds)));
             } finally {
                 consumers.close();
             }
             report.readModels(consumers.readModels());
-            report.deadLetters(topic.deadLetterTopic(),
-                    DeadLetterCounts.read(bootstrapServers, topic.deadLetterTopic()));
+            report.deadLetters(
+                    topic.deadLetterTopic(), DeadLetterCounts.read(bootstrapServers, topic.deadLetterTopic()));
             report.subjects(RegistryListing.read(registry));
         } finally {
             if (stack != null) {
@@ -155,10 +171,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private ProduceSummary produce(int version) {
-        try (OrderEventProducer producer = OrderEventProducers.start(
-                ProducerSettings.of(bootstrapServers, registryUrl, version))) {
-            OrderLifecycleGenerator generator = new OrderLifecycleGenerator(version * 7919L, Clock.systemUTC(),
-                    ContractFeatures.of(ReleasedContracts.load(version)));
+        try (OrderEventProducer producer =
+                OrderEventProducers.start(ProducerSettings.of(bootstrapServers, registryUrl, version))) {
+            OrderLifecycleGenerator generator = new OrderLifecycleGenerator(
+                    version * 7919L, Clock.systemUTC(), ContractFeatures.of(ReleasedContracts.load(version)));
             producer.produce(generator, eventsPerVersion, 0, () -> false);
             producer.close();
             return producer.summary();
@@ -176,7 +192,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         try (Stream<Path> children = Files.list(dir)) {
             for (Path child : children.filter(c -> c.getFileName().toString().equals("kafka")
-                    || c.getFileName().toString().startsWith("read-model-")).toList()) {
+                            || c.getFileName().toString().startsWith("read-model-"))
+                    .toList()) {
                 try (Stream<Path> paths = Files.walk(child)) {
                     for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                         Files.delete(path);
@@ -196,12 +213,15 @@ public final class DemoCommand implements Callable<Integer> {
         Consumers(String bootstrapServers, String registryUrl, Path workDir) {
             int newest = ReleasedContracts.all().size();
             for (int version : new int[] {newest, 1}) {
-                String group = version == newest ? ConsumerSettings.DEFAULT_GROUP_ID
+                String group = version == newest
+                        ? ConsumerSettings.DEFAULT_GROUP_ID
                         : ConsumerSettings.DEFAULT_GROUP_ID + "-v" + version;
                 String jdbc = "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("read-model-" + group)
                         + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0";
-                settings.add(ConsumerSettings.of(bootstrapServers, registryUrl, jdbc).withGroupId(group)
-                        .withContractVersion(version == newest ? 0 : version).withLagLogInterval(Duration.ZERO));
+                settings.add(ConsumerSettings.of(bootstrapServers, registryUrl, jdbc)
+                        .withGroupId(group)
+                        .withContractVersion(version == newest ? 0 : version)
+                        .withLagLogInterval(Duration.ZERO));
             }
             for (ConsumerSettings s : settings) {
                 services.add(OrderProcessingServices.start(s, new SimpleMeterRegistry()));
@@ -218,17 +238,22 @@ public final class DemoCommand implements Callable<Integer> {
             long elapsed = millisSince(start);
             List<DemoReport.Consumed> consumed = new ArrayList<>();
             for (int i = 0; i < services.size(); i++) {
-                consumed.add(new DemoReport.Consumed(settings.get(i).groupId(),
-                        settings.get(i).contractVersion() == 0 ? ReleasedContracts.all().size()
+                consumed.add(new DemoReport.Consumed(
+                        settings.get(i).groupId(),
+                        settings.get(i).contractVersion() == 0
+                                ? ReleasedContracts.all().size()
                                 : settings.get(i).contractVersion(),
-                        services.get(i).stats(), expected, elapsed));
+                        services.get(i).stats(),
+                        expected,
+                        elapsed));
             }
             return consumed;
         }
 
         Map<String, OrderReadModel> readModels() {
-            return settings.stream().collect(Collectors.toMap(ConsumerSettings::groupId, OrderReadModel::of,
-                    (a, b) -> a, java.util.LinkedHashMap::new));
+            return settings.stream()
+                    .collect(Collectors.toMap(
+                            ConsumerSettings::groupId, OrderReadModel::of, (a, b) -> a, java.util.LinkedHashMap::new));
         }
 
         @Override

@@ -25,8 +25,7 @@ public final class DevStack implements AutoCloseable {
     private final long kafkaStartMillis;
     private final long registryStartMillis;
 
-    private DevStack(StandaloneKafka broker, RegistryServer registry, long kafkaStartMillis,
-            long registryStartMillis) {
+    private DevStack(StandaloneKafka broker, RegistryServer registry, long kafkaStartMillis, long registryStartMillis) {
         this.broker = broker;
         this.registry = registry;
         this.kafkaStartMillis = kafkaStartMillis;

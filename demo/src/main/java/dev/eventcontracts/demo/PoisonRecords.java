@@ -41,11 +41,9 @@ public final class PoisonRecords {
      * @param kind which poison, e.g. {@code unknown magic byte}; never null
      * @param orderId the record key; never null
      */
-    public record Written(String kind, String orderId) {
-    }
+    public record Written(String kind, String orderId) {}
 
-    private PoisonRecords() {
-    }
+    private PoisonRecords() {}
 
     /**
      * Writes the four records and waits for their acknowledgement.
@@ -61,28 +59,33 @@ public final class PoisonRecords {
         serde.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
         serde.put(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false);
         serde.put(AvroSerdeConfig.USE_LATEST_VERSION, true);
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> config =
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all");
         List<Written> written = new ArrayList<>();
         try (SchemaRegistry registry = SchemaRegistries.create(RegistryClientConfig.fromConfluentProperties(serde));
                 AvroSerializer keys = new AvroSerializer(registry, serde, true);
                 AvroSerializer values = new AvroSerializer(registry, serde, false);
-                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
-                        new ByteArraySerializer())) {
+                KafkaProducer<byte[], byte[]> producer =
+                        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             int latestId = registry.latest(topic.value().subject()).id();
-            OrderStatusChanged orphan = OrderStatusChanged.newBuilder().setEventId(UUID.randomUUID().toString())
-                    .setOrderId("poison-" + UUID.randomUUID()).setPreviousStatus(OrderStatus.PAID)
-                    .setStatus(OrderStatus.SHIPPED).setChangedAt(Instant.now()).build();
+            OrderStatusChanged orphan = OrderStatusChanged.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setOrderId("poison-" + UUID.randomUUID())
+                    .setPreviousStatus(OrderStatus.PAID)
+                    .setStatus(OrderStatus.SHIPPED)
+                    .setChangedAt(Instant.now())
+                    .build();
             Map<String, byte[]> values4 = new LinkedHashMap<>();
             values4.put("unknown magic byte", "{\"orderId\":\"not Avro\"}".getBytes(StandardCharsets.UTF_8));
             values4.put("unknown schema id", wire(UNKNOWN_SCHEMA_ID, new byte[] {2, 4, 6}));
             values4.put("undecodable bytes", wire(latestId, new byte[] {(byte) 0x7e, 1, 2}));
             values4.put("invalid event", values.serialize(topic.name(), orphan));
             for (Map.Entry<String, byte[]> value : values4.entrySet()) {
-                String orderId = value.getKey().equals("invalid event") ? orphan.getOrderId()
-                        : "poison-" + UUID.randomUUID();
-                producer.send(new ProducerRecord<>(topic.name(), keys.serialize(topic.name(), orderId),
-                        value.getValue())).get();
+                String orderId =
+                        value.getKey().equals("invalid event") ? orphan.getOrderId() : "poison-" + UUID.randomUUID();
+                producer.send(new ProducerRecord<>(
+                                topic.name(), keys.serialize(topic.name(), orderId), value.getValue()))
+                        .get();
                 written.add(new Written(value.getKey(), orderId));
             }
             return written;
@@ -96,6 +99,10 @@ public final class PoisonRecords {
 
     /** A Confluent wire-format value: magic byte 0, the schema id, then the given payload. */
     static byte[] wire(int schemaId, byte[] payload) {
-        return ByteBuffer.allocate(5 + payload.length).put((byte) 0).putInt(schemaId).put(payload).array();
+        return ByteBuffer.allocate(5 + payload.length)
+                .put((byte) 0)
+                .putInt(schemaId)
+                .put(payload)
+                .array();
     }
 }

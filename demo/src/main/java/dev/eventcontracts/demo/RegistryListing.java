@@ -12,8 +12,7 @@ import java.util.TreeMap;
  */
 public final class RegistryListing {
 
-    private RegistryListing() {
-    }
+    private RegistryListing() {}
 
     /**
      * Reads every live subject and its live versions.

@@ -31,7 +31,10 @@ import picocli.CommandLine.Spec;
  *
  * @since 0.1.0
  */
-@Command(name = "stack", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "stack",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Runs Kafka and the schema registry locally, with the contract's topics and schemas, "
                 + "until Ctrl-C.")
 public final class StackCommand implements Callable<Integer> {
@@ -42,15 +45,23 @@ public final class StackCommand implements Callable<Integer> {
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka port (default ${DEFAULT-VALUE}).")
     private int kafkaPort;
 
-    @Option(names = "--registry-port", defaultValue = "8081",
+    @Option(
+            names = "--registry-port",
+            defaultValue = "8081",
             description = "Schema registry port (default ${DEFAULT-VALUE}).")
     private int registryPort;
 
-    @Option(names = "--data-dir", defaultValue = "target/dev-stack",
+    @Option(
+            names = "--data-dir",
+            defaultValue = "target/dev-stack",
             description = "Kafka's data, kept across restarts (default ${DEFAULT-VALUE}).")
     private Path dataDir;
 
-    @Option(names = "--register", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = "--register",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "Create the contract's topics and register every released contract version "
                     + "(default: yes; --no-register leaves the registry empty, e.g. to try contracts:register).")
     private boolean register;
@@ -73,34 +84,47 @@ public final class StackCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         DevStack stack = DevStack.start(dataDir, kafkaPort, registryPort);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("Stopping the registry and Kafka...");
-            out.flush();
-            stack.close();
-            out.println("Stopped.");
-            out.flush();
-            stopped.countDown();
-        }, "dev-stack-shutdown"));
-        out.printf("Kafka %s ready at %s (%d ms; data in %s)%n", AppInfoParser.getVersion(), stack.bootstrapServers(),
-                stack.kafkaStartMillis(), dataDir.toAbsolutePath().normalize());
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            out.println("Stopping the registry and Kafka...");
+                            out.flush();
+                            stack.close();
+                            out.println("Stopped.");
+                            out.flush();
+                            stopped.countDown();
+                        },
+                        "dev-stack-shutdown"));
+        out.printf(
+                "Kafka %s ready at %s (%d ms; data in %s)%n",
+                AppInfoParser.getVersion(),
+                stack.bootstrapServers(),
+                stack.kafkaStartMillis(),
+                dataDir.toAbsolutePath().normalize());
         out.printf("Schema registry ready at %s (%d ms)%n", stack.registryUrl(), stack.registryStartMillis());
         if (register) {
             TopicContracts contracts = TopicContracts.load();
             for (TopicSetup.Topic topic : TopicSetup.create(stack.bootstrapServers(), contracts)) {
-                out.printf("Topic %s: %d partitions%s%n", topic.name(), topic.partitions(),
-                        topic.created() ? " (created)" : "");
+                out.printf(
+                        "Topic %s: %d partitions%s%n",
+                        topic.name(), topic.partitions(), topic.created() ? " (created)" : "");
             }
             try (SchemaRegistryClient client = SchemaRegistries.restClient(
                     RegistryClientConfig.builder().urls(stack.registryUrl()).build())) {
                 ContractRegistrar registrar = new ContractRegistrar(client);
                 for (ReleasedContracts release : ReleasedContracts.all()) {
                     List<ContractRegistrar.RegisteredSubject> subjects = registrar.register(release);
-                    out.printf("Contract v%d registered: %s%n", release.version(), subjects.stream()
-                            .map(s -> s.subject() + " v" + s.version()).toList());
+                    out.printf(
+                            "Contract v%d registered: %s%n",
+                            release.version(),
+                            subjects.stream()
+                                    .map(s -> s.subject() + " v" + s.version())
+                                    .toList());
                 }
             }
         }
-        out.printf("Ready: --bootstrap-servers %s --schema-registry-url %s. Press Ctrl-C to stop.%n",
+        out.printf(
+                "Ready: --bootstrap-servers %s --schema-registry-url %s. Press Ctrl-C to stop.%n",
                 stack.bootstrapServers(), stack.registryUrl());
         out.flush();
         stopped.await();

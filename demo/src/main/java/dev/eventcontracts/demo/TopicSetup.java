@@ -29,11 +29,9 @@ public final class TopicSetup {
      * @param replicationFactor its replication factor as requested
      * @param created whether this call created it
      */
-    public record Topic(String name, int partitions, short replicationFactor, boolean created) {
-    }
+    public record Topic(String name, int partitions, short replicationFactor, boolean created) {}
 
-    private TopicSetup() {
-    }
+    private TopicSetup() {}
 
     /**
      * Creates the contract's topics that do not exist yet.
@@ -58,8 +56,10 @@ public final class TopicSetup {
             }
             return topics;
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create the contract's topics on " + bootstrapServers + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "cannot create the contract's topics on " + bootstrapServers + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);

@@ -35,19 +35,31 @@ import picocli.CommandLine;
 class CommandsIT {
 
     @Test
-    void producerCommand_v1_sendsAndReportsEveryEventAcknowledged(@BootstrapServers String kafka,
-            RunningRegistry registry) {
+    void producerCommand_v1_sendsAndReportsEveryEventAcknowledged(
+            @BootstrapServers String kafka, RunningRegistry registry) {
         new StackFixture(kafka, registry.url());
         StringWriter out = new StringWriter();
         CommandLine command = new CommandLine(new ProducerCommand());
         command.setOut(new PrintWriter(out, true));
 
-        int exit = command.execute("--count", "300", "--rate", "1000", "--contract-version", "1",
-                "--bootstrap-servers", kafka, "--schema-registry-url", registry.url(), "--seed", "42");
+        int exit = command.execute(
+                "--count",
+                "300",
+                "--rate",
+                "1000",
+                "--contract-version",
+                "1",
+                "--bootstrap-servers",
+                kafka,
+                "--schema-registry-url",
+                registry.url(),
+                "--seed",
+                "42");
 
         assertThat(exit).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("Produced to 'order-events' (seed 42): contract v1: sent 300, "
-                + "acknowledged 300, failed 0");
+        assertThat(out.toString())
+                .contains(
+                        "Produced to 'order-events' (seed 42): contract v1: sent 300, " + "acknowledged 300, failed 0");
     }
 
     @Test
@@ -56,29 +68,43 @@ class CommandsIT {
         int kafkaPort = freePort();
         int registryPort = freePort();
         Path log = dir.resolve("stack.log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                StackCommand.class.getName(), "--kafka-port", Integer.toString(kafkaPort),
-                "--registry-port", Integer.toString(registryPort), "--data-dir", dir.resolve("data").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                        StackCommand.class.getName(),
+                        "--kafka-port",
+                        Integer.toString(kafkaPort),
+                        "--registry-port",
+                        Integer.toString(registryPort),
+                        "--data-dir",
+                        dir.resolve("data").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
-            await().atMost(Duration.ofSeconds(120)).until(() -> Files.readString(log).contains("Ready:"));
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> Files.readString(log).contains("Ready:"));
             String bootstrap = "localhost:" + kafkaPort;
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                assertThat(admin.listTopics().names().get()).contains(StackFixture.TOPIC.name(),
-                        StackFixture.TOPIC.deadLetterTopic());
+                assertThat(admin.listTopics().names().get())
+                        .contains(StackFixture.TOPIC.name(), StackFixture.TOPIC.deadLetterTopic());
             }
             try (SchemaRegistryClient client = SchemaRegistries.restClient(RegistryClientConfig.builder()
-                    .urls("http://127.0.0.1:" + registryPort).build())) {
-                assertThat(client.versions(StackFixture.TOPIC.value().subject())).isEqualTo(List.of(1, 2));
+                    .urls("http://127.0.0.1:" + registryPort)
+                    .build())) {
+                assertThat(client.versions(StackFixture.TOPIC.value().subject()))
+                        .isEqualTo(List.of(1, 2));
             }
         } finally {
             process.destroy();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(Files.readString(log)).contains("Kafka 4.1.1 ready at localhost:" + kafkaPort)
+        assertThat(Files.readString(log))
+                .contains("Kafka 4.1.1 ready at localhost:" + kafkaPort)
                 .contains("Schema registry ready at http://127.0.0.1:" + registryPort)
-                .contains("Contract v2 registered").contains("Stopped.");
+                .contains("Contract v2 registered")
+                .contains("Stopped.");
     }
 
     private static int freePort() throws IOException {

@@ -22,12 +22,14 @@ class ConnectionOptionsAgreeTest {
             --bootstrap-servers   | -b | <bootstrapServers> | localhost:9092        | Kafka bootstrap servers (default localhost:9092).
             --schema-registry-url | -s | <registryUrl>      | http://localhost:8081 | Schema registry URL (default http://localhost:8081).
             """)
-    void connectionOption_isDeclaredAlikeByBothServices(String name, String shortName, String label,
-            String defaultValue, String description) {
+    void connectionOption_isDeclaredAlikeByBothServices(
+            String name, String shortName, String label, String defaultValue, String description) {
         for (Object command : List.of(new ProducerCommand(), new ConsumerCommand())) {
             OptionSpec option = new CommandLine(command).getCommandSpec().findOption(name);
 
-            assertThat(option).as(command.getClass().getSimpleName() + " " + name).isNotNull();
+            assertThat(option)
+                    .as(command.getClass().getSimpleName() + " " + name)
+                    .isNotNull();
             assertThat(option.names()).containsExactly(shortName, name);
             assertThat(option.paramLabel()).isEqualTo(label);
             assertThat(option.defaultValue()).isEqualTo(defaultValue);

@@ -40,41 +40,54 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsumerProcessIT {
 
     @Test
-    void sigterm_finishesCommitsAndExits_soARestartHasNothingToRedo(@BootstrapServers String kafka,
-            RunningRegistry registry, @TempDir Path dir) throws Exception {
+    void sigterm_finishesCommitsAndExits_soARestartHasNothingToRedo(
+            @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir) throws Exception {
         StackFixture stack = new StackFixture(kafka, registry.url());
         List<SpecificRecord> events = stack.produce(2, 2_000);
         ConsumerSettings settings = stack.consumer(dir, "sigterm");
         long end = endOffsets(kafka);
         Process process = startConsumerProcess(settings, dir.resolve("sigterm.log"));
         // the process holds the H2 file, so watch its progress in its committed offsets: the whole topic
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .untilAsserted(() -> assertThat(committed(kafka, settings.groupId())).isEqualTo(end));
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .untilAsserted(
+                        () -> assertThat(committed(kafka, settings.groupId())).isEqualTo(end));
 
         process.destroy(); // SIGTERM
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
-        assertThat(process.exitValue()).as("128 + SIGTERM: the JVM ran its shutdown hooks").isEqualTo(143);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("exited after SIGTERM")
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("128 + SIGTERM: the JVM ran its shutdown hooks")
+                .isEqualTo(143);
         assertThat(Files.readString(dir.resolve("sigterm.log"))).contains("Stopped: ProcessingStats[applied=");
         assertThat(StackFixture.appliedEventIds(settings)).containsAll(StackFixture.eventIds(events));
         try (OrderProcessingService restarted = OrderProcessingServices.start(settings, new SimpleMeterRegistry())) {
             List<SpecificRecord> more = stack.produce(2, 100);
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
-                    assertThat(StackFixture.appliedEventIds(settings)).containsAll(StackFixture.eventIds(more)));
-            assertThat(restarted.stats().duplicates()).as("everything before SIGTERM was committed").isZero();
+            await().atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(StackFixture.appliedEventIds(settings))
+                            .containsAll(StackFixture.eventIds(more)));
+            assertThat(restarted.stats().duplicates())
+                    .as("everything before SIGTERM was committed")
+                    .isZero();
         }
     }
 
     @Test
-    void sigkillDuringProcessing_restartLosesNothingAndAppliesNothingTwice(@BootstrapServers String kafka,
-            RunningRegistry registry, @TempDir Path dir) throws Exception {
+    void sigkillDuringProcessing_restartLosesNothingAndAppliesNothingTwice(
+            @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir) throws Exception {
         StackFixture stack = new StackFixture(kafka, registry.url());
         List<SpecificRecord> events = new ArrayList<>(stack.produce(2, 3_000));
         // the killed member does not leave the group: the broker notices after its session timeout
         ConsumerSettings settings = stack.consumer(dir, "sigkill")
                 .withOverrides(Map.of("max.poll.records", "100", "session.timeout.ms", "6000"));
         Process process = startConsumerProcess(settings, dir.resolve("sigkill.log"));
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
                 .until(() -> committed(kafka, settings.groupId()) > 0);
 
         process.destroyForcibly(); // SIGKILL: no shutdown hook, no commit, no leaving the group
@@ -83,7 +96,9 @@ class ConsumerProcessIT {
 
         events.addAll(stack.produce(2, 500));
         try (OrderProcessingService restarted = OrderProcessingServices.start(settings, new SimpleMeterRegistry())) {
-            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(150))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
                     .untilAsserted(() -> assertThat(StackFixture.appliedEventIds(settings))
                             .containsAll(StackFixture.eventIds(events)));
         }
@@ -96,16 +111,27 @@ class ConsumerProcessIT {
     private static Process startConsumerProcess(ConsumerSettings settings, Path log) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classpath,
                 ConsumerCommand.class.getName(),
-                "--bootstrap-servers", settings.bootstrapServers(),
-                "--schema-registry-url", settings.schemaRegistryUrl(),
-                "--group-id", settings.groupId(),
-                "--jdbc-url", settings.jdbcUrl(),
-                "--metrics-port", "-1",
-                "--lag-log-seconds", "0"));
+                "--bootstrap-servers",
+                settings.bootstrapServers(),
+                "--schema-registry-url",
+                settings.schemaRegistryUrl(),
+                "--group-id",
+                settings.groupId(),
+                "--jdbc-url",
+                settings.jdbcUrl(),
+                "--metrics-port",
+                "-1",
+                "--lag-log-seconds",
+                "0"));
         settings.overrides().forEach((k, v) -> command.addAll(List.of("-X", k + "=" + v)));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     /** The order topic's end offsets, summed over its partitions. */
@@ -114,20 +140,27 @@ class ConsumerProcessIT {
             Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
                     new java.util.HashMap<>();
             for (int p = 0; p < StackFixture.TOPIC.partitions(); p++) {
-                latest.put(new org.apache.kafka.common.TopicPartition(StackFixture.TOPIC.name(), p),
+                latest.put(
+                        new org.apache.kafka.common.TopicPartition(StackFixture.TOPIC.name(), p),
                         org.apache.kafka.clients.admin.OffsetSpec.latest());
             }
             return admin.listOffsets(latest).all().get().values().stream()
-                    .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+                    .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset)
+                    .sum();
         }
     }
 
     /** The group's committed offsets summed over the order topic's partitions. */
     private static long committed(String kafka, String group) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
-            Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> offsets =
-                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-            return offsets.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
+            Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(
+                            group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            return offsets.values().stream()
+                    .filter(o -> o != null)
+                    .mapToLong(OffsetAndMetadata::offset)
+                    .sum();
         }
     }
 }

@@ -42,12 +42,12 @@ class CrashBeforeCommitIT {
     }
 
     @Test
-    void crashBetweenProcessingAndCommit_restartLeavesNoDuplicatesAndNoGaps(@BootstrapServers String kafka,
-            RunningRegistry registry, @TempDir Path dir) throws Exception {
+    void crashBetweenProcessingAndCommit_restartLeavesNoDuplicatesAndNoGaps(
+            @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir) throws Exception {
         StackFixture stack = new StackFixture(kafka, registry.url());
         List<SpecificRecord> events = stack.produce(2, 3_000);
-        ConsumerSettings settings = stack.consumer(dir, "crash")
-                .withOverrides(java.util.Map.of("max.poll.records", "200"));
+        ConsumerSettings settings =
+                stack.consumer(dir, "crash").withOverrides(java.util.Map.of("max.poll.records", "200"));
         AtomicInteger commits = new AtomicInteger();
         OffsetCommitter dyingOnThirdCommit = (consumer, offsets) -> {
             if (commits.incrementAndGet() == 3) {
@@ -56,8 +56,8 @@ class CrashBeforeCommitIT {
             OffsetCommitter.SYNC.commit(consumer, offsets);
         };
 
-        OrderProcessingService crashed = OrderProcessingServices.start(settings, new SimpleMeterRegistry(),
-                dyingOnThirdCommit);
+        OrderProcessingService crashed =
+                OrderProcessingServices.start(settings, new SimpleMeterRegistry(), dyingOnThirdCommit);
         await().atMost(Duration.ofSeconds(60)).until(() -> !crashed.isRunning());
         assertThat(crashed.failure()).containsInstanceOf(SimulatedCrash.class);
         long appliedBeforeCrash = crashed.stats().applied();
@@ -65,10 +65,13 @@ class CrashBeforeCommitIT {
         assertThat(inReadModelAfterCrash).hasSizeGreaterThan((int) appliedBeforeCrash);
 
         try (OrderProcessingService restarted = OrderProcessingServices.start(settings, new SimpleMeterRegistry())) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
-                    .untilAsserted(() ->
-                    assertThat(StackFixture.appliedEventIds(settings)).containsAll(StackFixture.eventIds(events)));
-            assertThat(restarted.stats().duplicates()).as("the uncommitted batch came again and was skipped")
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(300))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(StackFixture.appliedEventIds(settings))
+                            .containsAll(StackFixture.eventIds(events)));
+            assertThat(restarted.stats().duplicates())
+                    .as("the uncommitted batch came again and was skipped")
                     .isGreaterThan(0);
         }
         assertThat(StackFixture.eventCounts(settings)).containsAllEntriesOf(StackFixture.eventsPerOrder(events));

@@ -44,8 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CrossVersionIT {
 
     @Test
-    void v1Producer_v2Consumer_readsEveryEventWithoutShippingAddresses(@BootstrapServers String kafka,
-            RunningRegistry registry, @TempDir Path dir) throws Exception {
+    void v1Producer_v2Consumer_readsEveryEventWithoutShippingAddresses(
+            @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir) throws Exception {
         StackFixture stack = new StackFixture(kafka, registry.url());
         List<SpecificRecord> events = stack.produce(1, 1_000);
         ConsumerSettings v2 = stack.consumer(dir, "v2-reads-v1");
@@ -56,7 +56,8 @@ class CrossVersionIT {
         OrderReadModel readModel = OrderReadModel.of(v2);
         for (SpecificRecord event : events) {
             if (event instanceof OrderCreated created) {
-                assertThat(readModel.order(created.getOrderId()).orElseThrow().shipToCountry()).isNull();
+                assertThat(readModel.order(created.getOrderId()).orElseThrow().shipToCountry())
+                        .isNull();
             }
         }
         assertThat(valueSchemaIds(kafka, StackFixture.eventIds(events).size(), events))
@@ -64,8 +65,8 @@ class CrossVersionIT {
     }
 
     @Test
-    void v2Producer_v1Consumer_readsEveryEventAndReturnedAsUnknown(@BootstrapServers String kafka,
-            RunningRegistry registry, @TempDir Path dir) throws Exception {
+    void v2Producer_v1Consumer_readsEveryEventAndReturnedAsUnknown(
+            @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir) throws Exception {
         StackFixture stack = new StackFixture(kafka, registry.url());
         List<SpecificRecord> events = stack.produce(2, 3_000);
         ConsumerSettings v1 = stack.consumer(dir, "v1-reads-v2").withContractVersion(1);
@@ -73,9 +74,13 @@ class CrossVersionIT {
         consumeAll(v1, events);
 
         assertThat(StackFixture.eventCounts(v1)).containsAllEntriesOf(StackFixture.eventsPerOrder(events));
-        Set<String> returned = events.stream().filter(e -> e instanceof OrderStatusChanged c
-                && c.getStatus() == OrderStatus.RETURNED).map(StackFixture::orderId).collect(Collectors.toSet());
-        assertThat(returned).as("the generator returns some orders in 3,000 events").isNotEmpty();
+        Set<String> returned = events.stream()
+                .filter(e -> e instanceof OrderStatusChanged c && c.getStatus() == OrderStatus.RETURNED)
+                .map(StackFixture::orderId)
+                .collect(Collectors.toSet());
+        assertThat(returned)
+                .as("the generator returns some orders in 3,000 events")
+                .isNotEmpty();
         Map<String, String> status = OrderReadModel.of(v1).statusByOrder();
         returned.forEach(orderId -> assertThat(status.get(orderId)).as(orderId).isEqualTo("UNKNOWN"));
         assertThat(valueSchemaIds(kafka, events.size(), events)).containsExactly(registeredId(registry.url(), 2));
@@ -83,9 +88,11 @@ class CrossVersionIT {
 
     private static void consumeAll(ConsumerSettings settings, List<SpecificRecord> events) {
         try (OrderProcessingService service = OrderProcessingServices.start(settings, new SimpleMeterRegistry())) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .untilAsserted(() ->
-                            assertThat(StackFixture.appliedEventIds(settings)).containsAll(StackFixture.eventIds(events)));
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(StackFixture.appliedEventIds(settings))
+                            .containsAll(StackFixture.eventIds(events)));
         }
     }
 
@@ -100,11 +107,14 @@ class CrossVersionIT {
     /** The schema ids in the wire-format headers of the records carrying the given events. */
     private static Set<Integer> valueSchemaIds(String kafka, int expected, List<SpecificRecord> events) {
         Set<String> ids = StackFixture.eventIds(events);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(StackFixture.TOPIC.name())
-                    .stream().map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions =
+                    consumer.partitionsFor(StackFixture.TOPIC.name()).stream()
+                            .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition()))
+                            .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -113,7 +123,8 @@ class CrossVersionIT {
             while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     var ceId = r.headers().lastHeader("ce_id");
-                    if (ceId != null && ids.contains(new String(ceId.value(), java.nio.charset.StandardCharsets.UTF_8))) {
+                    if (ceId != null
+                            && ids.contains(new String(ceId.value(), java.nio.charset.StandardCharsets.UTF_8))) {
                         schemaIds.add(ByteBuffer.wrap(r.value(), 1, 4).getInt());
                         seen++;
                     }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.eventcontracts.consumer.ConsumerSettings;
+import dev.eventcontracts.consumer.MetricsServer;
 import dev.eventcontracts.consumer.OrderProcessingService;
 import dev.eventcontracts.consumer.OrderProcessingServices;
 import dev.eventcontracts.consumer.OrderReadModel;
-import dev.eventcontracts.consumer.MetricsServer;
 import dev.eventcontracts.devstack.BootstrapServers;
 import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
@@ -40,27 +40,38 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class DatabaseOutageIT {
 
-    private static final Pattern LAG = Pattern.compile("consumer_partition_lag\\{group=\"([^\"]+)\",partition=\"(\\d+)\","
-            + "topic=\"[^\"]+\"} ([0-9.]+)");
+    private static final Pattern LAG = Pattern.compile(
+            "consumer_partition_lag\\{group=\"([^\"]+)\",partition=\"(\\d+)\"," + "topic=\"[^\"]+\"} ([0-9.]+)");
 
     @Test
-    void databaseDown_eventsWaitAndLagGrows_thenEverythingIsAppliedOnce(@BootstrapServers String kafka,
-            RunningRegistry registry, @TempDir Path dir) throws Exception {
+    void databaseDown_eventsWaitAndLagGrows_thenEverythingIsAppliedOnce(
+            @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir) throws Exception {
         StackFixture stack = new StackFixture(kafka, registry.url());
-        Server database = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+        Server database =
+                Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
         int port = database.getPort();
         ConsumerSettings base = stack.consumer(dir, "outage");
-        String url = "jdbc:h2:tcp://localhost:" + port + "/" + dir.toAbsolutePath().resolve("read-model")
-                + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0";
-        ConsumerSettings settings = new ConsumerSettings(base.bootstrapServers(), base.schemaRegistryUrl(),
-                base.groupId(), url, "sa", "", 0, Duration.ofSeconds(1), base.overrides());
+        String url = "jdbc:h2:tcp://localhost:" + port + "/"
+                + dir.toAbsolutePath().resolve("read-model") + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0";
+        ConsumerSettings settings = new ConsumerSettings(
+                base.bootstrapServers(),
+                base.schemaRegistryUrl(),
+                base.groupId(),
+                url,
+                "sa",
+                "",
+                0,
+                Duration.ofSeconds(1),
+                base.overrides());
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         List<SpecificRecord> events = new ArrayList<>(stack.produce(2, 500));
 
         try (MetricsServer metrics = MetricsServer.start(meters, 0);
                 OrderProcessingService service = OrderProcessingServices.start(settings, meters)) {
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
-                    assertThat(StackFixture.appliedEventIds(settings)).containsAll(StackFixture.eventIds(events)));
+            await().atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(StackFixture.appliedEventIds(settings))
+                            .containsAll(StackFixture.eventIds(events)));
 
             database.stop();
             events.addAll(stack.produce(2, 1_000));
@@ -70,8 +81,11 @@ class DatabaseOutageIT {
             });
             long appliedDuringOutage = service.stats().applied();
 
-            database = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists").start();
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+            database = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists")
+                    .start();
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
                     .untilAsserted(() -> {
                         assertThat(StackFixture.appliedEventIds(settings)).containsAll(StackFixture.eventIds(events));
                         assertThat(totalLag(metrics, settings.groupId())).isZero();
@@ -87,8 +101,12 @@ class DatabaseOutageIT {
 
     /** The sum of the group's partition lags as Prometheus scrapes them. */
     private static double totalLag(MetricsServer metrics, String group) throws Exception {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                + metrics.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + metrics.port() + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher m = LAG.matcher(body);
         double total = 0;
         int partitions = 0;

@@ -27,7 +27,8 @@ class DockerComposeFileTest {
     private static final List<String> BROKERS = List.of("kafka-1", "kafka-2", "kafka-3");
 
     private static JsonNode compose() throws IOException {
-        return new YAMLMapper().readTree(ROOT.resolve("docker-compose.registry.yml").toFile());
+        return new YAMLMapper()
+                .readTree(ROOT.resolve("docker-compose.registry.yml").toFile());
     }
 
     private static JsonNode env(JsonNode compose, String service) {
@@ -38,8 +39,8 @@ class DockerComposeFileTest {
     void services_areThreeKafkaBrokersAndConfluentSchemaRegistry_onOneImageVersion() throws IOException {
         JsonNode services = compose().path("services");
 
-        assertThat(iterable(services.fieldNames())).containsExactlyInAnyOrder("kafka-1", "kafka-2", "kafka-3",
-                "schema-registry");
+        assertThat(iterable(services.fieldNames()))
+                .containsExactlyInAnyOrder("kafka-1", "kafka-2", "kafka-3", "schema-registry");
         Set<String> tags = new HashSet<>();
         for (String broker : BROKERS) {
             String image = services.path(broker).path("image").asText();
@@ -61,16 +62,20 @@ class DockerComposeFileTest {
         for (String broker : BROKERS) {
             JsonNode env = env(compose, broker);
             int nodeId = env.path("KAFKA_NODE_ID").asInt();
-            assertThat(Set.of(env.path("KAFKA_PROCESS_ROLES").asText().split(","))).containsOnly("broker",
-                    "controller");
+            assertThat(Set.of(env.path("KAFKA_PROCESS_ROLES").asText().split(",")))
+                    .containsOnly("broker", "controller");
             clusterIds.add(env.path("CLUSTER_ID").asText());
             voters.add(env.path("KAFKA_CONTROLLER_QUORUM_VOTERS").asText());
-            expectedVoters.add(nodeId + "@" + compose.path("services").path(broker).path("hostname").asText() + ":"
+            expectedVoters.add(nodeId + "@"
+                    + compose.path("services").path(broker).path("hostname").asText() + ":"
                     + port(env.path("KAFKA_LISTENERS").asText(), "CONTROLLER"));
         }
         assertThat(clusterIds).singleElement().asString().hasSize(22);
         assertThat(voters).singleElement().asString().isEqualTo(String.join(",", expectedVoters));
-        assertThat(BROKERS.stream().map(b -> env(compose, b).path("KAFKA_NODE_ID").asInt()).distinct()).hasSize(3);
+        assertThat(BROKERS.stream()
+                        .map(b -> env(compose, b).path("KAFKA_NODE_ID").asInt())
+                        .distinct())
+                .hasSize(3);
     }
 
     @Test
@@ -81,8 +86,11 @@ class DockerComposeFileTest {
             assertThat(env.path("KAFKA_DEFAULT_REPLICATION_FACTOR").asInt())
                     .isEqualTo(StackFixture.TOPIC.replicationFactor());
             assertThat(env.path("KAFKA_MIN_INSYNC_REPLICAS").asInt()).isEqualTo(StackFixture.TOPIC.minInsyncReplicas());
-            assertThat(env.path("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR").asInt()).isEqualTo(3);
-            assertThat(env.path("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR").asInt()).isEqualTo(3);
+            assertThat(env.path("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR").asInt())
+                    .isEqualTo(3);
+            assertThat(env.path("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR")
+                            .asInt())
+                    .isEqualTo(3);
             assertThat(env.path("KAFKA_AUTO_CREATE_TOPICS_ENABLE").asText()).isEqualTo("false");
         }
         assertThat(BROKERS).hasSizeGreaterThanOrEqualTo(StackFixture.TOPIC.replicationFactor());
@@ -95,8 +103,10 @@ class DockerComposeFileTest {
         for (String broker : BROKERS) {
             JsonNode env = env(compose, broker);
             String external = port(env.path("KAFKA_LISTENERS").asText(), "EXTERNAL");
-            assertThat(env.path("KAFKA_ADVERTISED_LISTENERS").asText()).contains("EXTERNAL://localhost:" + external)
-                    .contains("INTERNAL://" + broker + ":" + port(env.path("KAFKA_LISTENERS").asText(), "INTERNAL"));
+            assertThat(env.path("KAFKA_ADVERTISED_LISTENERS").asText())
+                    .contains("EXTERNAL://localhost:" + external)
+                    .contains("INTERNAL://" + broker + ":"
+                            + port(env.path("KAFKA_LISTENERS").asText(), "INTERNAL"));
             assertThat(published(compose, broker)).containsExactly(external + ":" + external);
             hostPorts.add(external);
             assertThat(env.path("KAFKA_INTER_BROKER_LISTENER_NAME").asText()).isEqualTo("INTERNAL");
@@ -113,28 +123,45 @@ class DockerComposeFileTest {
 
         assertThat(published(compose, "schema-registry")).containsExactly("8081:8081");
         assertThat(env.path("SCHEMA_REGISTRY_LISTENERS").asText()).isEqualTo("http://0.0.0.0:8081");
-        assertThat(env.path("SCHEMA_REGISTRY_KAFKASTORE_TOPIC_REPLICATION_FACTOR").asInt()).isEqualTo(3);
-        assertThat(env.path("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS").asText().split(","))
-                .containsExactlyElementsOf(BROKERS.stream().map(b -> "PLAINTEXT://" + b + ":"
-                        + port(env(compose, b).path("KAFKA_LISTENERS").asText(), "INTERNAL")).toList());
+        assertThat(env.path("SCHEMA_REGISTRY_KAFKASTORE_TOPIC_REPLICATION_FACTOR")
+                        .asInt())
+                .isEqualTo(3);
+        assertThat(env.path("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS")
+                        .asText()
+                        .split(","))
+                .containsExactlyElementsOf(BROKERS.stream()
+                        .map(b -> "PLAINTEXT://" + b + ":"
+                                + port(env(compose, b).path("KAFKA_LISTENERS").asText(), "INTERNAL"))
+                        .toList());
         for (String broker : BROKERS) {
-            assertThat(registry.path("depends_on").path(broker).path("condition").asText()).isEqualTo("service_healthy");
+            assertThat(registry.path("depends_on")
+                            .path(broker)
+                            .path("condition")
+                            .asText())
+                    .isEqualTo("service_healthy");
         }
     }
 
     @Test
     void docs_giveTheAddressesTheFilePublishes() throws IOException {
         JsonNode compose = compose();
-        String bootstrap = BROKERS.stream().map(b -> "localhost:" + port(env(compose, b).path("KAFKA_LISTENERS")
-                .asText(), "EXTERNAL")).collect(Collectors.joining(","));
+        String bootstrap = BROKERS.stream()
+                .map(b -> "localhost:"
+                        + port(env(compose, b).path("KAFKA_LISTENERS").asText(), "EXTERNAL"))
+                .collect(Collectors.joining(","));
         String docs = Files.readString(ROOT.resolve("docs/docker.md"));
 
-        assertThat(docs).contains("--bootstrap-servers " + bootstrap, "--schema-registry-url http://localhost:8081",
-                "docker compose -f docker-compose.registry.yml up");
+        assertThat(docs)
+                .contains(
+                        "--bootstrap-servers " + bootstrap,
+                        "--schema-registry-url http://localhost:8081",
+                        "docker compose -f docker-compose.registry.yml up");
     }
 
     private static String port(String listeners, String name) {
-        return Arrays.stream(listeners.split(",")).filter(l -> l.startsWith(name + "://")).findFirst()
+        return Arrays.stream(listeners.split(","))
+                .filter(l -> l.startsWith(name + "://"))
+                .findFirst()
                 .map(l -> l.substring(l.lastIndexOf(':') + 1))
                 .orElseThrow(() -> new AssertionError("no " + name + " listener in " + listeners));
     }

@@ -35,8 +35,8 @@ class EndToEndIT {
     private static final Logger LOG = LoggerFactory.getLogger(EndToEndIT.class);
 
     @Test
-    void tenThousandEvents_eachLandsInTheReadModelExactlyOnce(@BootstrapServers String kafka, RunningRegistry registry,
-            @TempDir Path dir) throws Exception {
+    void tenThousandEvents_eachLandsInTheReadModelExactlyOnce(
+            @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir) throws Exception {
         StackFixture stack = new StackFixture(kafka, registry.url());
         long produceStart = System.nanoTime();
         List<SpecificRecord> events = stack.produce(2, 10_000);
@@ -45,11 +45,15 @@ class EndToEndIT {
 
         long consumeStart = System.nanoTime();
         try (OrderProcessingService service = OrderProcessingServices.start(settings, new SimpleMeterRegistry())) {
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .untilAsserted(() ->
-                    assertThat(StackFixture.appliedEventIds(settings)).containsAll(StackFixture.eventIds(events)));
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(StackFixture.appliedEventIds(settings))
+                            .containsAll(StackFixture.eventIds(events)));
         }
-        LOG.info("10,000 events: produced in {} ms, consumed in {} ms", produceMillis,
+        LOG.info(
+                "10,000 events: produced in {} ms, consumed in {} ms",
+                produceMillis,
                 (System.nanoTime() - consumeStart) / 1_000_000);
 
         Map<String, Integer> produced = StackFixture.eventsPerOrder(events);

@@ -51,7 +51,9 @@ class PoisonEventsIT {
 
         Map<String, ConsumerRecord<byte[], byte[]>> dead;
         try (OrderProcessingService service = OrderProcessingServices.start(settings, new SimpleMeterRegistry())) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
                     .untilAsserted(() -> {
                         assertThat(StackFixture.appliedEventIds(settings)).containsAll(StackFixture.eventIds(good));
                         assertThat(deadLettersOf(kafka, settings.groupId())).hasSizeGreaterThanOrEqualTo(4);
@@ -59,26 +61,42 @@ class PoisonEventsIT {
             dead = deadLettersOf(kafka, settings.groupId());
         }
 
-        Map<String, String> expectedReason = Map.of("unknown magic byte", "UNKNOWN_MAGIC_BYTE",
-                "unknown schema id", "UNKNOWN_SCHEMA_ID", "undecodable bytes", "UNDECODABLE",
-                "invalid event", "INVALID_EVENT");
+        Map<String, String> expectedReason = Map.of(
+                "unknown magic byte",
+                "UNKNOWN_MAGIC_BYTE",
+                "unknown schema id",
+                "UNKNOWN_SCHEMA_ID",
+                "undecodable bytes",
+                "UNDECODABLE",
+                "invalid event",
+                "INVALID_EVENT");
         for (PoisonRecords.Written written : poison) {
             ConsumerRecord<byte[], byte[]> letter = dead.values().stream()
                     .filter(r -> new String(r.key(), StandardCharsets.UTF_8).contains(written.orderId()))
-                    .findFirst().orElseThrow(() -> new AssertionError("no dead letter for " + written));
-            assertThat(header(letter, DeadLetterHeaders.REASON)).as(written.kind())
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no dead letter for " + written));
+            assertThat(header(letter, DeadLetterHeaders.REASON))
+                    .as(written.kind())
                     .isEqualTo(expectedReason.get(written.kind()));
             assertThat(header(letter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(StackFixture.TOPIC.name());
             assertThat(header(letter, DeadLetterHeaders.ERROR_CLASS)).isNotBlank();
             assertThat(header(letter, DeadLetterHeaders.ERROR_MESSAGE)).isNotBlank();
-            ConsumerRecord<byte[], byte[]> original = read(kafka, StackFixture.TOPIC.name(),
+            ConsumerRecord<byte[], byte[]> original = read(
+                    kafka,
+                    StackFixture.TOPIC.name(),
                     Integer.parseInt(header(letter, DeadLetterHeaders.ORIGINAL_PARTITION)),
                     Long.parseLong(header(letter, DeadLetterHeaders.ORIGINAL_OFFSET)));
-            assertThat(letter.value()).as("original bytes of %s", written.kind()).isEqualTo(original.value());
+            assertThat(letter.value())
+                    .as("original bytes of %s", written.kind())
+                    .isEqualTo(original.value());
             assertThat(letter.key()).isEqualTo(original.key());
         }
-        assertThat(header(dead.values().stream().filter(r -> "UNKNOWN_SCHEMA_ID".equals(
-                header(r, DeadLetterHeaders.REASON))).findFirst().orElseThrow(), DeadLetterHeaders.ERROR_MESSAGE))
+        assertThat(header(
+                        dead.values().stream()
+                                .filter(r -> "UNKNOWN_SCHEMA_ID".equals(header(r, DeadLetterHeaders.REASON)))
+                                .findFirst()
+                                .orElseThrow(),
+                        DeadLetterHeaders.ERROR_MESSAGE))
                 .contains(Integer.toString(PoisonRecords.UNKNOWN_SCHEMA_ID));
     }
 
@@ -87,8 +105,10 @@ class PoisonEventsIT {
         Map<String, ConsumerRecord<byte[], byte[]>> letters = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : readAll(kafka, StackFixture.TOPIC.deadLetterTopic())) {
             if (group.equals(header(r, DeadLetterHeaders.CONSUMER_GROUP))) {
-                letters.put(header(r, DeadLetterHeaders.ORIGINAL_PARTITION) + "@"
-                        + header(r, DeadLetterHeaders.ORIGINAL_OFFSET), r);
+                letters.put(
+                        header(r, DeadLetterHeaders.ORIGINAL_PARTITION) + "@"
+                                + header(r, DeadLetterHeaders.ORIGINAL_OFFSET),
+                        r);
             }
         }
         return letters;
@@ -97,7 +117,8 @@ class PoisonEventsIT {
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String kafka, String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = rawConsumer(kafka)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .collect(Collectors.toList());
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -125,13 +146,15 @@ class PoisonEventsIT {
     }
 
     private static KafkaConsumer<byte[], byte[]> rawConsumer(String kafka) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(),
+        return new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
-        return record.headers().lastHeader(key) == null ? null
+        return record.headers().lastHeader(key) == null
+                ? null
                 : new String(record.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
     }
 }

@@ -75,10 +75,12 @@ final class StackFixture {
     /** Produces {@code count} events as the given contract version and returns them, in send order. */
     List<SpecificRecord> produce(int contractVersion, int count) {
         List<SpecificRecord> events = new ArrayList<>(count);
-        OrderLifecycleGenerator generator = new OrderLifecycleGenerator(SEEDS.incrementAndGet(), Clock.systemUTC(),
+        OrderLifecycleGenerator generator = new OrderLifecycleGenerator(
+                SEEDS.incrementAndGet(),
+                Clock.systemUTC(),
                 ContractFeatures.of(ReleasedContracts.load(contractVersion)));
-        try (OrderEventProducer producer = OrderEventProducers.start(
-                ProducerSettings.of(bootstrapServers, registryUrl, contractVersion))) {
+        try (OrderEventProducer producer =
+                OrderEventProducers.start(ProducerSettings.of(bootstrapServers, registryUrl, contractVersion))) {
             for (int i = 0; i < count; i++) {
                 SpecificRecord event = generator.next();
                 producer.send(event);
@@ -96,7 +98,8 @@ final class StackFixture {
     ConsumerSettings consumer(Path dir, String name) {
         String group = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         String jdbc = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(group) + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0";
-        return ConsumerSettings.of(bootstrapServers, registryUrl, jdbc).withGroupId(group)
+        return ConsumerSettings.of(bootstrapServers, registryUrl, jdbc)
+                .withGroupId(group)
                 .withLagLogInterval(Duration.ZERO);
     }
 

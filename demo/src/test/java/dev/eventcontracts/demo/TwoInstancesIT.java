@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoInstancesIT {
 
     @Test
-    void twoInstances_splitThePartitions_andTheSurvivorTakesOverWithoutLoss(@BootstrapServers String kafka,
-            RunningRegistry registry, @TempDir Path dir) throws Exception {
+    void twoInstances_splitThePartitions_andTheSurvivorTakesOverWithoutLoss(
+            @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir) throws Exception {
         StackFixture stack = new StackFixture(kafka, registry.url());
         List<SpecificRecord> events = new ArrayList<>(stack.produce(2, 2_000));
         ConsumerSettings settings = stack.consumer(dir, "pair");
@@ -58,13 +58,15 @@ class TwoInstancesIT {
             });
 
             first.close();
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(second.assignment()).hasSize(partitions));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(second.assignment()).hasSize(partitions));
             events.addAll(stack.produce(2, 2_000));
 
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .untilAsserted(() ->
-                            assertThat(StackFixture.appliedEventIds(settings)).containsAll(StackFixture.eventIds(events)));
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(StackFixture.appliedEventIds(settings))
+                            .containsAll(StackFixture.eventIds(events)));
         }
         assertThat(StackFixture.eventCounts(settings)).containsAllEntriesOf(StackFixture.eventsPerOrder(events));
         OrderReadModel.Totals totals = OrderReadModel.of(settings).totals();

@@ -20,8 +20,7 @@ import java.util.UUID;
 public final class DevStackRegistryProvider implements RegistryProvider {
 
     /** Creates the provider (ServiceLoader). */
-    public DevStackRegistryProvider() {
-    }
+    public DevStackRegistryProvider() {}
 
     @Override
     public RunningRegistry start(String bootstrapServers, Map<String, String> config) {

@@ -28,20 +28,27 @@ class DevStackProviderIT {
 
     @Test
     void withKafkaRegistry_startsThisRegistryOnTheBroker(RunningRegistry registry) throws Exception {
-        HttpResponse<String> registered = http.send(HttpRequest.newBuilder(
-                        URI.create(registry.url() + "/subjects/dev-stack-value/versions"))
-                .header("Content-Type", CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":\"\\\"string\\\"\"}")).build(),
+        HttpResponse<String> registered = http.send(
+                HttpRequest.newBuilder(URI.create(registry.url() + "/subjects/dev-stack-value/versions"))
+                        .header("Content-Type", CONTENT_TYPE)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":\"\\\"string\\\"\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
-        assertThat(get(registry, "/subjects/dev-stack-value/versions/latest").get("id").asInt())
+        assertThat(get(registry, "/subjects/dev-stack-value/versions/latest")
+                        .get("id")
+                        .asInt())
                 .isEqualTo(JSON.readTree(registered.body()).get("id").asInt());
-        assertThat(get(registry, "/v1/metadata/id").at("/scope/clusters/kafka-cluster").asText()).isNotBlank();
+        assertThat(get(registry, "/v1/metadata/id")
+                        .at("/scope/clusters/kafka-cluster")
+                        .asText())
+                .isNotBlank();
     }
 
     private JsonNode get(RunningRegistry registry, String path) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(registry.url() + path)).build(),
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(registry.url() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
         return JSON.readTree(answer.body());

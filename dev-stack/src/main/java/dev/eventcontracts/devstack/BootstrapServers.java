@@ -23,5 +23,4 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.PARAMETER, ElementType.FIELD})
-public @interface BootstrapServers {
-}
+public @interface BootstrapServers {}

@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
  *
  * @since 0.1.0
  */
-@Command(name = "dev-stack", mixinStandardHelpOptions = true,
+@Command(
+        name = "dev-stack",
+        mixinStandardHelpOptions = true,
         description = "Runs a single-broker Apache Kafka (KRaft) on localhost until Ctrl-C.")
 public final class DevStackCommand implements Callable<Integer> {
 
@@ -41,12 +43,18 @@ public final class DevStackCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "9092", paramLabel = "PORT",
+    @Option(
+            names = "--port",
+            defaultValue = "9092",
+            paramLabel = "PORT",
             description = "Client port on localhost (default: ${DEFAULT-VALUE}); 0 picks a free one. "
                     + "If the port is busy, a free one is used and a message says which.")
     private int port;
 
-    @Option(names = "--data-dir", defaultValue = "${sys:devstack.dataDir:-target/dev-stack}", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            defaultValue = "${sys:devstack.dataDir:-target/dev-stack}",
+            paramLabel = "DIR",
             description = "Directory for Kafka's data and the generated server.properties (default: ${DEFAULT-VALUE}); "
                     + "kept between runs.")
     private Path dataDir;
@@ -54,8 +62,7 @@ public final class DevStackCommand implements Callable<Integer> {
     /**
      * Creates the command; picocli fills the options.
      */
-    public DevStackCommand() {
-    }
+    public DevStackCommand() {}
 
     /**
      * Runs the command and exits the JVM with its exit code.
@@ -86,10 +93,13 @@ public final class DevStackCommand implements Callable<Integer> {
         int clientPort = choosePort(err);
         AtomicReference<StandaloneKafka> running = new AtomicReference<>();
         AtomicBoolean stopRequested = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopRequested.set(true);
-            stop(running.get(), out);
-        }, "dev-stack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stopRequested.set(true);
+                            stop(running.get(), out);
+                        },
+                        "dev-stack-shutdown"));
 
         long start = System.nanoTime();
         StandaloneKafka broker;
@@ -100,8 +110,11 @@ public final class DevStackCommand implements Callable<Integer> {
             return 1;
         }
         running.set(broker);
-        out.printf("Kafka ready at %s in %d ms (data in %s). Press Ctrl-C to stop.%n", broker.bootstrapServers(),
-                (System.nanoTime() - start) / 1_000_000, dataDir.toAbsolutePath().normalize());
+        out.printf(
+                "Kafka ready at %s in %d ms (data in %s). Press Ctrl-C to stop.%n",
+                broker.bootstrapServers(),
+                (System.nanoTime() - start) / 1_000_000,
+                dataDir.toAbsolutePath().normalize());
         broker.awaitShutdown();
         if (stopRequested.get()) {
             return 0;
@@ -118,8 +131,10 @@ public final class DevStackCommand implements Callable<Integer> {
             return port;
         }
         int fallback = Ports.free();
-        err.printf("dev-stack: port %d is already in use (another Kafka?); using free port %d instead. "
-                + "Pick one with --port.%n", port, fallback);
+        err.printf(
+                "dev-stack: port %d is already in use (another Kafka?); using free port %d instead. "
+                        + "Pick one with --port.%n",
+                port, fallback);
         return fallback;
     }
 

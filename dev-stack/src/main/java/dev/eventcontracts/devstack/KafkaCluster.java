@@ -91,7 +91,8 @@ public final class KafkaCluster implements RunningKafka {
     public synchronized void stopBroker(int nodeId) {
         BrokerServer broker = openBroker(nodeId);
         if (!stoppedBrokers.add(nodeId)) {
-            throw new IllegalStateException("broker " + nodeId + " is already stopped; startBroker(" + nodeId + ") first");
+            throw new IllegalStateException(
+                    "broker " + nodeId + " is already stopped; startBroker(" + nodeId + ") first");
         }
         broker.shutdown();
         LOG.info("Kafka broker {} stopped", nodeId);
@@ -170,8 +171,7 @@ public final class KafkaCluster implements RunningKafka {
         private int brokers = 1;
         private final Map<String, String> brokerConfig = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the number of brokers: 1 runs one combined broker-and-controller node; more run that many
@@ -235,8 +235,11 @@ public final class KafkaCluster implements RunningKafka {
                         "Kafka cluster of " + brokers + " broker(s) did not start: " + e.getMessage(), e);
             }
             KafkaCluster cluster = new KafkaCluster(kit);
-            LOG.info("Kafka broker(s) ready at {} in {} ms ({} broker(s), in-process KRaft, Kafka {})",
-                    cluster.bootstrapServers(), (System.nanoTime() - startNanos) / 1_000_000, brokers,
+            LOG.info(
+                    "Kafka broker(s) ready at {} in {} ms ({} broker(s), in-process KRaft, Kafka {})",
+                    cluster.bootstrapServers(),
+                    (System.nanoTime() - startNanos) / 1_000_000,
+                    brokers,
                     AppInfoParser.getVersion());
             return cluster;
         }
@@ -254,8 +257,8 @@ public final class KafkaCluster implements RunningKafka {
             try {
                 return builder.build();
             } catch (Exception e) {
-                throw new IllegalStateException("Kafka cluster of " + brokers + " broker(s) could not be configured: "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Kafka cluster of " + brokers + " broker(s) could not be configured: " + e.getMessage(), e);
             }
         }
 

@@ -34,8 +34,7 @@ public final class KafkaExtension
     /**
      * Creates the extension; JUnit calls this.
      */
-    public KafkaExtension() {
-    }
+    public KafkaExtension() {}
 
     /**
      * Skips a class on the docker stack when Docker cannot run here; enables everything else.
@@ -53,7 +52,8 @@ public final class KafkaExtension
             return ConditionEvaluationResult.enabled("Kafka runs in-process");
         }
         return KafkaStacks.dockerUnavailableReason(context)
-                .map(reason -> ConditionEvaluationResult.disabled(request.owner().getSimpleName()
+                .map(reason -> ConditionEvaluationResult.disabled(request.owner()
+                                .getSimpleName()
                         + " needs the docker stack (-Dstack=docker or @WithKafka(stack = DOCKER)), but " + reason))
                 .orElseGet(() -> ConditionEvaluationResult.enabled("Docker is available"));
     }

@@ -41,5 +41,4 @@ import org.junit.jupiter.api.Timeout;
 @WithKafka
 @Tag("integration")
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-public @interface KafkaIntegrationTest {
-}
+public @interface KafkaIntegrationTest {}

@@ -146,18 +146,18 @@ public final class StandaloneKafka implements AutoCloseable {
 
     private static void format(Path configFile) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        String[] args = {"format", "--cluster-id", Uuid.randomUuid().toString(),
-            "--config", configFile.toString()};
+        String[] args = {"format", "--cluster-id", Uuid.randomUuid().toString(), "--config", configFile.toString()};
         int exitCode;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             exitCode = StorageTool.execute(args, out);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("formatting Kafka storage with " + configFile.toAbsolutePath() + " failed: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "formatting Kafka storage with " + configFile.toAbsolutePath() + " failed: " + e.getMessage(), e);
         }
         if (exitCode != 0) {
-            throw new IllegalStateException("formatting Kafka storage with " + configFile.toAbsolutePath()
-                    + " exited with " + exitCode + ": " + output.toString(StandardCharsets.UTF_8).trim());
+            throw new IllegalStateException(
+                    "formatting Kafka storage with " + configFile.toAbsolutePath() + " exited with " + exitCode + ": "
+                            + output.toString(StandardCharsets.UTF_8).trim());
         }
     }
 }

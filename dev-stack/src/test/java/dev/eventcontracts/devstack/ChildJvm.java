@@ -32,8 +32,12 @@ final class ChildJvm implements AutoCloseable {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", classpath, mainClass.getName()));
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classpath,
+                mainClass.getName()));
         command.addAll(List.of(args));
         try {
             return new ChildJvm(new ProcessBuilder(command).start());
@@ -54,7 +58,8 @@ final class ChildJvm implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || (!process.isAlive() && stdoutClosed)) {
-                    throw new AssertionError("no line starting with '" + prefix + "' within " + timeout + "; " + describe());
+                    throw new AssertionError(
+                            "no line starting with '" + prefix + "' within " + timeout + "; " + describe());
                 }
                 TimeUnit.NANOSECONDS.timedWait(stdout, Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
             }
@@ -101,22 +106,25 @@ final class ChildJvm implements AutoCloseable {
     }
 
     private void collect(InputStream stream, List<String> lines, String name) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    synchronized (lines) {
-                        lines.add(line);
-                        lines.notifyAll();
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            synchronized (lines) {
+                                lines.add(line);
+                                lines.notifyAll();
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the process is gone; what was read is kept
+                    } finally {
+                        if (lines == stdout) {
+                            stdoutClosed = true;
+                        }
                     }
-                }
-            } catch (IOException e) {
-                // the process is gone; what was read is kept
-            } finally {
-                if (lines == stdout) {
-                    stdoutClosed = true;
-                }
-            }
-        }, "child-jvm-" + name);
+                },
+                "child-jvm-" + name);
         reader.setDaemon(true);
         reader.start();
         readers.add(reader);

@@ -36,32 +36,37 @@ class DevStackCommandIT {
     @Test
     void command_servesRecords_andStopsCleanlyOnSigterm() throws Exception {
         int port = Ports.free();
-        try (ChildJvm command = ChildJvm.start(DevStackCommand.class, "--port", Integer.toString(port),
-                "--data-dir", dataDir.toString())) {
+        try (ChildJvm command = ChildJvm.start(
+                DevStackCommand.class, "--port", Integer.toString(port), "--data-dir", dataDir.toString())) {
             String bootstrap = bootstrapOf(command.awaitLine("Kafka ready at ", START_TIMEOUT));
             assertThat(bootstrap).isEqualTo("localhost:" + port);
 
             try (KafkaProducer<String, String> producer = TestClients.producer(bootstrap, Map.of())) {
-                producer.send(new ProducerRecord<>("dev-stack-smoke", "hello", "world")).get(30, SECONDS);
+                producer.send(new ProducerRecord<>("dev-stack-smoke", "hello", "world"))
+                        .get(30, SECONDS);
             }
             assertThat(TestClients.readToEnd(bootstrap, "dev-stack-smoke", Duration.ofSeconds(20)))
-                    .extracting(ConsumerRecord::value).containsExactly("world");
+                    .extracting(ConsumerRecord::value)
+                    .containsExactly("world");
 
             assertThat(command.terminate(STOP_TIMEOUT)).as(command.describe()).isEqualTo(SIGTERM_EXIT);
-            assertThat(command.stdout().lines()).as(command.describe())
+            assertThat(command.stdout().lines())
+                    .as(command.describe())
                     .hasSize(3)
                     .satisfiesExactly(
                             line -> assertThat(line).startsWith("Kafka ready at "),
                             line -> assertThat(line).isEqualTo("Stopping Kafka..."),
                             line -> assertThat(line).startsWith("Kafka stopped in "));
-            assertThat(dataDir.resolve("kraft-combined-logs/.kafka_cleanshutdown")).exists();
+            assertThat(dataDir.resolve("kraft-combined-logs/.kafka_cleanshutdown"))
+                    .exists();
         }
     }
 
     @Test
     void restart_onTheSameDataDir_keepsTopics() throws Exception {
         runOnce(kafka -> kafka.createTopics(Set.of(new NewTopic("kept", 2, (short) 1)))
-                .all().get());
+                .all()
+                .get());
 
         runOnce(kafka -> assertThat(kafka.listTopics().names().get()).contains("kept"));
     }
@@ -69,13 +74,19 @@ class DevStackCommandIT {
     @Test
     void busyPort_fallsBackToAFreePort_andSaysSo() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                ChildJvm command = ChildJvm.start(DevStackCommand.class, "--port", Integer.toString(busy.getLocalPort()),
-                        "--data-dir", dataDir.toString())) {
+                ChildJvm command = ChildJvm.start(
+                        DevStackCommand.class,
+                        "--port",
+                        Integer.toString(busy.getLocalPort()),
+                        "--data-dir",
+                        dataDir.toString())) {
             String bootstrap = bootstrapOf(command.awaitLine("Kafka ready at ", START_TIMEOUT));
 
             assertThat(bootstrap).startsWith("localhost:").isNotEqualTo("localhost:" + busy.getLocalPort());
-            assertThat(command.stderr()).contains("port " + busy.getLocalPort() + " is already in use",
-                    "using free port " + bootstrap.substring("localhost:".length()));
+            assertThat(command.stderr())
+                    .contains(
+                            "port " + busy.getLocalPort() + " is already in use",
+                            "using free port " + bootstrap.substring("localhost:".length()));
             assertThat(command.terminate(STOP_TIMEOUT)).isEqualTo(SIGTERM_EXIT);
         }
     }
@@ -85,7 +96,8 @@ class DevStackCommandIT {
     }
 
     private void runOnce(AdminAction action) throws Exception {
-        try (ChildJvm command = ChildJvm.start(DevStackCommand.class, "--port", "0", "--data-dir", dataDir.toString())) {
+        try (ChildJvm command =
+                ChildJvm.start(DevStackCommand.class, "--port", "0", "--data-dir", dataDir.toString())) {
             String bootstrap = bootstrapOf(command.awaitLine("Kafka ready at ", START_TIMEOUT));
             try (Admin admin = TestClients.admin(bootstrap)) {
                 action.run(admin);

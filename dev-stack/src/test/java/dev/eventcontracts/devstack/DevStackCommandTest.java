@@ -13,7 +13,10 @@ class DevStackCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return new CommandLine(new DevStackCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new CommandLine(new DevStackCommand())
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
     }
 
     @Test
@@ -21,7 +24,8 @@ class DevStackCommandTest {
         int exitCode = run("--help");
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("--port=PORT", "default: 9092", "--data-dir=DIR", "default: target/dev-stack");
+        assertThat(out.toString())
+                .contains("--port=PORT", "default: 9092", "--data-dir=DIR", "default: target/dev-stack");
     }
 
     @Test

@@ -16,8 +16,7 @@ public final class FakeRegistryProvider implements RegistryProvider {
     /**
      * Creates the provider; {@link java.util.ServiceLoader} calls this.
      */
-    public FakeRegistryProvider() {
-    }
+    public FakeRegistryProvider() {}
 
     @Override
     public RunningRegistry start(String bootstrapServers, Map<String, String> config) {

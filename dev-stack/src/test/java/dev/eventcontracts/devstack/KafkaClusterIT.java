@@ -24,7 +24,9 @@ class KafkaClusterIT {
         kafka.close();
 
         assertThatCode(kafka::close).doesNotThrowAnyException();
-        assertThatThrownBy(() -> kafka.stopBroker(0)).isInstanceOf(IllegalStateException.class).hasMessageContaining("is closed");
+        assertThatThrownBy(() -> kafka.stopBroker(0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is closed");
     }
 
     @Test
@@ -41,7 +43,8 @@ class KafkaClusterIT {
 
     @Test
     void unknownBrokerId_andRunningBrokerStart_failWithoutTouchingTheCluster() {
-        try (KafkaCluster kafka = KafkaCluster.builder().brokerConfig("num.partitions", "2").start()) {
+        try (KafkaCluster kafka =
+                KafkaCluster.builder().brokerConfig("num.partitions", "2").start()) {
             assertThat(kafka.brokerIds()).containsExactly(0);
             assertThatThrownBy(() -> kafka.stopBroker(7))
                     .isInstanceOf(IllegalArgumentException.class)

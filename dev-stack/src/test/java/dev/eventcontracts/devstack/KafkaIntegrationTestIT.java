@@ -39,8 +39,12 @@ class KafkaIntegrationTestIT {
         TestExecutionResult result = RESULTS.get(DirectTimeoutExample.class.getSimpleName());
 
         assertThat(result.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
-        assertThat(result.getThrowable()).get().isInstanceOf(TimeoutException.class)
-                .extracting(Throwable::getMessage).asString().contains("timed out after 500 milliseconds");
+        assertThat(result.getThrowable())
+                .get()
+                .isInstanceOf(TimeoutException.class)
+                .extracting(Throwable::getMessage)
+                .asString()
+                .contains("timed out after 500 milliseconds");
     }
 
     @Test
@@ -57,7 +61,9 @@ class KafkaIntegrationTestIT {
     @BeforeAll
     static void runExamples() {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(ComposedOnlyExample.class), selectClass(DirectTimeoutExample.class),
+                .selectors(
+                        selectClass(ComposedOnlyExample.class),
+                        selectClass(DirectTimeoutExample.class),
                         selectClass(DirectWithKafkaExample.class))
                 .filters(TagFilter.includeTags("integration"))
                 .configurationParameter("junit.jupiter.execution.timeout.default", "1 s")
@@ -65,7 +71,9 @@ class KafkaIntegrationTestIT {
         LauncherFactory.create().execute(request, new TestExecutionListener() {
             @Override
             public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                test.getSource()
+                        .filter(MethodSource.class::isInstance)
+                        .map(MethodSource.class::cast)
                         .ifPresent(method -> RESULTS.put(simpleName(method.getClassName()), result));
             }
         });

@@ -32,7 +32,8 @@ class SharedClusterIT {
 
     static String identity(RunningKafka kafka) throws Exception {
         try (Admin admin = TestClients.admin(kafka.bootstrapServers())) {
-            return kafka.bootstrapServers() + " cluster " + admin.describeCluster().clusterId().get();
+            return kafka.bootstrapServers() + " cluster "
+                    + admin.describeCluster().clusterId().get();
         }
     }
 
@@ -45,7 +46,8 @@ class SharedClusterIT {
         void leavesAMarkerNamingItsBroker(RunningKafka kafka) throws Exception {
             kafka.createTopic(MARKER_TOPIC, 1, 1, Map.of());
             try (KafkaProducer<String, String> producer = TestClients.producer(kafka.bootstrapServers(), Map.of())) {
-                producer.send(new ProducerRecord<>(MARKER_TOPIC, "first-class", identity(kafka))).get();
+                producer.send(new ProducerRecord<>(MARKER_TOPIC, "first-class", identity(kafka)))
+                        .get();
             }
         }
     }

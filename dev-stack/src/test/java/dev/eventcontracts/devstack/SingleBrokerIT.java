@@ -25,13 +25,15 @@ class SingleBrokerIT {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
 
     private RunningKafka injectedKafka;
+
     @BootstrapServers
     private String injectedBootstrap;
 
     @Test
     void records_areConsumedWithTheirKeysAndValues_inProduceOrder(RunningKafka kafka) throws Exception {
         kafka.createTopic("single-broker-order", 1, 1, Map.of());
-        List<String> values = IntStream.range(0, 200).mapToObj(i -> "value-" + i).collect(Collectors.toList());
+        List<String> values =
+                IntStream.range(0, 200).mapToObj(i -> "value-" + i).collect(Collectors.toList());
         try (KafkaProducer<String, String> producer = TestClients.producer(kafka.bootstrapServers(), Map.of())) {
             for (int i = 0; i < values.size(); i++) {
                 producer.send(new ProducerRecord<>("single-broker-order", "key-" + i, values.get(i)));
@@ -43,8 +45,10 @@ class SingleBrokerIT {
                 TestClients.readToEnd(kafka.bootstrapServers(), "single-broker-order", READ_TIMEOUT);
 
         assertThat(records).extracting(ConsumerRecord::value).containsExactlyElementsOf(values);
-        assertThat(records).extracting(ConsumerRecord::key)
-                .containsExactlyElementsOf(IntStream.range(0, 200).mapToObj(i -> "key-" + i).collect(Collectors.toList()));
+        assertThat(records)
+                .extracting(ConsumerRecord::key)
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 200).mapToObj(i -> "key-" + i).collect(Collectors.toList()));
         assertThat(records).extracting(ConsumerRecord::offset).isSorted();
     }
 
@@ -65,8 +69,14 @@ class SingleBrokerIT {
         assertThat(byKey).hasSize(5);
         byKey.forEach((key, records) -> {
             assertThat(records).as("records of %s", key).hasSize(60);
-            assertThat(records).extracting(ConsumerRecord::partition).as("partitions of %s", key).containsOnly(records.get(0).partition());
-            assertThat(records).extracting(r -> Integer.parseInt(r.value())).as("values of %s", key).isSorted();
+            assertThat(records)
+                    .extracting(ConsumerRecord::partition)
+                    .as("partitions of %s", key)
+                    .containsOnly(records.get(0).partition());
+            assertThat(records)
+                    .extracting(r -> Integer.parseInt(r.value()))
+                    .as("values of %s", key)
+                    .isSorted();
         });
     }
 
@@ -75,10 +85,14 @@ class SingleBrokerIT {
         kafka.createTopic("single-broker-leaders", 8, 1, Map.of("cleanup.policy", "compact"));
 
         try (Admin admin = TestClients.admin(kafka.bootstrapServers())) {
-            TopicDescription topic = admin.describeTopics(Set.of("single-broker-leaders")).allTopicNames().get()
+            TopicDescription topic = admin.describeTopics(Set.of("single-broker-leaders"))
+                    .allTopicNames()
+                    .get()
                     .get("single-broker-leaders");
             assertThat(topic.partitions()).hasSize(8);
-            assertThat(topic.partitions()).extracting(TopicPartitionInfo::leader).doesNotContainNull();
+            assertThat(topic.partitions())
+                    .extracting(TopicPartitionInfo::leader)
+                    .doesNotContainNull();
         }
     }
 

@@ -38,7 +38,8 @@ class StandaloneKafkaIT {
         try (StandaloneKafka kafka = StandaloneKafka.start(dataDir, 0)) {
             assertThat(clusterId(kafka)).isEqualTo(clusterId);
             assertThat(TestClients.readToEnd(kafka.bootstrapServers(), "kept", Duration.ofSeconds(30)))
-                    .extracting(ConsumerRecord::value).containsExactly("v");
+                    .extracting(ConsumerRecord::value)
+                    .containsExactly("v");
         }
         assertThat(dataDir.resolve("server.properties")).exists();
     }
@@ -46,7 +47,8 @@ class StandaloneKafkaIT {
     @Test
     void start_portOutOfRange_failsNamingThePort() {
         assertThatThrownBy(() -> StandaloneKafka.start(dataDir, 70000))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("70000");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("70000");
     }
 
     private static String clusterId(StandaloneKafka kafka) throws Exception {

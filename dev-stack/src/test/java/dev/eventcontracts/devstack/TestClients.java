@@ -20,15 +20,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Plain Kafka clients for the tests: a string producer, an admin, and a reader that reads a topic to its end. */
 final class TestClients {
 
-    private TestClients() {
-    }
+    private TestClients() {}
 
     static KafkaProducer<String, String> producer(String bootstrapServers, Map<String, Object> overrides) {
         Map<String, Object> config = new HashMap<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5));
         config.putAll(overrides);
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
@@ -43,9 +46,12 @@ final class TestClients {
      */
     static List<ConsumerRecord<String, String>> readToEnd(String bootstrapServers, String topic, Duration timeout) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         try (KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
@@ -58,8 +64,8 @@ final class TestClients {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("read " + records.size() + " records of '" + topic + "' but not up to end offsets "
-                            + end + " within " + timeout);
+                    throw new AssertionError("read " + records.size() + " records of '" + topic
+                            + "' but not up to end offsets " + end + " within " + timeout);
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }

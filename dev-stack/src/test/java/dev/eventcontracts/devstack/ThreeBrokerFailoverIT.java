@@ -51,7 +51,9 @@ class ThreeBrokerFailoverIT {
         long restart = System.nanoTime();
         kafka.startBroker(victim);
         awaitIsr(kafka, isr -> assertThat(isr).contains(victim).hasSize(3));
-        LOG.info("failover: broker {} back in the ISR of every partition {} ms after its restart began", victim,
+        LOG.info(
+                "failover: broker {} back in the ISR of every partition {} ms after its restart began",
+                victim,
                 millisSince(restart));
 
         List<ConsumerRecord<String, String>> consumed =
@@ -60,8 +62,12 @@ class ThreeBrokerFailoverIT {
         assertThat(consumed).extracting(ConsumerRecord::value).doesNotHaveDuplicates();
         for (ConsumerRecord<String, String> record : consumed) {
             RecordMetadata ack = acked.get(Integer.parseInt(record.value()));
-            assertThat(record.partition()).as("partition of record %s", record.value()).isEqualTo(ack.partition());
-            assertThat(record.offset()).as("offset of record %s", record.value()).isEqualTo(ack.offset());
+            assertThat(record.partition())
+                    .as("partition of record %s", record.value())
+                    .isEqualTo(ack.partition());
+            assertThat(record.offset())
+                    .as("offset of record %s", record.value())
+                    .isEqualTo(ack.offset());
         }
     }
 
@@ -91,20 +97,33 @@ class ThreeBrokerFailoverIT {
                 failures.add(e.getCause().toString());
             }
         }
-        LOG.info("failover: {} of {} sends acknowledged, {} failed; leader {} crashed after {} acked records and was"
-                + " out of every ISR {} ms later; all acked {} ms after the first send; longest time without any ack {} ms",
-                acked.size(), RECORDS, failures.size(), victim, BEFORE_CRASH, crashDetectedMillis,
-                (Arrays.stream(ackNanos).max().orElse(start) - start) / 1_000_000, longestGap(ackNanos) / 1_000_000);
+        LOG.info(
+                "failover: {} of {} sends acknowledged, {} failed; leader {} crashed after {} acked records and was"
+                        + " out of every ISR {} ms later; all acked {} ms after the first send; longest time without any ack {} ms",
+                acked.size(),
+                RECORDS,
+                failures.size(),
+                victim,
+                BEFORE_CRASH,
+                crashDetectedMillis,
+                (Arrays.stream(ackNanos).max().orElse(start) - start) / 1_000_000,
+                longestGap(ackNanos) / 1_000_000);
         assertThat(failures).as("failed sends").isEmpty();
         return acked;
     }
 
     /** Sends records {@code from} to {@code to - 1}, pausing 1 ms every other record. */
-    private static void send(KafkaProducer<String, String> producer, int from, int to, List<Future<RecordMetadata>> sends,
-            long[] ackNanos) throws InterruptedException {
+    private static void send(
+            KafkaProducer<String, String> producer,
+            int from,
+            int to,
+            List<Future<RecordMetadata>> sends,
+            long[] ackNanos)
+            throws InterruptedException {
         for (int i = from; i < to; i++) {
             int index = i;
-            sends.add(producer.send(new ProducerRecord<>(TOPIC, "key-" + i, Integer.toString(i)),
+            sends.add(producer.send(
+                    new ProducerRecord<>(TOPIC, "key-" + i, Integer.toString(i)),
                     (metadata, error) -> ackNanos[index] = System.nanoTime()));
             if (i % 2 == 0) {
                 Thread.sleep(1);
@@ -123,16 +142,22 @@ class ThreeBrokerFailoverIT {
     /** Waits until the ISR of every partition passes {@code check}. */
     private static void awaitIsr(KafkaCluster kafka, Consumer<Set<Integer>> check) {
         try (Admin admin = TestClients.admin(kafka.bootstrapServers())) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                    assertThat(describe(admin).partitions()).allSatisfy(partition -> check.accept(
-                            partition.isr().stream().map(Node::id).collect(Collectors.toSet()))));
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(50))
+                    .untilAsserted(() -> assertThat(describe(admin).partitions())
+                            .allSatisfy(partition -> check.accept(
+                                    partition.isr().stream().map(Node::id).collect(Collectors.toSet()))));
         }
     }
 
     private static int leaderOfPartitionZero(KafkaCluster kafka) throws Exception {
         try (Admin admin = TestClients.admin(kafka.bootstrapServers())) {
-            return describe(admin).partitions().stream().filter(p -> p.partition() == 0).findFirst().orElseThrow()
-                    .leader().id();
+            return describe(admin).partitions().stream()
+                    .filter(p -> p.partition() == 0)
+                    .findFirst()
+                    .orElseThrow()
+                    .leader()
+                    .id();
         }
     }
 

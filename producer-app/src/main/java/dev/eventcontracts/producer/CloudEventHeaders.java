@@ -41,8 +41,7 @@ public final class CloudEventHeaders {
     /** The content type of the data: Avro binary, framed in the schema registry wire format ({@value}). */
     public static final String AVRO_CONTENT_TYPE = "application/avro";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 
     /**
      * Builds the headers of one event.

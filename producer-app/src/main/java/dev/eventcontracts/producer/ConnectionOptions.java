@@ -12,11 +12,15 @@ import picocli.CommandLine.Option;
  */
 final class ConnectionOptions {
 
-    @Option(names = {"-b", "--bootstrap-servers"}, defaultValue = "localhost:9092",
+    @Option(
+            names = {"-b", "--bootstrap-servers"},
+            defaultValue = "localhost:9092",
             description = "Kafka bootstrap servers (default ${DEFAULT-VALUE}).")
     private String bootstrapServers;
 
-    @Option(names = {"-s", "--schema-registry-url"}, defaultValue = "http://localhost:8081",
+    @Option(
+            names = {"-s", "--schema-registry-url"},
+            defaultValue = "http://localhost:8081",
             description = "Schema registry URL (default ${DEFAULT-VALUE}).")
     private String registryUrl;
 

@@ -35,12 +35,14 @@ public record ContractFeatures(boolean shippingAddress, boolean returned) {
      */
     public static ContractFeatures of(ReleasedContracts release) {
         Objects.requireNonNull(release, "release");
-        return of(release.type(OrderCreated.getClassSchema().getFullName()),
+        return of(
+                release.type(OrderCreated.getClassSchema().getFullName()),
                 release.type(OrderStatus.getClassSchema().getFullName()));
     }
 
     private static ContractFeatures of(Schema orderCreated, Schema orderStatus) {
-        return new ContractFeatures(orderCreated.getField("shippingAddress") != null,
+        return new ContractFeatures(
+                orderCreated.getField("shippingAddress") != null,
                 orderStatus.hasEnumSymbol(OrderStatus.RETURNED.name()));
     }
 }

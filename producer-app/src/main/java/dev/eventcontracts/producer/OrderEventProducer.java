@@ -1,5 +1,6 @@
 package dev.eventcontracts.producer;
 
+import dev.eventcontracts.contracts.TopicContract;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -7,10 +8,9 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.concurrent.locks.LockSupport;
-import dev.eventcontracts.contracts.TopicContract;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Callback;
@@ -52,8 +52,14 @@ public final class OrderEventProducer implements AutoCloseable {
     private final AtomicLong lastAckMillis = new AtomicLong(-1);
     private volatile boolean closed;
 
-    OrderEventProducer(Producer<Object, Object> producer, TopicContract topic, Function<SpecificRecord, Object> encoding,
-            String source, int contractVersion, Clock clock, Runnable onClose) {
+    OrderEventProducer(
+            Producer<Object, Object> producer,
+            TopicContract topic,
+            Function<SpecificRecord, Object> encoding,
+            String source,
+            int contractVersion,
+            Clock clock,
+            Runnable onClose) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.topic = Objects.requireNonNull(topic, "topic");
         this.encoding = Objects.requireNonNull(encoding, "encoding");
@@ -81,15 +87,24 @@ public final class OrderEventProducer implements AutoCloseable {
         String orderId = String.valueOf(record.get(topic.key().field()));
         String eventId = String.valueOf(record.get("eventId"));
         String type = event.getSchema().getName();
-        ProducerRecord<Object, Object> message = new ProducerRecord<>(topic.name(), null, orderId,
-                encoding.apply(event), CloudEventHeaders.of(record, eventId, orderId, source));
+        ProducerRecord<Object, Object> message = new ProducerRecord<>(
+                topic.name(),
+                null,
+                orderId,
+                encoding.apply(event),
+                CloudEventHeaders.of(record, eventId, orderId, source));
         firstSendMillis.compareAndSet(-1, clock.millis());
         try {
             producer.send(message, new Acknowledgement(type, eventId, orderId));
             sent.incrementAndGet();
         } catch (KafkaException e) {
             failed.incrementAndGet();
-            LOG.error("Could not send {} {} for order {} to '{}': {}", type, eventId, orderId, topic.name(),
+            LOG.error(
+                    "Could not send {} {} for order {} to '{}': {}",
+                    type,
+                    eventId,
+                    orderId,
+                    topic.name(),
                     e.toString());
             throw e;
         }
@@ -106,8 +121,8 @@ public final class OrderEventProducer implements AutoCloseable {
      * @return the counts of this producer so far; never null
      * @throws KafkaException when an event cannot be handed to the producer (see {@link #send})
      */
-    public ProduceSummary produce(OrderLifecycleGenerator generator, long count, double ratePerSecond,
-            BooleanSupplier stop) {
+    public ProduceSummary produce(
+            OrderLifecycleGenerator generator, long count, double ratePerSecond, BooleanSupplier stop) {
         long intervalNanos = ratePerSecond > 0 ? (long) (1_000_000_000L / ratePerSecond) : 0;
         long start = System.nanoTime();
         for (long i = 0; i < count && !stop.getAsBoolean(); i++) {
@@ -185,8 +200,14 @@ public final class OrderEventProducer implements AutoCloseable {
             if (failures <= FAILURES_LOGGED_IN_FULL) {
                 LOG.error("Send of {} {} for order {} to '{}' failed", type, eventId, orderId, topic.name(), exception);
             } else if (failures % 1000 == 0) {
-                LOG.error("{} sends to '{}' failed so far; latest: {} {} for order {}: {}", failures, topic.name(),
-                        type, eventId, orderId, exception.toString());
+                LOG.error(
+                        "{} sends to '{}' failed so far; latest: {} {} for order {}: {}",
+                        failures,
+                        topic.name(),
+                        type,
+                        eventId,
+                        orderId,
+                        exception.toString());
             }
         }
     }

@@ -7,8 +7,8 @@ import dev.eventcontracts.contracts.TopicContract;
 import dev.eventcontracts.contracts.TopicContracts;
 import dev.eventcontracts.orders.OrderCreated;
 import dev.eventcontracts.producer.internal.ProducerConfigs;
-import dev.eventcontracts.producer.internal.Registries;
 import dev.eventcontracts.producer.internal.RegisteredVersions;
+import dev.eventcontracts.producer.internal.Registries;
 import dev.eventcontracts.producer.internal.ReleasedProjection;
 import dev.eventcontracts.serde.AvroSerializer;
 import dev.eventcontracts.serde.TopicNameStrategy;
@@ -40,8 +40,7 @@ public final class OrderEventProducers {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderEventProducers.class);
 
-    private OrderEventProducers() {
-    }
+    private OrderEventProducers() {}
 
     /**
      * The serializers name subjects with Confluent's default {@code TopicNameStrategy}; the contract declares the
@@ -52,7 +51,8 @@ public final class OrderEventProducers {
         String value = strategy.subjectName(topic.name(), false, null);
         String key = strategy.subjectName(topic.name(), true, null);
         if (!value.equals(topic.value().subject()) || !key.equals(topic.key().subject())) {
-            throw new IllegalStateException("topic '" + topic.name() + "' declares subjects '" + topic.key().subject()
+            throw new IllegalStateException("topic '" + topic.name() + "' declares subjects '"
+                    + topic.key().subject()
                     + "' and '" + topic.value().subject() + "' but TopicNameStrategy gives '" + key + "' and '" + value
                     + "'; set key.subject.name.strategy and value.subject.name.strategy to match the contract");
         }
@@ -72,8 +72,8 @@ public final class OrderEventProducers {
         List<ReleasedContracts> releases = ReleasedContracts.all();
         int version = settings.contractVersion();
         if (version > releases.size()) {
-            throw new IllegalArgumentException("contract version " + version + " is not released; released are 1.."
-                    + releases.size());
+            throw new IllegalArgumentException(
+                    "contract version " + version + " is not released; released are 1.." + releases.size());
         }
         SchemaRegistry registry = Registries.open(settings.schemaRegistryUrl(), settings.overrides());
         try {
@@ -82,28 +82,36 @@ public final class OrderEventProducers {
             if (version == releases.size()) {
                 valueConfig = ProducerConfigs.serializerForLatest(settings.schemaRegistryUrl());
                 encoding = event -> event;
-                LOG.info("Producing contract v{} (newest) with the latest schema of subject '{}'", version,
+                LOG.info(
+                        "Producing contract v{} (newest) with the latest schema of subject '{}'",
+                        version,
                         topic.value().subject());
             } else {
                 ReleasedContracts release = releases.get(version - 1);
-                RegisteredVersion registered = RegisteredVersions.find(registry, topic.value().subject(),
-                        release.valueUnion(topic));
+                RegisteredVersion registered =
+                        RegisteredVersions.find(registry, topic.value().subject(), release.valueUnion(topic));
                 valueConfig = ProducerConfigs.serializerForSchemaId(settings.schemaRegistryUrl(), registered.id());
                 ReleasedProjection projection = new ReleasedProjection(release);
                 encoding = projection::project;
-                LOG.info("Producing contract v{} with schema id {} (subject '{}' version {})", version,
-                        registered.id(), topic.value().subject(), registered.version());
+                LOG.info(
+                        "Producing contract v{} with schema id {} (subject '{}' version {})",
+                        version,
+                        registered.id(),
+                        topic.value().subject(),
+                        registered.version());
             }
             valueConfig.putAll(settings.overrides());
             Map<String, Object> keyConfig = ProducerConfigs.serializerForLatest(settings.schemaRegistryUrl());
             keyConfig.putAll(settings.overrides());
-            Map<String, Object> producerConfig = ProducerConfigs.producer(settings.bootstrapServers(),
-                    "order-service-v" + version);
+            Map<String, Object> producerConfig =
+                    ProducerConfigs.producer(settings.bootstrapServers(), "order-service-v" + version);
             producerConfig.putAll(settings.overrides());
-            Producer<Object, Object> producer = new KafkaProducer<>(producerConfig,
-                    new AvroSerializer(registry, keyConfig, true), new AvroSerializer(registry, valueConfig, false));
-            return new OrderEventProducer(producer, topic, encoding, settings.source(), version, Clock.systemUTC(),
-                    registry::close);
+            Producer<Object, Object> producer = new KafkaProducer<>(
+                    producerConfig,
+                    new AvroSerializer(registry, keyConfig, true),
+                    new AvroSerializer(registry, valueConfig, false));
+            return new OrderEventProducer(
+                    producer, topic, encoding, settings.source(), version, Clock.systemUTC(), registry::close);
         } catch (RuntimeException e) {
             registry.close();
             throw e;

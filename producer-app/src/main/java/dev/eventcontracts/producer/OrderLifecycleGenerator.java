@@ -35,8 +35,9 @@ public final class OrderLifecycleGenerator {
 
     private static final int ORDERS_IN_FLIGHT = 24;
     private static final String[] CURRENCIES = {"EUR", "EUR", "EUR", "USD", "GBP"};
-    private static final String[] CANCEL_REASONS = {"customer request", "payment declined", "out of stock",
-        "duplicate order"};
+    private static final String[] CANCEL_REASONS = {
+        "customer request", "payment declined", "out of stock", "duplicate order"
+    };
     private static final Address[] ADDRESSES = {
         address("Hauptstr. 1", "Berlin", "10115", "DE"),
         address("Rue de Rivoli 99", "Paris", "75001", "FR"),
@@ -92,7 +93,8 @@ public final class OrderLifecycleGenerator {
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) {
             int quantity = 1 + random.nextInt(3);
-            BigDecimal unitPrice = BigDecimal.valueOf(99 + random.nextInt(20_000), 2).setScale(2, RoundingMode.UNNECESSARY);
+            BigDecimal unitPrice =
+                    BigDecimal.valueOf(99 + random.nextInt(20_000), 2).setScale(2, RoundingMode.UNNECESSARY);
             items.add(LineItem.newBuilder()
                     .setProductId(String.format("sku-%05d", random.nextInt(50_000)))
                     .setQuantity(quantity)
@@ -103,7 +105,8 @@ public final class OrderLifecycleGenerator {
         OrderInFlight order = new OrderInFlight(uuid());
         inFlight.add(order);
         Address shipTo = features.shippingAddress() && random.nextInt(5) != 0
-                ? ADDRESSES[random.nextInt(ADDRESSES.length)] : null;
+                ? ADDRESSES[random.nextInt(ADDRESSES.length)]
+                : null;
         return OrderCreated.newBuilder()
                 .setEventId(uuid())
                 .setOrderId(order.orderId)
@@ -160,7 +163,11 @@ public final class OrderLifecycleGenerator {
     }
 
     private static Address address(String street, String city, String postalCode, String country) {
-        return Address.newBuilder().setStreet(street).setCity(city).setPostalCode(postalCode).setCountry(country)
+        return Address.newBuilder()
+                .setStreet(street)
+                .setCity(city)
+                .setPostalCode(postalCode)
+                .setCountry(country)
                 .build();
     }
 

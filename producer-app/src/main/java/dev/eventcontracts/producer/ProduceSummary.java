@@ -18,8 +18,13 @@ import java.util.TreeMap;
  * @param elapsed from the first send to the last acknowledgement; never null
  * @since 0.1.0
  */
-public record ProduceSummary(int contractVersion, long sent, long acknowledged, long failed,
-        Map<String, Long> acknowledgedByType, Duration elapsed) {
+public record ProduceSummary(
+        int contractVersion,
+        long sent,
+        long acknowledged,
+        long failed,
+        Map<String, Long> acknowledgedByType,
+        Duration elapsed) {
 
     /** Copies the counts, sorted by type. */
     public ProduceSummary {
@@ -36,8 +41,8 @@ public record ProduceSummary(int contractVersion, long sent, long acknowledged, 
     /** Returns one line for people: version, counts, per-type counts, time and rate. */
     @Override
     public String toString() {
-        return String.format("contract v%d: sent %d, acknowledged %d, failed %d %s in %d ms (%.0f events/s)",
-                contractVersion, sent, acknowledged, failed, acknowledgedByType, elapsed.toMillis(),
-                eventsPerSecond());
+        return String.format(
+                "contract v%d: sent %d, acknowledged %d, failed %d %s in %d ms (%.0f events/s)",
+                contractVersion, sent, acknowledged, failed, acknowledgedByType, elapsed.toMillis(), eventsPerSecond());
     }
 }

@@ -1,5 +1,6 @@
 package dev.eventcontracts.producer;
 
+import dev.eventcontracts.contracts.ReleasedContracts;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import dev.eventcontracts.contracts.ReleasedContracts;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +31,10 @@ import picocli.CommandLine.Spec;
  *
  * @since 0.1.0
  */
-@Command(name = "order-service", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "order-service",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Emits order lifecycles (created, paid, shipped, delivered; some cancelled) on the order topic "
                 + "of the contract, keyed by order id, with CloudEvents headers.")
 public final class ProducerCommand implements Callable<Integer> {
@@ -42,14 +45,21 @@ public final class ProducerCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-n", "--count"}, defaultValue = "1000", description = "Events to send (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-n", "--count"},
+            defaultValue = "1000",
+            description = "Events to send (default ${DEFAULT-VALUE}).")
     private long count;
 
-    @Option(names = {"-r", "--rate"}, defaultValue = "0",
+    @Option(
+            names = {"-r", "--rate"},
+            defaultValue = "0",
             description = "Maximum events per second; 0 = as fast as possible (default ${DEFAULT-VALUE}).")
     private double rate;
 
-    @Option(names = {"-c", "--contract-version"}, defaultValue = "0",
+    @Option(
+            names = {"-c", "--contract-version"},
+            defaultValue = "0",
             description = "Released contract version to write, e.g. 1 or 2; 0 = the newest (default).")
     private int contractVersion;
 
@@ -59,11 +69,15 @@ public final class ProducerCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed for reproducible events (default: random).")
     private Long seed;
 
-    @Option(names = "--source", defaultValue = ProducerSettings.DEFAULT_SOURCE,
+    @Option(
+            names = "--source",
+            defaultValue = ProducerSettings.DEFAULT_SOURCE,
             description = "CloudEvents ce_source (default ${DEFAULT-VALUE}).")
     private String source;
 
-    @Option(names = {"-X", "--config"}, paramLabel = "KEY=VALUE",
+    @Option(
+            names = {"-X", "--config"},
+            paramLabel = "KEY=VALUE",
             description = "Extra producer or serializer setting, e.g. -X compression.type=zstd; repeatable.")
     private Map<String, String> overrides = new LinkedHashMap<>();
 
@@ -90,14 +104,15 @@ public final class ProducerCommand implements Callable<Integer> {
         int released = ReleasedContracts.all().size();
         int version = contractVersion == 0 ? released : contractVersion;
         if (version < 1 || version > released) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--contract-version " + contractVersion
-                    + " is not released; released versions are 1.." + released);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--contract-version " + contractVersion + " is not released; released versions are 1.." + released);
         }
         if (count < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--count must not be negative, was " + count);
         }
-        ProducerSettings settings = new ProducerSettings(connection.bootstrapServers(), connection.registryUrl(),
-                version, source, overrides);
+        ProducerSettings settings = new ProducerSettings(
+                connection.bootstrapServers(), connection.registryUrl(), version, source, overrides);
         long actualSeed = seed != null ? seed : new SecureRandom().nextLong();
         Thread hook = new Thread(this::stopAndAwait, "order-service-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -105,8 +120,8 @@ public final class ProducerCommand implements Callable<Integer> {
         String topic;
         try (OrderEventProducer producer = OrderEventProducers.start(settings)) {
             topic = producer.topic().name();
-            OrderLifecycleGenerator generator = new OrderLifecycleGenerator(actualSeed, Clock.systemUTC(),
-                    ContractFeatures.of(ReleasedContracts.load(version)));
+            OrderLifecycleGenerator generator = new OrderLifecycleGenerator(
+                    actualSeed, Clock.systemUTC(), ContractFeatures.of(ReleasedContracts.load(version)));
             try {
                 producer.produce(generator, count, rate, () -> stopRequested);
             } catch (KafkaException e) {

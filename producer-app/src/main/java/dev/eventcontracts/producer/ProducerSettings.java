@@ -14,7 +14,11 @@ import java.util.Objects;
  * @param overrides extra producer and serializer settings, applied last; never null
  * @since 0.1.0
  */
-public record ProducerSettings(String bootstrapServers, String schemaRegistryUrl, int contractVersion, String source,
+public record ProducerSettings(
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        int contractVersion,
+        String source,
         Map<String, String> overrides) {
 
     /** The default {@code ce_source}. */

@@ -13,21 +13,26 @@ import org.junit.jupiter.api.Test;
 
 class CloudEventHeadersTest {
 
-    private static final OrderCancelled CANCELLED = OrderCancelled.newBuilder().setEventId("e-1").setOrderId("o-1")
-            .setReason("customer request").setCancelledAt(Instant.parse("2026-11-27T10:15:30.123Z")).build();
+    private static final OrderCancelled CANCELLED = OrderCancelled.newBuilder()
+            .setEventId("e-1")
+            .setOrderId("o-1")
+            .setReason("customer request")
+            .setCancelledAt(Instant.parse("2026-11-27T10:15:30.123Z"))
+            .build();
 
     @Test
     void of_event_writesEveryBinaryModeAttribute() {
         Map<String, String> headers = asMap(CloudEventHeaders.of(CANCELLED, "e-1", "o-1", "/order-service"));
 
-        assertThat(headers).containsExactly(
-                Map.entry("ce_specversion", "1.0"),
-                Map.entry("ce_id", "e-1"),
-                Map.entry("ce_source", "/order-service"),
-                Map.entry("ce_type", "dev.eventcontracts.orders.OrderCancelled"),
-                Map.entry("ce_time", "2026-11-27T10:15:30.123Z"),
-                Map.entry("ce_subject", "o-1"),
-                Map.entry("content-type", "application/avro"));
+        assertThat(headers)
+                .containsExactly(
+                        Map.entry("ce_specversion", "1.0"),
+                        Map.entry("ce_id", "e-1"),
+                        Map.entry("ce_source", "/order-service"),
+                        Map.entry("ce_type", "dev.eventcontracts.orders.OrderCancelled"),
+                        Map.entry("ce_time", "2026-11-27T10:15:30.123Z"),
+                        Map.entry("ce_subject", "o-1"),
+                        Map.entry("content-type", "application/avro"));
     }
 
     @Test

@@ -22,13 +22,14 @@ import org.junit.jupiter.api.Test;
 class OrderEventProducerTest {
 
     private static final TopicContract TOPIC = TopicContracts.load().topicFor(OrderCreated.getClassSchema());
-    private static final Serializer<Object> TO_STRING = (topic, data) -> String.valueOf(data).getBytes(StandardCharsets.UTF_8);
+    private static final Serializer<Object> TO_STRING =
+            (topic, data) -> String.valueOf(data).getBytes(StandardCharsets.UTF_8);
 
     private final AtomicBoolean registryClosed = new AtomicBoolean();
 
     private OrderEventProducer producer(MockProducer<Object, Object> mock, Function<SpecificRecord, Object> encoding) {
-        return new OrderEventProducer(mock, TOPIC, encoding, "/order-service", 2, Clock.systemUTC(),
-                () -> registryClosed.set(true));
+        return new OrderEventProducer(
+                mock, TOPIC, encoding, "/order-service", 2, Clock.systemUTC(), () -> registryClosed.set(true));
     }
 
     private static OrderLifecycleGenerator generator() {
@@ -79,7 +80,8 @@ class OrderEventProducerTest {
         assertThat(summary.sent()).isEqualTo(2);
         assertThat(summary.failed()).isEqualTo(1);
         assertThat(summary.acknowledged()).isEqualTo(1);
-        assertThat(summary.acknowledgedByType()).containsExactly(java.util.Map.entry(second.getSchema().getName(), 1L));
+        assertThat(summary.acknowledgedByType())
+                .containsExactly(java.util.Map.entry(second.getSchema().getName(), 1L));
     }
 
     @Test
@@ -90,7 +92,10 @@ class OrderEventProducerTest {
 
         assertThat(mock.history()).hasSize(250);
         assertThat(summary.acknowledged()).isEqualTo(250);
-        assertThat(summary.acknowledgedByType().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(250);
+        assertThat(summary.acknowledgedByType().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(250);
     }
 
     @Test
@@ -98,7 +103,8 @@ class OrderEventProducerTest {
         MockProducer<Object, Object> mock = new MockProducer<>(true, null, TO_STRING, TO_STRING);
         AtomicInteger polls = new AtomicInteger();
 
-        ProduceSummary summary = producer(mock, e -> e).produce(generator(), 1_000, 0, () -> polls.incrementAndGet() > 10);
+        ProduceSummary summary =
+                producer(mock, e -> e).produce(generator(), 1_000, 0, () -> polls.incrementAndGet() > 10);
 
         assertThat(summary.sent()).isEqualTo(10);
     }

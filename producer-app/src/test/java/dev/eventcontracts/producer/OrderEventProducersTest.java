@@ -14,17 +14,27 @@ class OrderEventProducersTest {
 
     @Test
     void requireDefaultSubjectNames_contractSubjects_areTheSerializersDefaults() {
-        assertThatCode(() -> OrderEventProducers.requireDefaultSubjectNames(TOPIC)).doesNotThrowAnyException();
+        assertThatCode(() -> OrderEventProducers.requireDefaultSubjectNames(TOPIC))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void requireDefaultSubjectNames_otherValueSubject_failsNamingBoth() {
-        TopicContract renamed = new TopicContract(TOPIC.name(), TOPIC.doc(), TOPIC.partitions(),
-                TOPIC.replicationFactor(), TOPIC.minInsyncReplicas(), TOPIC.key(),
-                new TopicContract.ValueContract("orders-v2", TOPIC.value().compatibility(), TOPIC.value().eventTypes()),
+        TopicContract renamed = new TopicContract(
+                TOPIC.name(),
+                TOPIC.doc(),
+                TOPIC.partitions(),
+                TOPIC.replicationFactor(),
+                TOPIC.minInsyncReplicas(),
+                TOPIC.key(),
+                new TopicContract.ValueContract(
+                        "orders-v2",
+                        TOPIC.value().compatibility(),
+                        TOPIC.value().eventTypes()),
                 TOPIC.deadLetterTopic());
 
         assertThatThrownBy(() -> OrderEventProducers.requireDefaultSubjectNames(renamed))
-                .hasMessageContaining("'orders-v2'").hasMessageContaining("'order-events-value'");
+                .hasMessageContaining("'orders-v2'")
+                .hasMessageContaining("'order-events-value'");
     }
 }

@@ -36,7 +36,8 @@ class OrderLifecycleGeneratorTest {
 
     @Test
     void next_sameSeed_givesSameEvents() {
-        assertThat(generate(7, ContractFeatures.current(), 500)).isEqualTo(generate(7, ContractFeatures.current(), 500));
+        assertThat(generate(7, ContractFeatures.current(), 500))
+                .isEqualTo(generate(7, ContractFeatures.current(), 500));
     }
 
     @Test
@@ -52,7 +53,8 @@ class OrderLifecycleGeneratorTest {
         Set<String> finished = new HashSet<>();
         for (SpecificRecord event : generate(3, ContractFeatures.current(), 5_000)) {
             if (event instanceof OrderCreated created) {
-                assertThat(status.put(created.getOrderId(), OrderStatus.CREATED)).isNull();
+                assertThat(status.put(created.getOrderId(), OrderStatus.CREATED))
+                        .isNull();
             } else if (event instanceof OrderStatusChanged changed) {
                 assertThat(finished).doesNotContain(changed.getOrderId());
                 assertThat(status.get(changed.getOrderId())).isEqualTo(changed.getPreviousStatus());
@@ -73,8 +75,14 @@ class OrderLifecycleGeneratorTest {
             Object kind = event instanceof OrderStatusChanged changed ? changed.getStatus() : event.getClass();
             kinds.merge(kind, 1, Integer::sum);
         }
-        assertThat(kinds).containsKeys(OrderCreated.class, OrderCancelled.class, OrderStatus.PAID,
-                OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.RETURNED);
+        assertThat(kinds)
+                .containsKeys(
+                        OrderCreated.class,
+                        OrderCancelled.class,
+                        OrderStatus.PAID,
+                        OrderStatus.SHIPPED,
+                        OrderStatus.DELIVERED,
+                        OrderStatus.RETURNED);
     }
 
     @Test
@@ -94,11 +102,14 @@ class OrderLifecycleGeneratorTest {
     @Test
     void next_created_totalIsSumOfItemsInOneCurrency() {
         generate(6, ContractFeatures.current(), 2_000).stream()
-                .filter(OrderCreated.class::isInstance).map(OrderCreated.class::cast).forEach(created -> {
+                .filter(OrderCreated.class::isInstance)
+                .map(OrderCreated.class::cast)
+                .forEach(created -> {
                     BigDecimal sum = BigDecimal.ZERO;
                     for (LineItem item : created.getItems()) {
                         assertThat(item.getQuantity()).isPositive();
-                        assertThat(item.getUnitPrice().getCurrency()).isEqualTo(created.getTotal().getCurrency());
+                        assertThat(item.getUnitPrice().getCurrency())
+                                .isEqualTo(created.getTotal().getCurrency());
                         sum = sum.add(item.getUnitPrice().getAmount().multiply(BigDecimal.valueOf(item.getQuantity())));
                     }
                     assertThat(created.getItems()).isNotEmpty();

@@ -22,13 +22,14 @@ class ProducerCommandTest {
     @Test
     void help_listsEveryOption() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("--count", "--rate", "--contract-version", "--bootstrap-servers",
-                "--schema-registry-url");
+        assertThat(out.toString())
+                .contains("--count", "--rate", "--contract-version", "--bootstrap-servers", "--schema-registry-url");
     }
 
     @Test
     void contractVersion_notReleased_isRejectedBeforeConnecting() {
-        assertThat(run("--contract-version", "9", "--bootstrap-servers", "unused:1")).isEqualTo(2);
+        assertThat(run("--contract-version", "9", "--bootstrap-servers", "unused:1"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--contract-version 9 is not released; released versions are 1..2");
     }
 

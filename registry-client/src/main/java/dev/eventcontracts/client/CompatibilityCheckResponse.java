@@ -15,8 +15,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CompatibilityCheckResponse(@JsonProperty("is_compatible") boolean isCompatible,
-        List<String> messages) {
+public record CompatibilityCheckResponse(
+        @JsonProperty("is_compatible") boolean isCompatible, List<String> messages) {
 
     /** Copies the messages; null is read as none. */
     public CompatibilityCheckResponse {

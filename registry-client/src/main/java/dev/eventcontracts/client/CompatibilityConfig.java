@@ -14,5 +14,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CompatibilityConfig(String compatibilityLevel, Boolean normalize) {
-}
+public record CompatibilityConfig(String compatibilityLevel, Boolean normalize) {}

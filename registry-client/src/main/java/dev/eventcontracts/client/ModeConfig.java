@@ -10,5 +10,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ModeConfig(String mode) {
-}
+public record ModeConfig(String mode) {}

@@ -24,8 +24,8 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RegisterSchemaRequest(String schema, String schemaType, List<SchemaReference> references,
-        Integer version, Integer id) {
+public record RegisterSchemaRequest(
+        String schema, String schemaType, List<SchemaReference> references, Integer version, Integer id) {
 
     /** Checks that the schema text is present and copies the references. */
     public RegisterSchemaRequest {

@@ -13,5 +13,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RegisterSchemaResponse(int id, Integer version) {
-}
+public record RegisterSchemaResponse(int id, Integer version) {}

@@ -110,7 +110,8 @@ public final class RegistryClientConfig {
      * @throws RegistryConfigException naming the key when a value is missing, malformed or unsupported
      */
     public static RegistryClientConfig fromConfluentProperties(Map<String, ?> properties) {
-        return ConfluentProperties.apply(Objects.requireNonNull(properties, "properties"), builder()).build();
+        return ConfluentProperties.apply(Objects.requireNonNull(properties, "properties"), builder())
+                .build();
     }
 
     /** Returns the registry base URLs in failover order, as given (user-info included); never empty. */
@@ -198,8 +199,12 @@ public final class RegistryClientConfig {
         List<String> shownUrls = new ArrayList<>();
         urls.forEach(u -> shownUrls.add(RegistryUrls.display(u)));
         return "RegistryClientConfig[urls=" + shownUrls
-                + ", auth=" + (bearerToken != null ? "bearer" : basicAuthUserInfo != null ? "basic(USER_INFO)"
-                        : urls.stream().anyMatch(u -> u.getRawUserInfo() != null) ? "basic(URL)" : "none")
+                + ", auth="
+                + (bearerToken != null
+                        ? "bearer"
+                        : basicAuthUserInfo != null
+                                ? "basic(USER_INFO)"
+                                : urls.stream().anyMatch(u -> u.getRawUserInfo() != null) ? "basic(URL)" : "none")
                 + ", trustStore=" + trustStore + ", keyStore=" + keyStore
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", maxRetries=" + maxRetries + ", retryBackoff=" + retryBackoff + ".." + maxRetryBackoff
@@ -232,8 +237,7 @@ public final class RegistryClientConfig {
         private int latestCacheSize = defaultInt(LATEST_CACHE_SIZE);
         private Duration latestCacheTtl;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the registry URLs from Confluent's comma-separated form, e.g.
@@ -276,7 +280,8 @@ public final class RegistryClientConfig {
          */
         public Builder basicAuthUserInfo(String userInfo) {
             if (userInfo == null || userInfo.indexOf(':') <= 0) {
-                throw new RegistryConfigException(BASIC_AUTH_USER_INFO,
+                throw new RegistryConfigException(
+                        BASIC_AUTH_USER_INFO,
                         BASIC_AUTH_USER_INFO + " must have the form '<user>:<password>' (value hidden)");
             }
             if (bearerToken != null) {
@@ -297,8 +302,8 @@ public final class RegistryClientConfig {
          */
         public Builder bearerToken(String token) {
             if (token == null || token.isBlank() || HeaderRules.hasLineBreak(token)) {
-                throw new RegistryConfigException(BEARER_AUTH_TOKEN,
-                        BEARER_AUTH_TOKEN + " must be a non-blank single-line token (value hidden)");
+                throw new RegistryConfigException(
+                        BEARER_AUTH_TOKEN, BEARER_AUTH_TOKEN + " must be a non-blank single-line token (value hidden)");
             }
             if (basicAuthUserInfo != null) {
                 throw conflict(BEARER_AUTH_TOKEN, "is set", BASIC_AUTH_USER_INFO);
@@ -377,8 +382,7 @@ public final class RegistryClientConfig {
          */
         public Builder maxRetries(int retries) {
             if (retries < 0 || retries > 100) {
-                throw new RegistryConfigException(MAX_RETRIES,
-                        MAX_RETRIES + " is " + retries + "; expected 0 to 100");
+                throw new RegistryConfigException(MAX_RETRIES, MAX_RETRIES + " is " + retries + "; expected 0 to 100");
             }
             this.maxRetries = retries;
             return this;
@@ -394,12 +398,14 @@ public final class RegistryClientConfig {
          */
         public Builder retryBackoff(Duration first, Duration longest) {
             if (first == null || first.isNegative()) {
-                throw new RegistryConfigException(RETRIES_WAIT_MS, RETRIES_WAIT_MS + " is " + first
-                        + "; expected zero or more milliseconds");
+                throw new RegistryConfigException(
+                        RETRIES_WAIT_MS, RETRIES_WAIT_MS + " is " + first + "; expected zero or more milliseconds");
             }
             if (longest == null || longest.compareTo(first) < 0) {
-                throw new RegistryConfigException(RETRIES_MAX_WAIT_MS, RETRIES_MAX_WAIT_MS + " is " + longest
-                        + ", shorter than " + RETRIES_WAIT_MS + " " + first + "; expected at least as long");
+                throw new RegistryConfigException(
+                        RETRIES_MAX_WAIT_MS,
+                        RETRIES_MAX_WAIT_MS + " is " + longest + ", shorter than " + RETRIES_WAIT_MS + " " + first
+                                + "; expected at least as long");
             }
             this.retryBackoff = first;
             this.maxRetryBackoff = longest;
@@ -417,7 +423,9 @@ public final class RegistryClientConfig {
         public Builder httpHeader(String name, String value) {
             HeaderRules.check(REQUEST_HEADER_PREFIX + name, name, value);
             if ("authorization".equalsIgnoreCase(name) && (basicAuthUserInfo != null || bearerToken != null)) {
-                throw conflict(REQUEST_HEADER_PREFIX + name, "is set",
+                throw conflict(
+                        REQUEST_HEADER_PREFIX + name,
+                        "is set",
                         basicAuthUserInfo != null ? BASIC_AUTH_USER_INFO : BEARER_AUTH_TOKEN);
             }
             httpHeaders.put(name, value);
@@ -433,8 +441,10 @@ public final class RegistryClientConfig {
          */
         public Builder proxy(String host, int port) {
             if (host == null || host.isBlank() || port < 1 || port > 65535) {
-                throw new RegistryConfigException(PROXY_HOST, PROXY_HOST + "/proxy.port is '" + host + "':" + port
-                        + "; expected a host name and a port from 1 to 65535");
+                throw new RegistryConfigException(
+                        PROXY_HOST,
+                        PROXY_HOST + "/proxy.port is '" + host + "':" + port
+                                + "; expected a host name and a port from 1 to 65535");
             }
             this.proxy = InetSocketAddress.createUnresolved(host, port);
             return this;
@@ -470,7 +480,8 @@ public final class RegistryClientConfig {
          */
         public Builder latestCacheTtl(Duration ttl) {
             if (ttl != null && ttl.isNegative()) {
-                throw new RegistryConfigException(RegistryClientKeys.LATEST_CACHE_TTL_SEC,
+                throw new RegistryConfigException(
+                        RegistryClientKeys.LATEST_CACHE_TTL_SEC,
                         RegistryClientKeys.LATEST_CACHE_TTL_SEC + " is " + ttl + "; expected zero or more, or none");
             }
             this.latestCacheTtl = ttl;
@@ -486,12 +497,13 @@ public final class RegistryClientConfig {
          */
         public RegistryClientConfig build() {
             if (urls.isEmpty()) {
-                throw new RegistryConfigException(SCHEMA_REGISTRY_URL,
+                throw new RegistryConfigException(
+                        SCHEMA_REGISTRY_URL,
                         SCHEMA_REGISTRY_URL + " is missing; expected one or more comma-separated http(s) URLs");
             }
             if (keyPassword != null && keyStore == null) {
-                throw new RegistryConfigException(SSL_KEY_PASSWORD,
-                        SSL_KEY_PASSWORD + " is set but " + SSL_KEYSTORE_LOCATION + " is not");
+                throw new RegistryConfigException(
+                        SSL_KEY_PASSWORD, SSL_KEY_PASSWORD + " is set but " + SSL_KEYSTORE_LOCATION + " is not");
             }
             RegistryClientConfig config = new RegistryClientConfig(this);
             KeyStores.sslContext(config);
@@ -499,8 +511,9 @@ public final class RegistryClientConfig {
         }
 
         private static RegistryConfigException conflict(String key, String what, String other) {
-            return new RegistryConfigException(key, key + " " + what + " but conflicts with " + other
-                    + ": configure only one source of credentials");
+            return new RegistryConfigException(
+                    key,
+                    key + " " + what + " but conflicts with " + other + ": configure only one source of credentials");
         }
 
         private static Duration positive(String key, Duration d) {

@@ -61,6 +61,5 @@ public final class RegistryClientKeys {
     /** Seconds a latest version is cached; negative means no expiry. */
     public static final String LATEST_CACHE_TTL_SEC = "latest.cache.ttl.sec";
 
-    private RegistryClientKeys() {
-    }
+    private RegistryClientKeys() {}
 }

@@ -92,8 +92,16 @@ public final class RegistryClientSettings {
      * @param importance how much users need it; never null
      * @param doc what it means; never null
      */
-    public record Setting(String key, Type type, boolean required, Object defaultValue, List<String> validValues,
-            Long min, Long max, Importance importance, String doc) {
+    public record Setting(
+            String key,
+            Type type,
+            boolean required,
+            Object defaultValue,
+            List<String> validValues,
+            Long min,
+            Long max,
+            Importance importance,
+            String doc) {
 
         /** Checks the required parts and copies the valid values. */
         public Setting {
@@ -137,7 +145,9 @@ public final class RegistryClientSettings {
         private void checkNumber(Object value) {
             long number;
             try {
-                number = value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).trim());
+                number = value instanceof Number n
+                        ? n.longValue()
+                        : Long.parseLong(String.valueOf(value).trim());
             } catch (NumberFormatException e) {
                 throw invalid(value, "expected an integer");
             }
@@ -159,7 +169,8 @@ public final class RegistryClientSettings {
         }
 
         private void checkText(String text) {
-            if (!validValues.isEmpty() && !text.isEmpty()
+            if (!validValues.isEmpty()
+                    && !text.isEmpty()
                     && validValues.stream().noneMatch(v -> v.equalsIgnoreCase(text))) {
                 throw invalid(text, expectation());
             }
@@ -178,15 +189,15 @@ public final class RegistryClientSettings {
                 return "expected an integer" + (min != null ? " of at least " + min : "")
                         + (min != null && max != null ? " and" : "") + (max != null ? " of at most " + max : "");
             }
-            return key.equals(SCHEMA_REGISTRY_URL) ? "expected one or more http:// or https:// URLs"
+            return key.equals(SCHEMA_REGISTRY_URL)
+                    ? "expected one or more http:// or https:// URLs"
                     : "expected a " + type.name().toLowerCase(Locale.ROOT);
         }
     }
 
     private static final Map<String, Setting> SETTINGS = declare();
 
-    private RegistryClientSettings() {
-    }
+    private RegistryClientSettings() {}
 
     /** Returns every setting, in documentation order; never null. */
     public static List<Setting> all() {
@@ -220,21 +231,50 @@ public final class RegistryClientSettings {
 
     private static Map<String, Setting> declare() {
         Map<String, Setting> s = new LinkedHashMap<>();
-        add(s, new Setting(SCHEMA_REGISTRY_URL, Type.LIST, true, null, List.of(), null, null, Importance.HIGH,
-                "Comma-separated list of URLs of schema registry instances, e.g. "
-                        + "http://registry-1:8081,http://registry-2:8081; the next is tried when one cannot be "
-                        + "reached or answers 5xx."));
-        add(s, text(BASIC_AUTH_CREDENTIALS_SOURCE, "URL", List.of("URL", "USER_INFO", "SASL_INHERIT"),
-                Importance.MEDIUM, "Where the Basic-auth credentials come from: URL (user info in the URL) or "
-                        + "USER_INFO (basic.auth.user.info). SASL_INHERIT is Confluent's and not supported here."));
-        add(s, secret(BASIC_AUTH_USER_INFO, Importance.MEDIUM,
-                "Basic-auth credentials as {username}:{password}, used with USER_INFO."));
-        add(s, secret(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, Importance.LOW,
-                "Deprecated spelling of basic.auth.user.info, still read."));
-        add(s, text(BEARER_AUTH_CREDENTIALS_SOURCE, "STATIC_TOKEN",
-                List.of("STATIC_TOKEN", "OAUTHBEARER", "SASL_OAUTHBEARER_INHERIT", "CUSTOM"), Importance.MEDIUM,
-                "Where the bearer token comes from. Only STATIC_TOKEN (bearer.auth.token) is supported here; "
-                        + "the others are Confluent's and fail when the client is created."));
+        add(
+                s,
+                new Setting(
+                        SCHEMA_REGISTRY_URL,
+                        Type.LIST,
+                        true,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        Importance.HIGH,
+                        "Comma-separated list of URLs of schema registry instances, e.g. "
+                                + "http://registry-1:8081,http://registry-2:8081; the next is tried when one cannot be "
+                                + "reached or answers 5xx."));
+        add(
+                s,
+                text(
+                        BASIC_AUTH_CREDENTIALS_SOURCE,
+                        "URL",
+                        List.of("URL", "USER_INFO", "SASL_INHERIT"),
+                        Importance.MEDIUM,
+                        "Where the Basic-auth credentials come from: URL (user info in the URL) or "
+                                + "USER_INFO (basic.auth.user.info). SASL_INHERIT is Confluent's and not supported here."));
+        add(
+                s,
+                secret(
+                        BASIC_AUTH_USER_INFO,
+                        Importance.MEDIUM,
+                        "Basic-auth credentials as {username}:{password}, used with USER_INFO."));
+        add(
+                s,
+                secret(
+                        SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO,
+                        Importance.LOW,
+                        "Deprecated spelling of basic.auth.user.info, still read."));
+        add(
+                s,
+                text(
+                        BEARER_AUTH_CREDENTIALS_SOURCE,
+                        "STATIC_TOKEN",
+                        List.of("STATIC_TOKEN", "OAUTHBEARER", "SASL_OAUTHBEARER_INHERIT", "CUSTOM"),
+                        Importance.MEDIUM,
+                        "Where the bearer token comes from. Only STATIC_TOKEN (bearer.auth.token) is supported here; "
+                                + "the others are Confluent's and fail when the client is created."));
         add(s, secret(BEARER_AUTH_TOKEN, Importance.MEDIUM, "The bearer token, used with STATIC_TOKEN."));
         for (String[] oauth : new String[][] {
             {"bearer.auth.logical.cluster", "Logical cluster id sent with bearer authentication."},
@@ -242,44 +282,112 @@ public final class RegistryClientSettings {
             {"bearer.auth.issuer.endpoint.url", "URL of the OAuth/OIDC provider, used with OAUTHBEARER."},
             {"bearer.auth.client.id", "OAuth client id, used with OAUTHBEARER."},
             {"bearer.auth.scope", "OAuth scope requested, used with OAUTHBEARER."},
-            {"bearer.auth.custom.provider.class", "Class providing the token, used with CUSTOM."}}) {
+            {"bearer.auth.custom.provider.class", "Class providing the token, used with CUSTOM."}
+        }) {
             add(s, text(oauth[0], null, List.of(), Importance.LOW, oauth[1] + " Not supported here."));
         }
-        add(s, secret("bearer.auth.client.secret", Importance.LOW,
-                "OAuth client secret, used with OAUTHBEARER. Not supported here."));
-        add(s, text("bearer.auth.scope.claim.name", "scope", List.of(), Importance.LOW,
-                "Name of the scope claim in the token. Not supported here."));
-        add(s, text("bearer.auth.sub.claim.name", "sub", List.of(), Importance.LOW,
-                "Name of the subject claim in the token. Not supported here."));
-        add(s, new Setting("bearer.auth.cache.expiry.buffer.seconds", Type.SHORT, false, (short) 300, List.of(), 0L,
-                3600L, Importance.LOW, "Seconds before a token expires at which a new one is fetched. "
-                        + "Not supported here."));
-        add(s, text(SSL_TRUSTSTORE_LOCATION, null, List.of(), Importance.MEDIUM,
-                "Trust store with the certificates trusted for https URLs; the JDK's when unset."));
+        add(
+                s,
+                secret(
+                        "bearer.auth.client.secret",
+                        Importance.LOW,
+                        "OAuth client secret, used with OAUTHBEARER. Not supported here."));
+        add(
+                s,
+                text(
+                        "bearer.auth.scope.claim.name",
+                        "scope",
+                        List.of(),
+                        Importance.LOW,
+                        "Name of the scope claim in the token. Not supported here."));
+        add(
+                s,
+                text(
+                        "bearer.auth.sub.claim.name",
+                        "sub",
+                        List.of(),
+                        Importance.LOW,
+                        "Name of the subject claim in the token. Not supported here."));
+        add(
+                s,
+                new Setting(
+                        "bearer.auth.cache.expiry.buffer.seconds",
+                        Type.SHORT,
+                        false,
+                        (short) 300,
+                        List.of(),
+                        0L,
+                        3600L,
+                        Importance.LOW,
+                        "Seconds before a token expires at which a new one is fetched. " + "Not supported here."));
+        add(
+                s,
+                text(
+                        SSL_TRUSTSTORE_LOCATION,
+                        null,
+                        List.of(),
+                        Importance.MEDIUM,
+                        "Trust store with the certificates trusted for https URLs; the JDK's when unset."));
         add(s, secret(SSL_TRUSTSTORE_PASSWORD, Importance.MEDIUM, "Password of the trust store."));
-        add(s, text(SSL_TRUSTSTORE_TYPE, "JKS", List.of("JKS", "PKCS12"), Importance.LOW,
-                "Type of the trust store."));
-        add(s, text(SSL_KEYSTORE_LOCATION, null, List.of(), Importance.MEDIUM,
-                "Key store with the client certificate, for mutual TLS."));
+        add(s, text(SSL_TRUSTSTORE_TYPE, "JKS", List.of("JKS", "PKCS12"), Importance.LOW, "Type of the trust store."));
+        add(
+                s,
+                text(
+                        SSL_KEYSTORE_LOCATION,
+                        null,
+                        List.of(),
+                        Importance.MEDIUM,
+                        "Key store with the client certificate, for mutual TLS."));
         add(s, secret(SSL_KEYSTORE_PASSWORD, Importance.MEDIUM, "Password of the key store."));
         add(s, text(SSL_KEYSTORE_TYPE, "JKS", List.of("JKS", "PKCS12"), Importance.LOW, "Type of the key store."));
-        add(s, secret(SSL_KEY_PASSWORD, Importance.MEDIUM,
-                "Password of the private key in the key store; the key store's password when unset."));
-        add(s, text(SSL_ENDPOINT_IDENTIFICATION_ALGORITHM, "https", List.of("https"), Importance.LOW,
-                "Host name verification of the registry's certificate; only https (on) is supported."));
+        add(
+                s,
+                secret(
+                        SSL_KEY_PASSWORD,
+                        Importance.MEDIUM,
+                        "Password of the private key in the key store; the key store's password when unset."));
+        add(
+                s,
+                text(
+                        SSL_ENDPOINT_IDENTIFICATION_ALGORITHM,
+                        "https",
+                        List.of("https"),
+                        Importance.LOW,
+                        "Host name verification of the registry's certificate; only https (on) is supported."));
         add(s, integer(HTTP_CONNECT_TIMEOUT_MS, 60_000, 1L, "Connect timeout in milliseconds."));
-        add(s, integer(HTTP_READ_TIMEOUT_MS, 60_000, 1L,
-                "Time to wait for the answer to one request, in milliseconds."));
+        add(
+                s,
+                integer(
+                        HTTP_READ_TIMEOUT_MS,
+                        60_000,
+                        1L,
+                        "Time to wait for the answer to one request, in milliseconds."));
         add(s, integer(MAX_RETRIES, 3, 0L, "Retries of a failed idempotent call."));
         add(s, integer(RETRIES_WAIT_MS, 1_000, 0L, "First backoff in milliseconds, doubled per retry."));
         add(s, integer(RETRIES_MAX_WAIT_MS, 20_000, 0L, "Longest backoff in milliseconds."));
-        add(s, text(PROXY_HOST, null, List.of(), Importance.LOW,
-                "Host of an HTTP proxy; used only with a positive proxy.port."));
+        add(
+                s,
+                text(
+                        PROXY_HOST,
+                        null,
+                        List.of(),
+                        Importance.LOW,
+                        "Host of an HTTP proxy; used only with a positive proxy.port."));
         add(s, integer(PROXY_PORT, -1, null, "Port of an HTTP proxy; -1 means no proxy."));
         add(s, integer(MAX_SCHEMAS_PER_SUBJECT, 1_000, 1L, "Capacity of each schema cache."));
         add(s, integer(LATEST_CACHE_SIZE, 1_000, 1L, "Capacity of the latest-version cache."));
-        add(s, new Setting(LATEST_CACHE_TTL_SEC, Type.LONG, false, -1L, List.of(), -1L, null, Importance.LOW,
-                "How long the latest version of a subject is cached, in seconds; -1 caches forever."));
+        add(
+                s,
+                new Setting(
+                        LATEST_CACHE_TTL_SEC,
+                        Type.LONG,
+                        false,
+                        -1L,
+                        List.of(),
+                        -1L,
+                        null,
+                        Importance.LOW,
+                        "How long the latest version of a subject is cached, in seconds; -1 caches forever."));
         return s;
     }
 
@@ -289,8 +397,8 @@ public final class RegistryClientSettings {
         }
     }
 
-    private static Setting text(String key, String defaultValue, List<String> valid, Importance importance,
-            String doc) {
+    private static Setting text(
+            String key, String defaultValue, List<String> valid, Importance importance, String doc) {
         return new Setting(key, Type.STRING, false, defaultValue, valid, null, null, importance, doc);
     }
 

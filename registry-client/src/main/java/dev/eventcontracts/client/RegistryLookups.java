@@ -157,8 +157,8 @@ public interface RegistryLookups {
      * @param verbose whether the registry should explain an incompatibility in {@code messages}
      * @return the verdict; never null
      */
-    CompatibilityCheckResponse testCompatibility(String subject, int version, RegisterSchemaRequest request,
-            boolean normalize, boolean verbose);
+    CompatibilityCheckResponse testCompatibility(
+            String subject, int version, RegisterSchemaRequest request, boolean normalize, boolean verbose);
 
     /**
      * Checks a schema against the versions of a subject that its compatibility level names
@@ -170,6 +170,6 @@ public interface RegistryLookups {
      * @param verbose whether the registry should explain an incompatibility in {@code messages}
      * @return the verdict; never null
      */
-    CompatibilityCheckResponse testCompatibilityAll(String subject, RegisterSchemaRequest request,
-            boolean normalize, boolean verbose);
+    CompatibilityCheckResponse testCompatibilityAll(
+            String subject, RegisterSchemaRequest request, boolean normalize, boolean verbose);
 }

@@ -22,8 +22,7 @@ import java.util.Objects;
  */
 public final class SchemaRegistries {
 
-    private SchemaRegistries() {
-    }
+    private SchemaRegistries() {}
 
     /**
      * Creates a cached registry over a new REST client.
@@ -53,8 +52,12 @@ public final class SchemaRegistries {
      * @return the registry
      */
     public static SchemaRegistry cached(SchemaRegistryClient client, RegistryClientConfig config) {
-        return new CachedSchemaRegistry(client, config.cacheCapacity(), config.latestCacheSize(),
-                config.latestCacheTtl().orElse(null), Ticker.systemTicker());
+        return new CachedSchemaRegistry(
+                client,
+                config.cacheCapacity(),
+                config.latestCacheSize(),
+                config.latestCacheTtl().orElse(null),
+                Ticker.systemTicker());
     }
 
     /**

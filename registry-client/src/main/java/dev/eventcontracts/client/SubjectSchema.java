@@ -23,8 +23,14 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SubjectSchema(String subject, int version, int id, String schemaType,
-        List<SchemaReference> references, String schema, boolean deleted) {
+public record SubjectSchema(
+        String subject,
+        int version,
+        int id,
+        String schemaType,
+        List<SchemaReference> references,
+        String schema,
+        boolean deleted) {
 
     /** Applies the defaults of absent fields. */
     public SubjectSchema {

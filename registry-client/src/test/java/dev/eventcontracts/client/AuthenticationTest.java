@@ -51,8 +51,10 @@ class AuthenticationTest {
     @Test
     void urlSource_sendsDecodedUserInfoOfTheUrlAsBasicAuth_notInTheRequestLine() {
         RegistryClientConfig config = RegistryClientConfig.fromConfluentProperties(Map.of(
-                "schema.registry.url", server.urlWithUserInfo("bob:p%40ss%3Aword"),
-                "basic.auth.credentials.source", "URL"));
+                "schema.registry.url",
+                server.urlWithUserInfo("bob:p%40ss%3Aword"),
+                "basic.auth.credentials.source",
+                "URL"));
 
         FakeRegistry.Recorded request = requestWith(config);
 
@@ -62,8 +64,8 @@ class AuthenticationTest {
 
     @Test
     void urlSourceIsTheDefault_andAUrlWithoutUserInfoSendsNoAuthorization() {
-        RegistryClientConfig config = RegistryClientConfig.fromConfluentProperties(Map.of(
-                "schema.registry.url", server.url()));
+        RegistryClientConfig config =
+                RegistryClientConfig.fromConfluentProperties(Map.of("schema.registry.url", server.url()));
 
         assertThat(requestWith(config).header("Authorization")).isNull();
     }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.eventcontracts.client.FakeRegistry.Reply;
 import dev.eventcontracts.schema.AvroSchema;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +37,10 @@ class CachedSchemaRegistryConcurrencyTest {
             return t;
         });
         try (FakeRegistry server = FakeRegistry.http();
-                SchemaRegistry registry = SchemaRegistries.create(
-                        RegistryClientConfig.builder().urls(server.url()).maxRetries(0).build())) {
+                SchemaRegistry registry = SchemaRegistries.create(RegistryClientConfig.builder()
+                        .urls(server.url())
+                        .maxRetries(0)
+                        .build())) {
             IDS.forEach(id -> server.on("GET", "/schemas/ids/" + id, Reply.gated(gate, fixture.schemaById(id))));
             List<Future<AvroSchema>> results = new ArrayList<>();
             Map<Integer, List<Future<AvroSchema>>> byId = new ConcurrentHashMap<>();
@@ -52,10 +53,12 @@ class CachedSchemaRegistryConcurrencyTest {
             }
 
             // every caller is parked: one per id in its HTTP call, the others waiting for that call
-            await().atMost(Duration.ofSeconds(20)).until(() -> server.requests().size() == IDS.size()
-                    && workers.size() == results.size()
-                    && workers.stream().allMatch(t -> t.getState() == Thread.State.WAITING
-                            || t.getState() == Thread.State.TIMED_WAITING));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> server.requests().size() == IDS.size()
+                            && workers.size() == results.size()
+                            && workers.stream()
+                                    .allMatch(t -> t.getState() == Thread.State.WAITING
+                                            || t.getState() == Thread.State.TIMED_WAITING));
             gate.countDown();
 
             for (Map.Entry<Integer, List<Future<AvroSchema>>> e : byId.entrySet()) {
@@ -65,7 +68,9 @@ class CachedSchemaRegistryConcurrencyTest {
                 }
             }
             for (int id : IDS) {
-                assertThat(server.count("GET", "/schemas/ids/" + id)).as("requests for id %d", id).isEqualTo(1);
+                assertThat(server.count("GET", "/schemas/ids/" + id))
+                        .as("requests for id %d", id)
+                        .isEqualTo(1);
             }
         } finally {
             pool.shutdownNow();

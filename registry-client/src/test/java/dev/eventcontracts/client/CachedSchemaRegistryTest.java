@@ -62,16 +62,23 @@ class CachedSchemaRegistryTest {
     void schemaById_withNestedReferences_fetchesEachReference_andParsesDependenciesFirst() {
         AvroSchema union = registry.schemaById(5);
 
-        assertThat(server.requests()).extracting(Recorded::target).containsExactly("/schemas/ids/5",
-                "/subjects/fixture.orders.OrderCreated/versions/2", "/subjects/fixture.orders.Money/versions/1",
-                "/subjects/fixture.orders.OrderCancelled/versions/1");
-        assertThat(union.resolvedReferences()).containsOnlyKeys("fixture.orders.Money", "fixture.orders.OrderCreated",
-                "fixture.orders.OrderCancelled");
-        assertThat(List.copyOf(union.resolvedReferences().keySet())).containsExactly("fixture.orders.Money",
-                "fixture.orders.OrderCreated", "fixture.orders.OrderCancelled");
+        assertThat(server.requests())
+                .extracting(Recorded::target)
+                .containsExactly(
+                        "/schemas/ids/5",
+                        "/subjects/fixture.orders.OrderCreated/versions/2",
+                        "/subjects/fixture.orders.Money/versions/1",
+                        "/subjects/fixture.orders.OrderCancelled/versions/1");
+        assertThat(union.resolvedReferences())
+                .containsOnlyKeys(
+                        "fixture.orders.Money", "fixture.orders.OrderCreated", "fixture.orders.OrderCancelled");
+        assertThat(List.copyOf(union.resolvedReferences().keySet()))
+                .containsExactly(
+                        "fixture.orders.Money", "fixture.orders.OrderCreated", "fixture.orders.OrderCancelled");
         assertThat(union.references()).extracting(SchemaReference::version).containsExactly(2, 1);
         assertThat(union.rawSchema().getType()).isEqualTo(Schema.Type.UNION);
-        assertThat(union.rawSchema().getTypes()).extracting(Schema::getFullName)
+        assertThat(union.rawSchema().getTypes())
+                .extracting(Schema::getFullName)
                 .containsExactly("fixture.orders.OrderCreated", "fixture.orders.OrderCancelled");
     }
 
@@ -80,7 +87,8 @@ class CachedSchemaRegistryTest {
         registry.schemaById(2);
         registry.schemaById(3);
 
-        assertThat(server.count("GET", "/subjects/fixture.orders.Money/versions/1")).isEqualTo(1);
+        assertThat(server.count("GET", "/subjects/fixture.orders.Money/versions/1"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -128,8 +136,8 @@ class CachedSchemaRegistryTest {
         server.on("POST", "/subjects/simple-value", Reply.error(404, 40403, "Schema not found"));
         AvroSchema schema = AvroSchema.parse("\"boolean\"");
 
-        RegistryException first = catchThrowableOfType(RegistryException.class,
-                () -> registry.idOf("simple-value", schema, false));
+        RegistryException first =
+                catchThrowableOfType(RegistryException.class, () -> registry.idOf("simple-value", schema, false));
         assertThatThrownBy(() -> registry.idOf("simple-value", schema, false)).isInstanceOf(RegistryException.class);
 
         assertThat(first.errorCode()).isEqualTo(40403);
@@ -138,7 +146,10 @@ class CachedSchemaRegistryTest {
 
     @Test
     void latest_isServedFromMemoryWithinTtl_andFetchedAgainAfterIt() {
-        server.on("GET", "/subjects/simple-value/versions/latest", Reply.ok(fixture.version("simple-value", 1)),
+        server.on(
+                "GET",
+                "/subjects/simple-value/versions/latest",
+                Reply.ok(fixture.version("simple-value", 1)),
                 Reply.ok(fixture.version("simple-value", 2)));
 
         RegisteredVersion first = registry.latest("simple-value");
@@ -151,7 +162,8 @@ class CachedSchemaRegistryTest {
         assertThat(withinTtl).isSameAs(first);
         assertThat(afterTtl.version()).isEqualTo(2);
         assertThat(afterTtl.id()).isEqualTo(8);
-        assertThat(server.count("GET", "/subjects/simple-value/versions/latest")).isEqualTo(2);
+        assertThat(server.count("GET", "/subjects/simple-value/versions/latest"))
+                .isEqualTo(2);
     }
 
     @Test
@@ -161,7 +173,8 @@ class CachedSchemaRegistryTest {
             ticker.advance(Duration.ofDays(1));
             noTtl.latest("simple-value");
         }
-        assertThat(server.count("GET", "/subjects/simple-value/versions/latest")).isEqualTo(1);
+        assertThat(server.count("GET", "/subjects/simple-value/versions/latest"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -173,15 +186,23 @@ class CachedSchemaRegistryTest {
 
         assertThat(v2).isSameAs(latest);
         assertThat(v1Again).isSameAs(v1);
-        assertThat(v1).extracting(RegisteredVersion::id, RegisteredVersion::version).containsExactly(2, 1);
-        assertThat(server.requests()).extracting(Recorded::target).containsExactly(
-                "/subjects/simple-value/versions/latest", "/subjects/fixture.orders.OrderCreated/versions/1",
-                "/subjects/fixture.orders.Money/versions/1");
+        assertThat(v1)
+                .extracting(RegisteredVersion::id, RegisteredVersion::version)
+                .containsExactly(2, 1);
+        assertThat(server.requests())
+                .extracting(Recorded::target)
+                .containsExactly(
+                        "/subjects/simple-value/versions/latest",
+                        "/subjects/fixture.orders.OrderCreated/versions/1",
+                        "/subjects/fixture.orders.Money/versions/1");
     }
 
     @Test
     void schemaById_ofAnotherSchemaType_isInvalid() {
-        server.on("GET", "/schemas/ids/40", Reply.ok("{\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\"}"));
+        server.on(
+                "GET",
+                "/schemas/ids/40",
+                Reply.ok("{\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\"}"));
 
         RegistryException e = catchThrowableOfType(RegistryException.class, () -> registry.schemaById(40));
 

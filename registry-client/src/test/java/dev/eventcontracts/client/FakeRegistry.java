@@ -35,8 +35,11 @@ final class FakeRegistry implements AutoCloseable {
     record Recorded(String method, String target, Map<String, List<String>> headers, String body, String peer) {
 
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -130,15 +133,19 @@ final class FakeRegistry implements AutoCloseable {
     }
 
     long count(String method, String target) {
-        return requests.stream().filter(r -> r.method.equals(method) && r.target.equals(target)).count();
+        return requests.stream()
+                .filter(r -> r.method.equals(method) && r.target.equals(target))
+                .count();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String target = exchange.getRequestURI().getRawPath()
-                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+                + (exchange.getRequestURI().getRawQuery() == null
+                        ? ""
+                        : "?" + exchange.getRequestURI().getRawQuery());
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        requests.add(new Recorded(exchange.getRequestMethod(), target, Map.copyOf(exchange.getRequestHeaders()),
-                body, peer(exchange)));
+        requests.add(new Recorded(
+                exchange.getRequestMethod(), target, Map.copyOf(exchange.getRequestHeaders()), body, peer(exchange)));
         Reply reply = next(exchange.getRequestMethod() + " " + target);
         if (reply.gate != null) {
             try {

@@ -34,7 +34,11 @@ final class Fixture {
 
     /** Returns Confluent's answer to {@code GET /subjects/{subject}/versions/{version}}. */
     String version(String subject, int version) {
-        return root.path("versions").path(subject).path("entries").path(Integer.toString(version)).toString();
+        return root.path("versions")
+                .path(subject)
+                .path("entries")
+                .path(Integer.toString(version))
+                .toString();
     }
 
     /** Returns the response body of a recorded step, e.g. {@code "incompatible register refused"}. */
@@ -59,12 +63,18 @@ final class Fixture {
     /** Scripts the server with every schema by id and every live subject version of the fixture. */
     FakeRegistry serve(FakeRegistry server) {
         for (Map.Entry<String, JsonNode> e : root.path("schemas_by_id").properties()) {
-            server.on("GET", "/schemas/ids/" + e.getKey(), FakeRegistry.Reply.ok(e.getValue().toString()));
+            server.on(
+                    "GET",
+                    "/schemas/ids/" + e.getKey(),
+                    FakeRegistry.Reply.ok(e.getValue().toString()));
         }
         for (Map.Entry<String, JsonNode> subject : root.path("versions").properties()) {
             String latest = null;
-            for (Map.Entry<String, JsonNode> entry : subject.getValue().path("entries").properties()) {
-                server.on("GET", "/subjects/" + subject.getKey() + "/versions/" + entry.getKey(),
+            for (Map.Entry<String, JsonNode> entry :
+                    subject.getValue().path("entries").properties()) {
+                server.on(
+                        "GET",
+                        "/subjects/" + subject.getKey() + "/versions/" + entry.getKey(),
                         FakeRegistry.Reply.ok(entry.getValue().toString()));
                 if (!entry.getValue().path("deleted").asBoolean()) {
                     latest = entry.getValue().toString();

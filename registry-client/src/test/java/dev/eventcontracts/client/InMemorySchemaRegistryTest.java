@@ -11,10 +11,10 @@ class InMemorySchemaRegistryTest {
 
     private static final AvroSchema INT = AvroSchema.parse("\"int\"");
     private static final AvroSchema LONG = AvroSchema.parse("\"long\"");
-    private static final AvroSchema WITH_PROPS_BA = AvroSchema.parse(
-            "{\"type\":\"record\",\"name\":\"R\",\"b\":\"2\",\"a\":\"1\",\"fields\":[]}");
-    private static final AvroSchema WITH_PROPS_AB = AvroSchema.parse(
-            "{\"type\":\"record\",\"name\":\"R\",\"a\":\"1\",\"b\":\"2\",\"fields\":[]}");
+    private static final AvroSchema WITH_PROPS_BA =
+            AvroSchema.parse("{\"type\":\"record\",\"name\":\"R\",\"b\":\"2\",\"a\":\"1\",\"fields\":[]}");
+    private static final AvroSchema WITH_PROPS_AB =
+            AvroSchema.parse("{\"type\":\"record\",\"name\":\"R\",\"a\":\"1\",\"b\":\"2\",\"fields\":[]}");
 
     private final SchemaRegistry registry = SchemaRegistries.inMemory();
 

@@ -23,7 +23,8 @@ class RegistryErrorsTest {
     @BeforeEach
     void start() throws IOException {
         server = FakeRegistry.http();
-        client = SchemaRegistries.restClient(RegistryClientConfig.builder().urls(server.url()).maxRetries(0).build());
+        client = SchemaRegistries.restClient(
+                RegistryClientConfig.builder().urls(server.url()).maxRetries(0).build());
     }
 
     @AfterEach
@@ -44,7 +45,8 @@ class RegistryErrorsTest {
         assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND);
         assertThat(e.status()).isEqualTo(404);
         assertThat(e.errorCode()).isEqualTo(40401);
-        assertThat(e.getMessage()).startsWith("Subject 's' not found.")
+        assertThat(e.getMessage())
+                .startsWith("Subject 's' not found.")
                 .contains("HTTP 404", "40401", "GET " + server.url() + "/subjects/s/versions/latest");
     }
 
@@ -60,10 +62,13 @@ class RegistryErrorsTest {
 
     @Test
     void incompatibleSchema_isConflictWithConfluentsMessage() {
-        server.on("POST", "/subjects/simple-value/versions",
+        server.on(
+                "POST",
+                "/subjects/simple-value/versions",
                 Reply.json(409, fixture.stepResponse("incompatible register refused")));
 
-        RegistryException e = catchThrowableOfType(RegistryException.class,
+        RegistryException e = catchThrowableOfType(
+                RegistryException.class,
                 () -> client.register("simple-value", RegisterSchemaRequest.of("\"int\"", null, null), false));
 
         assertThat(e.kind()).isEqualTo(Kind.CONFLICT);
@@ -105,7 +110,8 @@ class RegistryErrorsTest {
         assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(e.status()).isEqualTo(502);
         assertThat(e.errorCode()).isZero();
-        assertThat(e.getMessage()).contains("HTTP 502", "<h1>502 Bad Gateway</h1> <p>nginx</p>", "...")
+        assertThat(e.getMessage())
+                .contains("HTTP 502", "<h1>502 Bad Gateway</h1> <p>nginx</p>", "...")
                 .doesNotContain("</html>");
     }
 
@@ -134,16 +140,21 @@ class RegistryErrorsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             refused = socket.getLocalPort();
         }
-        RegistryClientConfig urlCredentials = RegistryClientConfig.builder().maxRetries(0)
-                .urls("http://alice:" + SECRET + "@127.0.0.1:" + refused + "," + server.urlWithUserInfo("bob:" + SECRET))
+        RegistryClientConfig urlCredentials = RegistryClientConfig.builder()
+                .maxRetries(0)
+                .urls("http://alice:" + SECRET + "@127.0.0.1:" + refused + ","
+                        + server.urlWithUserInfo("bob:" + SECRET))
                 .build();
-        RegistryClientConfig tokenConfig = RegistryClientConfig.builder().urls(server.url()).maxRetries(0)
-                .bearerToken(SECRET).build();
+        RegistryClientConfig tokenConfig = RegistryClientConfig.builder()
+                .urls(server.url())
+                .maxRetries(0)
+                .bearerToken(SECRET)
+                .build();
 
         try (SchemaRegistryClient withUrlCredentials = SchemaRegistries.restClient(urlCredentials);
                 SchemaRegistryClient withToken = SchemaRegistries.restClient(tokenConfig)) {
-            RegistryException refusedOrUnauthorized = catchThrowableOfType(RegistryException.class,
-                    withUrlCredentials::subjects);
+            RegistryException refusedOrUnauthorized =
+                    catchThrowableOfType(RegistryException.class, withUrlCredentials::subjects);
             RegistryException unauthorized = catchThrowableOfType(RegistryException.class, withToken::subjects);
 
             assertThat(refusedOrUnauthorized.getMessage()).doesNotContain(SECRET, "alice", "bob");

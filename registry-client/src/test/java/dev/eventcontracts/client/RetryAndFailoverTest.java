@@ -42,8 +42,12 @@ class RetryAndFailoverTest {
     }
 
     private SchemaRegistryClient client(String urls, int maxRetries, Duration requestTimeout) {
-        RegistryClientConfig config = RegistryClientConfig.builder().urls(urls).maxRetries(maxRetries)
-                .retryBackoff(Duration.ofMillis(100), Duration.ofMillis(250)).requestTimeout(requestTimeout).build();
+        RegistryClientConfig config = RegistryClientConfig.builder()
+                .urls(urls)
+                .maxRetries(maxRetries)
+                .retryBackoff(Duration.ofMillis(100), Duration.ofMillis(250))
+                .requestTimeout(requestTimeout)
+                .build();
         return new HttpRegistryClient(new HttpTransport(config, sleeps::add));
     }
 
@@ -59,7 +63,11 @@ class RetryAndFailoverTest {
 
     @Test
     void read_after500Twice_isRetriedWithGrowingBackoff_andSucceeds() {
-        first.on("GET", LATEST, Reply.error(500, 50001, "store error"), Reply.error(503, 50003, "forwarding"),
+        first.on(
+                "GET",
+                LATEST,
+                Reply.error(500, 50001, "store error"),
+                Reply.error(503, 50003, "forwarding"),
                 Reply.ok(VERSION));
         try (SchemaRegistryClient client = client(first.url(), 3)) {
             assertThat(client.latestVersion("s").id()).isEqualTo(9);
@@ -74,7 +82,8 @@ class RetryAndFailoverTest {
     void read_failingEveryTime_triesOncePlusMaxRetries_andThrowsLastAnswer() {
         first.on("GET", LATEST, Reply.error(503, 50003, "Error while forwarding the request"));
         try (SchemaRegistryClient client = client(first.url(), 2)) {
-            assertThatThrownBy(() -> client.latestVersion("s")).asInstanceOf(type(RegistryException.class))
+            assertThatThrownBy(() -> client.latestVersion("s"))
+                    .asInstanceOf(type(RegistryException.class))
                     .satisfies(e -> {
                         assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
                         assertThat(e.status()).isEqualTo(503);
@@ -99,11 +108,15 @@ class RetryAndFailoverTest {
     @Test
     void lookupAndCompatibilityPosts_areReadOnly_soRetriedOn5xx() {
         first.on("POST", "/subjects/s", Reply.error(500, 50001, "x"), Reply.ok(VERSION));
-        first.on("POST", "/compatibility/subjects/s/versions", Reply.error(502, 0, "x"),
+        first.on(
+                "POST",
+                "/compatibility/subjects/s/versions",
+                Reply.error(502, 0, "x"),
                 Reply.ok("{\"is_compatible\":true}"));
         try (SchemaRegistryClient client = client(first.url(), 1)) {
             assertThat(client.lookup("s", LONG, false, false).version()).isEqualTo(4);
-            assertThat(client.testCompatibilityAll("s", LONG, false, false).isCompatible()).isTrue();
+            assertThat(client.testCompatibilityAll("s", LONG, false, false).isCompatible())
+                    .isTrue();
         }
         assertThat(first.count("POST", "/subjects/s")).isEqualTo(2);
         assertThat(first.count("POST", "/compatibility/subjects/s/versions")).isEqualTo(2);
@@ -111,10 +124,14 @@ class RetryAndFailoverTest {
 
     @Test
     void register_after500_isNotRetried_becauseTheRegistryMayHaveAppliedIt() {
-        first.on("POST", "/subjects/s/versions", Reply.error(500, 50002, "Register operation timed out"),
+        first.on(
+                "POST",
+                "/subjects/s/versions",
+                Reply.error(500, 50002, "Register operation timed out"),
                 Reply.ok("{\"id\":9}"));
         try (SchemaRegistryClient client = client(first.url(), 3)) {
-            assertThatThrownBy(() -> client.register("s", LONG, false)).asInstanceOf(type(RegistryException.class))
+            assertThatThrownBy(() -> client.register("s", LONG, false))
+                    .asInstanceOf(type(RegistryException.class))
                     .satisfies(e -> assertThat(e.errorCode()).isEqualTo(50002));
         }
         assertThat(first.count("POST", "/subjects/s/versions")).isEqualTo(1);
@@ -136,7 +153,8 @@ class RetryAndFailoverTest {
     void read_withoutAnswerInTime_timesOut_andIsRetried() {
         first.on("GET", LATEST, Reply.hang());
         try (SchemaRegistryClient client = client(first.url(), 1, Duration.ofMillis(300))) {
-            assertThatThrownBy(() -> client.latestVersion("s")).asInstanceOf(type(RegistryException.class))
+            assertThatThrownBy(() -> client.latestVersion("s"))
+                    .asInstanceOf(type(RegistryException.class))
                     .satisfies(e -> {
                         assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
                         assertThat(e.status()).isZero();
@@ -150,7 +168,8 @@ class RetryAndFailoverTest {
     void register_withoutAnswerInTime_isNotRetried() {
         first.on("POST", "/subjects/s/versions", Reply.hang());
         try (SchemaRegistryClient client = client(first.url(), 3, Duration.ofMillis(300))) {
-            assertThatThrownBy(() -> client.register("s", LONG, false)).asInstanceOf(type(RegistryException.class))
+            assertThatThrownBy(() -> client.register("s", LONG, false))
+                    .asInstanceOf(type(RegistryException.class))
                     .satisfies(e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE));
         }
         assertThat(first.count("POST", "/subjects/s/versions")).isEqualTo(1);
@@ -200,11 +219,13 @@ class RetryAndFailoverTest {
     @Test
     void everyUrlRefusing_throwsUnavailableWithoutStatus() throws IOException {
         try (SchemaRegistryClient client = client(refusingUrl() + "," + refusingUrl(), 1)) {
-            assertThatThrownBy(client::subjects).asInstanceOf(type(RegistryException.class)).satisfies(e -> {
-                assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
-                assertThat(e.status()).isZero();
-                assertThat(e.getMessage()).contains("No answer from schema registry", "GET http://127.0.0.1:");
-            });
+            assertThatThrownBy(client::subjects)
+                    .asInstanceOf(type(RegistryException.class))
+                    .satisfies(e -> {
+                        assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+                        assertThat(e.status()).isZero();
+                        assertThat(e.getMessage()).contains("No answer from schema registry", "GET http://127.0.0.1:");
+                    });
         }
         assertThat(sleeps).hasSize(1);
     }

@@ -33,6 +33,7 @@ class TlsTest {
 
     @TempDir
     static Path dir;
+
     private static Path keyStore;
     private static Path trustStore;
 
@@ -41,14 +42,52 @@ class TlsTest {
         keyStore = dir.resolve("registry.p12");
         trustStore = dir.resolve("trust.p12");
         Path cert = dir.resolve("registry.pem");
-        keytool("-genkeypair", "-alias", "registry", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", STORE_PASSWORD,
-                "-keypass", STORE_PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "registry", "-keystore", keyStore.toString(),
-                "-storepass", STORE_PASSWORD, "-file", cert.toString());
-        keytool("-importcert", "-noprompt", "-alias", "registry", "-file", cert.toString(),
-                "-storetype", "PKCS12", "-keystore", trustStore.toString(), "-storepass", TRUST_PASSWORD);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "registry",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                STORE_PASSWORD,
+                "-keypass",
+                STORE_PASSWORD);
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "registry",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                STORE_PASSWORD,
+                "-file",
+                cert.toString());
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "registry",
+                "-file",
+                cert.toString(),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                trustStore.toString(),
+                "-storepass",
+                TRUST_PASSWORD);
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {
@@ -88,7 +127,9 @@ class TlsTest {
     void trustStoreHoldingTheServerCertificate_makesHttpsWork() throws Exception {
         try (FakeRegistry server = server(false);
                 SchemaRegistryClient client = SchemaRegistries.restClient(RegistryClientConfig.builder()
-                        .urls(server.url()).trustStore(trustStore, TRUST_PASSWORD, "PKCS12").build())) {
+                        .urls(server.url())
+                        .trustStore(trustStore, TRUST_PASSWORD, "PKCS12")
+                        .build())) {
             assertThat(client.subjects()).containsExactly("tls");
         }
     }
@@ -96,8 +137,10 @@ class TlsTest {
     @Test
     void withoutTrustStore_untrustedServerCertificate_failsWithoutAnswer() throws Exception {
         try (FakeRegistry server = server(false);
-                SchemaRegistryClient client = SchemaRegistries.restClient(
-                        RegistryClientConfig.builder().urls(server.url()).maxRetries(0).build())) {
+                SchemaRegistryClient client = SchemaRegistries.restClient(RegistryClientConfig.builder()
+                        .urls(server.url())
+                        .maxRetries(0)
+                        .build())) {
             RegistryException e = catchThrowableOfType(RegistryException.class, client::subjects);
 
             assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNAVAILABLE);
@@ -110,15 +153,24 @@ class TlsTest {
     void confluentSslKeys_presentTheClientCertificate_toAServerRequiringOne() throws Exception {
         try (FakeRegistry server = server(true)) {
             RegistryClientConfig config = RegistryClientConfig.fromConfluentProperties(Map.of(
-                    "schema.registry.url", server.url(),
-                    "schema.registry.ssl.truststore.location", trustStore.toString(),
-                    "schema.registry.ssl.truststore.password", TRUST_PASSWORD,
-                    "schema.registry.ssl.truststore.type", "PKCS12",
-                    "schema.registry.ssl.keystore.location", keyStore.toString(),
-                    "schema.registry.ssl.keystore.password", STORE_PASSWORD,
-                    "schema.registry.ssl.keystore.type", "pkcs12",
-                    "schema.registry.ssl.key.password", STORE_PASSWORD,
-                    "schema.registry.ssl.endpoint.identification.algorithm", "https"));
+                    "schema.registry.url",
+                    server.url(),
+                    "schema.registry.ssl.truststore.location",
+                    trustStore.toString(),
+                    "schema.registry.ssl.truststore.password",
+                    TRUST_PASSWORD,
+                    "schema.registry.ssl.truststore.type",
+                    "PKCS12",
+                    "schema.registry.ssl.keystore.location",
+                    keyStore.toString(),
+                    "schema.registry.ssl.keystore.password",
+                    STORE_PASSWORD,
+                    "schema.registry.ssl.keystore.type",
+                    "pkcs12",
+                    "schema.registry.ssl.key.password",
+                    STORE_PASSWORD,
+                    "schema.registry.ssl.endpoint.identification.algorithm",
+                    "https"));
             try (SchemaRegistryClient client = SchemaRegistries.restClient(config)) {
                 assertThat(client.subjects()).containsExactly("tls");
             }
@@ -130,7 +182,10 @@ class TlsTest {
     void withoutKeyStore_aServerRequiringAClientCertificate_refuses() throws Exception {
         try (FakeRegistry server = server(true);
                 SchemaRegistryClient client = SchemaRegistries.restClient(RegistryClientConfig.builder()
-                        .urls(server.url()).maxRetries(0).trustStore(trustStore, TRUST_PASSWORD, "PKCS12").build())) {
+                        .urls(server.url())
+                        .maxRetries(0)
+                        .trustStore(trustStore, TRUST_PASSWORD, "PKCS12")
+                        .build())) {
             RegistryException e = catchThrowableOfType(RegistryException.class, client::subjects);
 
             assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNAVAILABLE);
@@ -140,8 +195,10 @@ class TlsTest {
 
     @Test
     void wrongTrustStorePassword_failsAtBuild_namingTheKeyButNotThePassword() {
-        assertThatThrownBy(() -> RegistryClientConfig.builder().urls("https://127.0.0.1:1")
-                .trustStore(trustStore, "wrong-password-3", "PKCS12").build())
+        assertThatThrownBy(() -> RegistryClientConfig.builder()
+                        .urls("https://127.0.0.1:1")
+                        .trustStore(trustStore, "wrong-password-3", "PKCS12")
+                        .build())
                 .isInstanceOfSatisfying(RegistryConfigException.class, e -> {
                     assertThat(e.key()).isEqualTo("schema.registry.ssl.truststore.location");
                     assertThat(e.getMessage()).contains(trustStore.toString()).doesNotContain("wrong-password-3");

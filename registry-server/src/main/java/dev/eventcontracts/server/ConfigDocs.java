@@ -13,20 +13,27 @@ import org.apache.kafka.common.config.types.Password;
  */
 final class ConfigDocs {
 
-    private ConfigDocs() {
-    }
+    private ConfigDocs() {}
 
     /** The Markdown table of every setting, sorted by key. */
     static String markdown() {
-        List<ConfigDef.ConfigKey> keys = new ArrayList<>(RegistryServerConfig.definition().configKeys().values());
+        List<ConfigDef.ConfigKey> keys =
+                new ArrayList<>(RegistryServerConfig.definition().configKeys().values());
         keys.sort((a, b) -> a.name.compareTo(b.name));
         StringBuilder md = new StringBuilder("| key | type | default | valid values | description |\n");
         md.append("|---|---|---|---|---|\n");
         for (ConfigDef.ConfigKey key : keys) {
-            md.append("| `").append(key.name).append("` | ").append(key.type.name().toLowerCase())
-                    .append(" | ").append(defaultOf(key)).append(" | ")
-                    .append(key.validator == null ? "" : cell(key.validator.toString())).append(" | ")
-                    .append(cell(key.documentation)).append(" |\n");
+            md.append("| `")
+                    .append(key.name)
+                    .append("` | ")
+                    .append(key.type.name().toLowerCase())
+                    .append(" | ")
+                    .append(defaultOf(key))
+                    .append(" | ")
+                    .append(key.validator == null ? "" : cell(key.validator.toString()))
+                    .append(" | ")
+                    .append(cell(key.documentation))
+                    .append(" |\n");
         }
         return md.toString();
     }
@@ -42,7 +49,8 @@ final class ConfigDocs {
         if (value == null || value instanceof Password) {
             return "";
         }
-        String text = value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
+        String text = value instanceof List<?> list
+                ? String.join(",", list.stream().map(String::valueOf).toList())
                 : String.valueOf(value);
         return text.isEmpty() ? "\"\"" : "`" + text + "`";
     }

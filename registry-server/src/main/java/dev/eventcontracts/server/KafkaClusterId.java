@@ -21,7 +21,8 @@ final class KafkaClusterId implements Supplier<String> {
     }
 
     static Supplier<String> of(RegistryServerConfig config) {
-        return config.hasKafkaStore() ? new KafkaClusterId(new KafkaStoreConfig(config.originals()).clientProps())
+        return config.hasKafkaStore()
+                ? new KafkaClusterId(new KafkaStoreConfig(config.originals()).clientProps())
                 : () -> "";
     }
 

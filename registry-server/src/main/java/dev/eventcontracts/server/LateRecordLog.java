@@ -28,7 +28,8 @@ final class LateRecordLog implements RecordLog {
     @Override
     public CompletableFuture<Void> append(RegistryKey key, RegistryValue valueOrNull) {
         RecordLog log = delegate;
-        return log == null ? CompletableFuture.failedFuture(new NotWriterException("the store is not open yet"))
+        return log == null
+                ? CompletableFuture.failedFuture(new NotWriterException("the store is not open yet"))
                 : log.append(key, valueOrNull);
     }
 

@@ -72,8 +72,14 @@ public final class RegistryServer implements AutoCloseable {
         Duration timeout = Duration.ofMillis(config.getInt(KafkaStoreConfig.TIMEOUT_MS));
         PrometheusMeterRegistry metrics = metrics(state, lateLog);
         RegistryServices services = services(config, state, new WriteGate(lateLog, timeout));
-        this.http = HttpApi.start(httpSettings(config, timeout), services, lateLog, metrics,
-                () -> ready && !closed, this::isReady, KafkaClusterId.of(config));
+        this.http = HttpApi.start(
+                httpSettings(config, timeout),
+                services,
+                lateLog,
+                metrics,
+                () -> ready && !closed,
+                this::isReady,
+                KafkaClusterId.of(config));
         try {
             List<Integer> ports = http.ports();
             this.url = localUrl(config, ports);
@@ -86,8 +92,12 @@ public final class RegistryServer implements AutoCloseable {
             throw e;
         }
         ready = true;
-        log().info("registry ready at {} (advertised as {}), {} schemas, store: {}", url, advertisedUrl,
-                state.schemaCount(), config.hasKafkaStore() ? "Kafka" : "in memory");
+        log().info(
+                        "registry ready at {} (advertised as {}), {} schemas, store: {}",
+                        url,
+                        advertisedUrl,
+                        state.schemaCount(),
+                        config.hasKafkaStore() ? "Kafka" : "in memory");
     }
 
     /**
@@ -99,9 +109,11 @@ public final class RegistryServer implements AutoCloseable {
      * @throws dev.eventcontracts.server.internal.store.StoreException when the store cannot be opened in time
      */
     public static RegistryServer start(RegistryServerConfig config) {
-        return new RegistryServer(config, ownUrl -> config.hasKafkaStore()
-                ? new KafkaRecordLog(new KafkaStoreConfig(config.originals()), ownUrl)
-                : new InMemoryRecordLog());
+        return new RegistryServer(
+                config,
+                ownUrl -> config.hasKafkaStore()
+                        ? new KafkaRecordLog(new KafkaStoreConfig(config.originals()), ownUrl)
+                        : new InMemoryRecordLog());
     }
 
     /**
@@ -113,21 +125,30 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     private static RegistryServices services(RegistryServerConfig config, RegistryState state, WriteGate writes) {
-        SchemaParsing parsing = new SchemaParsing(state, config.getInt(RegistryServerConfig.SCHEMA_MAX_BYTES),
+        SchemaParsing parsing = new SchemaParsing(
+                state,
+                config.getInt(RegistryServerConfig.SCHEMA_MAX_BYTES),
                 config.getInt(RegistryServerConfig.SCHEMA_CACHE_SIZE));
         CompatibilityLevel defaultLevel = CompatibilityLevel.parse(
-                config.getString(RegistryServerConfig.COMPATIBILITY_LEVEL)).orElse(CompatibilityLevel.BACKWARD);
+                        config.getString(RegistryServerConfig.COMPATIBILITY_LEVEL))
+                .orElse(CompatibilityLevel.BACKWARD);
         ConfigService configs = new ConfigService(state, writes, defaultLevel);
         ModeService modes = new ModeService(state, writes, config.getBoolean(RegistryServerConfig.MODE_MUTABILITY));
-        CompatibilityService compatibility = new CompatibilityService(state, parsing, configs,
-                CompatibilityChecker.standard());
-        QueryService queries = new QueryService(state,
+        CompatibilityService compatibility =
+                new CompatibilityService(state, parsing, configs, CompatibilityChecker.standard());
+        QueryService queries = new QueryService(
+                state,
                 config.getInt(RegistryServerConfig.SUBJECT_SEARCH_DEFAULT_LIMIT),
                 config.getInt(RegistryServerConfig.SUBJECT_SEARCH_MAX_LIMIT),
                 config.getInt(RegistryServerConfig.SCHEMA_SEARCH_DEFAULT_LIMIT),
                 config.getInt(RegistryServerConfig.SCHEMA_SEARCH_MAX_LIMIT));
-        return new RegistryServices(queries, new RegistrationService(state, parsing, modes, compatibility, writes),
-                new DeletionService(state, modes, writes), compatibility, configs, modes);
+        return new RegistryServices(
+                queries,
+                new RegistrationService(state, parsing, modes, compatibility, writes),
+                new DeletionService(state, modes, writes),
+                compatibility,
+                configs,
+                modes);
     }
 
     private static HttpSettings httpSettings(RegistryServerConfig config, Duration timeout) {
@@ -135,37 +156,52 @@ public final class RegistryServer implements AutoCloseable {
         for (String listener : config.listeners()) {
             listeners.add(URI.create(listener.trim()));
         }
-        HttpSettings.TlsSettings tls = config.getString(RegistryServerConfig.SSL_KEYSTORE_LOCATION).isBlank() ? null
-                : new HttpSettings.TlsSettings(config.getString(RegistryServerConfig.SSL_KEYSTORE_LOCATION),
-                        config.getSecret(RegistryServerConfig.SSL_KEYSTORE_PASSWORD),
-                        config.getString(RegistryServerConfig.SSL_KEYSTORE_TYPE),
-                        config.getSecret(RegistryServerConfig.SSL_KEY_PASSWORD),
-                        blankToNull(config.getString(RegistryServerConfig.SSL_TRUSTSTORE_LOCATION)),
-                        config.getSecret(RegistryServerConfig.SSL_TRUSTSTORE_PASSWORD),
-                        config.getString(RegistryServerConfig.SSL_CLIENT_AUTHENTICATION));
+        HttpSettings.TlsSettings tls =
+                config.getString(RegistryServerConfig.SSL_KEYSTORE_LOCATION).isBlank()
+                        ? null
+                        : new HttpSettings.TlsSettings(
+                                config.getString(RegistryServerConfig.SSL_KEYSTORE_LOCATION),
+                                config.getSecret(RegistryServerConfig.SSL_KEYSTORE_PASSWORD),
+                                config.getString(RegistryServerConfig.SSL_KEYSTORE_TYPE),
+                                config.getSecret(RegistryServerConfig.SSL_KEY_PASSWORD),
+                                blankToNull(config.getString(RegistryServerConfig.SSL_TRUSTSTORE_LOCATION)),
+                                config.getSecret(RegistryServerConfig.SSL_TRUSTSTORE_PASSWORD),
+                                config.getString(RegistryServerConfig.SSL_CLIENT_AUTHENTICATION));
         BasicAuth auth = null;
         if ("BASIC".equals(config.getString(RegistryServerConfig.AUTHENTICATION_METHOD))) {
             String file = config.getString(RegistryServerConfig.AUTHENTICATION_USERS_FILE);
-            auth = new BasicAuth(Credentials.load(file.isBlank() ? null : Path.of(file),
-                    config.getSecret(RegistryServerConfig.AUTHENTICATION_USERS)),
+            auth = new BasicAuth(
+                    Credentials.load(
+                            file.isBlank() ? null : Path.of(file),
+                            config.getSecret(RegistryServerConfig.AUTHENTICATION_USERS)),
                     config.getString(RegistryServerConfig.AUTHENTICATION_REALM));
         }
         Package pkg = RegistryServer.class.getPackage();
         String version = pkg.getImplementationVersion() == null ? "0.1.0-SNAPSHOT" : pkg.getImplementationVersion();
-        return new HttpSettings(listeners, tls, auth, config.getLong(RegistryServerConfig.REQUEST_MAX_BYTES),
-                timeout, version, "unknown");
+        return new HttpSettings(
+                listeners,
+                tls,
+                auth,
+                config.getLong(RegistryServerConfig.REQUEST_MAX_BYTES),
+                timeout,
+                version,
+                "unknown");
     }
 
     private static PrometheusMeterRegistry metrics(RegistryState state, RecordLog log) {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Gauge.builder("registry.schemas", state, RegistryState::schemaCount)
-                .description("Distinct schema ids held").register(metrics);
+                .description("Distinct schema ids held")
+                .register(metrics);
         Gauge.builder("registry.subjects", state, s -> s.subjectNames().size())
-                .description("Subjects with at least one version").register(metrics);
+                .description("Subjects with at least one version")
+                .register(metrics);
         Gauge.builder("registry.store.lag", log, RecordLog::lag)
-                .description("Store records written but not yet applied locally").register(metrics);
+                .description("Store records written but not yet applied locally")
+                .register(metrics);
         Gauge.builder("registry.store.records.applied", state, RegistryState::appliedRecords)
-                .description("Store records applied since start").register(metrics);
+                .description("Store records applied since start")
+                .register(metrics);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         return metrics;
@@ -190,7 +226,8 @@ public final class RegistryServer implements AutoCloseable {
         URI listener = URI.create(listeners.get(index).trim());
         String host = config.getString(RegistryServerConfig.HOST_NAME);
         if (host.isBlank()) {
-            host = listener.getHost() == null || listener.getHost().equals("0.0.0.0") ? machineName()
+            host = listener.getHost() == null || listener.getHost().equals("0.0.0.0")
+                    ? machineName()
                     : listener.getHost();
         }
         return listener.getScheme() + "://" + host + ":" + ports.get(index);
@@ -244,7 +281,8 @@ public final class RegistryServer implements AutoCloseable {
         }
         stopping = true;
         long deadline = System.nanoTime()
-                + Duration.ofMillis(config.getInt(RegistryServerConfig.SHUTDOWN_GRACEFUL_MS)).toNanos();
+                + Duration.ofMillis(config.getInt(RegistryServerConfig.SHUTDOWN_GRACEFUL_MS))
+                        .toNanos();
         while (http.inFlight() > 0 && System.nanoTime() < deadline) {
             Thread.onSpinWait();
             try {
@@ -274,10 +312,13 @@ public final class RegistryServer implements AutoCloseable {
         log().info("starting with {}", config);
         RegistryServer server = start(config);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "registry-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "registry-shutdown"));
         stopped.await();
     }
 }

@@ -98,12 +98,16 @@ public final class RegistryServerConfig {
         Map<String, Object> withStoreDefault = new HashMap<>(props);
         withStoreDefault.putIfAbsent(KafkaStoreConfig.BOOTSTRAP_SERVERS, "");
         this.values = new AbstractConfig(DEFINITION, withStoreDefault, false);
-        if (getString(AUTHENTICATION_METHOD).equals("BASIC") && getString(AUTHENTICATION_USERS_FILE).isBlank()
+        if (getString(AUTHENTICATION_METHOD).equals("BASIC")
+                && getString(AUTHENTICATION_USERS_FILE).isBlank()
                 && values.getPassword(AUTHENTICATION_USERS) == null) {
-            throw new ConfigException(AUTHENTICATION_METHOD, "BASIC",
+            throw new ConfigException(
+                    AUTHENTICATION_METHOD,
+                    "BASIC",
                     "needs users: set " + AUTHENTICATION_USERS_FILE + " or " + AUTHENTICATION_USERS);
         }
-        if (listeners().stream().anyMatch(l -> l.startsWith("https")) && getString(SSL_KEYSTORE_LOCATION).isBlank()) {
+        if (listeners().stream().anyMatch(l -> l.startsWith("https"))
+                && getString(SSL_KEYSTORE_LOCATION).isBlank()) {
             throw new ConfigException(SSL_KEYSTORE_LOCATION, "", "an https listener needs a keystore");
         }
     }
@@ -139,7 +143,9 @@ public final class RegistryServerConfig {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the configuration file " + file, e);
             }
-            properties.stringPropertyNames().forEach(k -> props.put(k, properties.getProperty(k).trim()));
+            properties
+                    .stringPropertyNames()
+                    .forEach(k -> props.put(k, properties.getProperty(k).trim()));
         }
         props.putAll(fromEnvironment(environment));
         props.putAll(overrides);
@@ -151,9 +157,14 @@ public final class RegistryServerConfig {
         Map<String, String> props = new HashMap<>();
         for (Map.Entry<String, String> e : environment.entrySet()) {
             if (e.getKey().startsWith(ENV_PREFIX) && e.getKey().length() > ENV_PREFIX.length()) {
-                String key = e.getKey().substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT)
-                        .replace("___", "\u0000").replace("__", "\u0001").replace('_', '.')
-                        .replace('\u0000', '-').replace('\u0001', '_');
+                String key = e.getKey()
+                        .substring(ENV_PREFIX.length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace("___", "\u0000")
+                        .replace("__", "\u0001")
+                        .replace('_', '.')
+                        .replace('\u0000', '-')
+                        .replace('\u0001', '_');
                 props.put(key, e.getValue());
             }
         }
@@ -161,56 +172,152 @@ public final class RegistryServerConfig {
     }
 
     private static ConfigDef define(ConfigDef def) {
-        return def
-                .define(LISTENERS, Type.LIST, "http://0.0.0.0:8081", Importance.HIGH,
+        return def.define(
+                        LISTENERS,
+                        Type.LIST,
+                        "http://0.0.0.0:8081",
+                        Importance.HIGH,
                         "Listeners, comma-separated: http://host:port or https://host:port (port 0 = random).")
-                .define(HOST_NAME, Type.STRING, "", Importance.HIGH,
+                .define(
+                        HOST_NAME,
+                        Type.STRING,
+                        "",
+                        Importance.HIGH,
                         "Host name other instances reach this one at; empty = the listener's host, or this "
                                 + "machine's name when the listener binds every interface.")
-                .define(INTER_INSTANCE_PROTOCOL, Type.STRING, "http", ValidString.in("http", "https"),
-                        Importance.MEDIUM, "Protocol other instances use to forward writes to this one.")
-                .define(COMPATIBILITY_LEVEL, Type.STRING, "backward", ConfigDef.CaseInsensitiveValidString.in(
-                        "none", "backward", "backward_transitive", "forward", "forward_transitive", "full",
-                        "full_transitive"), Importance.HIGH,
+                .define(
+                        INTER_INSTANCE_PROTOCOL,
+                        Type.STRING,
+                        "http",
+                        ValidString.in("http", "https"),
+                        Importance.MEDIUM,
+                        "Protocol other instances use to forward writes to this one.")
+                .define(
+                        COMPATIBILITY_LEVEL,
+                        Type.STRING,
+                        "backward",
+                        ConfigDef.CaseInsensitiveValidString.in(
+                                "none",
+                                "backward",
+                                "backward_transitive",
+                                "forward",
+                                "forward_transitive",
+                                "full",
+                                "full_transitive"),
+                        Importance.HIGH,
                         "Compatibility level when neither the subject nor the global config sets one.")
                 .define(MODE_MUTABILITY, Type.BOOLEAN, true, Importance.LOW, "Whether clients may change modes.")
-                .define(AUTHENTICATION_METHOD, Type.STRING, "NONE", ValidString.in("NONE", "BASIC"),
-                        Importance.HIGH, "NONE, or BASIC for HTTP basic authentication with roles.")
-                .define(AUTHENTICATION_REALM, Type.STRING, "SchemaRegistry", Importance.LOW,
+                .define(
+                        AUTHENTICATION_METHOD,
+                        Type.STRING,
+                        "NONE",
+                        ValidString.in("NONE", "BASIC"),
+                        Importance.HIGH,
+                        "NONE, or BASIC for HTTP basic authentication with roles.")
+                .define(
+                        AUTHENTICATION_REALM,
+                        Type.STRING,
+                        "SchemaRegistry",
+                        Importance.LOW,
                         "Realm of the basic-auth challenge.")
-                .define(AUTHENTICATION_USERS_FILE, Type.STRING, "", Importance.MEDIUM,
+                .define(
+                        AUTHENTICATION_USERS_FILE,
+                        Type.STRING,
+                        "",
+                        Importance.MEDIUM,
                         "Users file, one 'user: password,role' per line (role: read-only, read-write, admin; "
                                 + "password plain or sha256:<hex>).")
-                .define(AUTHENTICATION_USERS, Type.PASSWORD, null, Importance.MEDIUM,
+                .define(
+                        AUTHENTICATION_USERS,
+                        Type.PASSWORD,
+                        null,
+                        Importance.MEDIUM,
                         "Users inline, 'user:password:role' separated by ';' (e.g. from a secret).")
                 .define(SSL_KEYSTORE_LOCATION, Type.STRING, "", Importance.HIGH, "Keystore of https listeners.")
                 .define(SSL_KEYSTORE_PASSWORD, Type.PASSWORD, null, Importance.HIGH, "Keystore password.")
-                .define(SSL_KEYSTORE_TYPE, Type.STRING, "PKCS12", ValidString.in("PKCS12", "JKS"),
-                        Importance.MEDIUM, "Keystore type.")
-                .define(SSL_KEY_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM,
+                .define(
+                        SSL_KEYSTORE_TYPE,
+                        Type.STRING,
+                        "PKCS12",
+                        ValidString.in("PKCS12", "JKS"),
+                        Importance.MEDIUM,
+                        "Keystore type.")
+                .define(
+                        SSL_KEY_PASSWORD,
+                        Type.PASSWORD,
+                        null,
+                        Importance.MEDIUM,
                         "Key password; the keystore password when unset.")
-                .define(SSL_TRUSTSTORE_LOCATION, Type.STRING, "", Importance.MEDIUM,
+                .define(
+                        SSL_TRUSTSTORE_LOCATION,
+                        Type.STRING,
+                        "",
+                        Importance.MEDIUM,
                         "Truststore for client certificates.")
                 .define(SSL_TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM, "Truststore password.")
-                .define(SSL_CLIENT_AUTHENTICATION, Type.STRING, "NONE",
-                        ValidString.in("NONE", "REQUESTED", "REQUIRED"), Importance.MEDIUM,
+                .define(
+                        SSL_CLIENT_AUTHENTICATION,
+                        Type.STRING,
+                        "NONE",
+                        ValidString.in("NONE", "REQUESTED", "REQUIRED"),
+                        Importance.MEDIUM,
                         "Whether https clients must present a certificate.")
-                .define(SCHEMA_MAX_BYTES, Type.INT, 900_000, Range.between(1, 64 * 1024 * 1024), Importance.LOW,
+                .define(
+                        SCHEMA_MAX_BYTES,
+                        Type.INT,
+                        900_000,
+                        Range.between(1, 64 * 1024 * 1024),
+                        Importance.LOW,
                         "Longest schema text accepted (UTF-8 bytes); longer ones answer 42209. Keep it below the "
                                 + "store topic's max.message.bytes.")
-                .define(REQUEST_MAX_BYTES, Type.LONG, 2L * 1024 * 1024, Range.atLeast(1024), Importance.LOW,
+                .define(
+                        REQUEST_MAX_BYTES,
+                        Type.LONG,
+                        2L * 1024 * 1024,
+                        Range.atLeast(1024),
+                        Importance.LOW,
                         "Largest request body accepted; larger ones answer 413.")
-                .define(SCHEMA_CACHE_SIZE, Type.INT, 10_000, Range.atLeast(0), Importance.LOW,
+                .define(
+                        SCHEMA_CACHE_SIZE,
+                        Type.INT,
+                        10_000,
+                        Range.atLeast(0),
+                        Importance.LOW,
                         "How many parsed request schemas are cached (lookups of known schemas skip parsing).")
-                .define(SUBJECT_SEARCH_DEFAULT_LIMIT, Type.INT, 1000, Range.atLeast(1), Importance.LOW,
+                .define(
+                        SUBJECT_SEARCH_DEFAULT_LIMIT,
+                        Type.INT,
+                        1000,
+                        Range.atLeast(1),
+                        Importance.LOW,
                         "Page size of GET /subjects when the request names none.")
-                .define(SUBJECT_SEARCH_MAX_LIMIT, Type.INT, 20_000, Range.atLeast(1), Importance.LOW,
+                .define(
+                        SUBJECT_SEARCH_MAX_LIMIT,
+                        Type.INT,
+                        20_000,
+                        Range.atLeast(1),
+                        Importance.LOW,
                         "Largest page size of GET /subjects.")
-                .define(SCHEMA_SEARCH_DEFAULT_LIMIT, Type.INT, 1000, Range.atLeast(1), Importance.LOW,
+                .define(
+                        SCHEMA_SEARCH_DEFAULT_LIMIT,
+                        Type.INT,
+                        1000,
+                        Range.atLeast(1),
+                        Importance.LOW,
                         "Page size of GET /schemas when the request names none.")
-                .define(SCHEMA_SEARCH_MAX_LIMIT, Type.INT, 1000, Range.atLeast(1), Importance.LOW,
+                .define(
+                        SCHEMA_SEARCH_MAX_LIMIT,
+                        Type.INT,
+                        1000,
+                        Range.atLeast(1),
+                        Importance.LOW,
                         "Largest page size of GET /schemas.")
-                .define(SHUTDOWN_GRACEFUL_MS, Type.INT, 1000, Range.atLeast(0), Importance.LOW,
+                .define(
+                        SHUTDOWN_GRACEFUL_MS,
+                        Type.INT,
+                        1000,
+                        Range.atLeast(0),
+                        Importance.LOW,
                         "How long in-flight requests may finish on shutdown.");
     }
 

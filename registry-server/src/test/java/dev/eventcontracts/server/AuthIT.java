@@ -35,8 +35,10 @@ class AuthIT {
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
         Path users = dir.resolve("users.properties");
-        Files.writeString(users, "# user: password,role\nreader: reader-secret,read-only\n"
-                + "writer: sha256:" + sha256("writer-secret") + ",read-write\n");
+        Files.writeString(
+                users,
+                "# user: password,role\nreader: reader-secret,read-only\n" + "writer: sha256:" + sha256("writer-secret")
+                        + ",read-write\n");
         server = TestServers.inMemory(Map.of(
                 RegistryServerConfig.AUTHENTICATION_METHOD, "BASIC",
                 RegistryServerConfig.AUTHENTICATION_USERS_FILE, users.toString(),
@@ -63,7 +65,8 @@ class AuthIT {
     @Test
     void wrongPassword_answers401() {
         assertThat(anonymous.as("reader", "guess").get("/subjects").status()).isEqualTo(401);
-        assertThat(anonymous.as("nobody", "reader-secret").get("/subjects").status()).isEqualTo(401);
+        assertThat(anonymous.as("nobody", "reader-secret").get("/subjects").status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -72,8 +75,10 @@ class AuthIT {
         writer.register(s, "\"int\"");
 
         assertThat(reader.get("/subjects/" + s + "/versions/1").status()).isEqualTo(200);
-        assertThat(reader.post("/subjects/" + s, Rest.schemaBody("\"int\"")).status()).isEqualTo(200);
-        assertThat(reader.post("/compatibility/subjects/" + s + "/versions", Rest.schemaBody("\"int\"")).status())
+        assertThat(reader.post("/subjects/" + s, Rest.schemaBody("\"int\"")).status())
+                .isEqualTo(200);
+        assertThat(reader.post("/compatibility/subjects/" + s + "/versions", Rest.schemaBody("\"int\""))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -90,15 +95,19 @@ class AuthIT {
     @Test
     void readWriteUser_registersButCannotConfigure() {
         assertThat(writer.register(subject(), "\"long\"").status()).isEqualTo(200);
-        assertThat(writer.put("/config", Rest.MAPPER.createObjectNode().put("compatibility", "NONE")).status())
+        assertThat(writer.put("/config", Rest.MAPPER.createObjectNode().put("compatibility", "NONE"))
+                        .status())
                 .isEqualTo(403);
         assertThat(writer.delete("/subjects/x?permanent=true").status()).isEqualTo(403);
     }
 
     @Test
     void admin_configures() {
-        assertThat(admin.put("/mode/" + subject(), Rest.MAPPER.createObjectNode().put("mode", "READWRITE"))
-                .status()).isEqualTo(200);
+        assertThat(admin.put(
+                                "/mode/" + subject(),
+                                Rest.MAPPER.createObjectNode().put("mode", "READWRITE"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -114,8 +123,9 @@ class AuthIT {
 
     private static String sha256(String password) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(password.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(password.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

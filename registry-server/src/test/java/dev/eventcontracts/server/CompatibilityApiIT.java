@@ -24,8 +24,8 @@ class CompatibilityApiIT {
         String s = subject();
         rest.register(s, record("Ok", "a"));
 
-        Rest.Answer answer = rest.post("/compatibility/subjects/" + s + "/versions/latest",
-                Rest.schemaBody(withOptionalInt("Ok", "b", "a")));
+        Rest.Answer answer = rest.post(
+                "/compatibility/subjects/" + s + "/versions/latest", Rest.schemaBody(withOptionalInt("Ok", "b", "a")));
 
         assertThat(answer.text()).isEqualTo("{\"is_compatible\":true}");
     }
@@ -35,8 +35,8 @@ class CompatibilityApiIT {
         String s = subject();
         rest.register(s, record("Bad", "a"));
 
-        Rest.Answer answer = rest.post("/compatibility/subjects/" + s + "/versions/latest",
-                Rest.schemaBody(intField("Bad")));
+        Rest.Answer answer =
+                rest.post("/compatibility/subjects/" + s + "/versions/latest", Rest.schemaBody(intField("Bad")));
 
         assertThat(answer.text()).isEqualTo("{\"is_compatible\":false}");
     }
@@ -46,8 +46,8 @@ class CompatibilityApiIT {
         String s = subject();
         rest.register(s, record("Verbose", "a"));
 
-        Rest.Answer answer = rest.post("/compatibility/subjects/" + s + "/versions/1?verbose=true",
-                Rest.schemaBody(intField("Verbose")));
+        Rest.Answer answer = rest.post(
+                "/compatibility/subjects/" + s + "/versions/1?verbose=true", Rest.schemaBody(intField("Verbose")));
 
         assertThat(answer.json().get("is_compatible").asBoolean()).isFalse();
         assertThat(answer.json().get("messages").get(0).asText()).startsWith("{errorType:'TYPE_MISMATCH'");
@@ -64,16 +64,16 @@ class CompatibilityApiIT {
         String s = subject();
         rest.register(s, record("Fine", "a"));
 
-        Rest.Answer answer = rest.post("/compatibility/subjects/" + s + "/versions?verbose=true",
-                Rest.schemaBody(record("Fine", "a")));
+        Rest.Answer answer = rest.post(
+                "/compatibility/subjects/" + s + "/versions?verbose=true", Rest.schemaBody(record("Fine", "a")));
 
         assertThat(answer.text()).isEqualTo("{\"is_compatible\":true,\"messages\":[]}");
     }
 
     @Test
     void checkAll_subjectWithoutVersions_answersTrue() {
-        Rest.Answer answer = rest.post("/compatibility/subjects/" + subject() + "/versions",
-                Rest.schemaBody(record("First", "a")));
+        Rest.Answer answer =
+                rest.post("/compatibility/subjects/" + subject() + "/versions", Rest.schemaBody(record("First", "a")));
 
         assertThat(answer.text()).isEqualTo("{\"is_compatible\":true}");
     }
@@ -87,8 +87,8 @@ class CompatibilityApiIT {
         rest.delete("/config/" + s);
         rest.delete("/subjects/" + s + "/versions/1");
 
-        Rest.Answer answer = rest.post("/compatibility/subjects/" + s + "/versions",
-                Rest.schemaBody(intField("Ignored")));
+        Rest.Answer answer =
+                rest.post("/compatibility/subjects/" + s + "/versions", Rest.schemaBody(intField("Ignored")));
 
         assertThat(answer.text()).isEqualTo("{\"is_compatible\":true}");
     }
@@ -106,13 +106,17 @@ class CompatibilityApiIT {
 
     @Test
     void checkVersion_invalidVersion_answers42202() {
-        assertThat(rest.post("/compatibility/subjects/x/versions/zero", Rest.schemaBody("\"int\"")).errorCode())
+        assertThat(rest.post("/compatibility/subjects/x/versions/zero", Rest.schemaBody("\"int\""))
+                        .errorCode())
                 .isEqualTo(42202);
     }
 
     @Test
     void check_invalidSchema_answers42201() {
-        assertThat(rest.post("/compatibility/subjects/" + subject() + "/versions",
-                Rest.schemaBody("{\"type\":\"enum\"}")).errorCode()).isEqualTo(42201);
+        assertThat(rest.post(
+                                "/compatibility/subjects/" + subject() + "/versions",
+                                Rest.schemaBody("{\"type\":\"enum\"}"))
+                        .errorCode())
+                .isEqualTo(42201);
     }
 }

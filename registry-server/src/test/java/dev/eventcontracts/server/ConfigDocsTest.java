@@ -13,7 +13,8 @@ class ConfigDocsTest {
     void readme_holdsTheSettingsTableGeneratedFromTheDeclaration() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
 
-        assertThat(readme).as("registry-server/README.md is stale: paste the output of ConfigDocs (see its Javadoc)")
+        assertThat(readme)
+                .as("registry-server/README.md is stale: paste the output of ConfigDocs (see its Javadoc)")
                 .contains(ConfigDocs.markdown());
     }
 

@@ -44,8 +44,9 @@ class ConfigModeApiIT {
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.errorCode()).isEqualTo(42203);
-        assertThat(answer.message()).isEqualTo("Invalid compatibility level. Valid values are none, backward, "
-                + "forward, full, backward_transitive, forward_transitive, and full_transitive");
+        assertThat(answer.message())
+                .isEqualTo("Invalid compatibility level. Valid values are none, backward, "
+                        + "forward, full, backward_transitive, forward_transitive, and full_transitive");
     }
 
     @Test
@@ -78,8 +79,8 @@ class ConfigModeApiIT {
         assertThat(rest.delete("/config/" + s).text()).isEqualTo("{\"compatibilityLevel\":\"FULL\"}");
         Rest.Answer again = rest.delete("/config/" + s);
         assertThat(again.errorCode()).isEqualTo(40408);
-        assertThat(again.message()).isEqualTo("Subject '" + s + "' does not have subject-level compatibility"
-                + " configured");
+        assertThat(again.message())
+                .isEqualTo("Subject '" + s + "' does not have subject-level compatibility" + " configured");
     }
 
     @Test
@@ -145,14 +146,16 @@ class ConfigModeApiIT {
     void importMode_keepsTheGivenIdAndVersion() {
         String s = subject();
         rest.put("/mode/" + s, mode("IMPORT"));
-        ObjectNode body = Rest.schemaBody(record("Imported", "a")).put("id", 700_001).put("version", 5);
+        ObjectNode body =
+                Rest.schemaBody(record("Imported", "a")).put("id", 700_001).put("version", 5);
 
         Rest.Answer answer = rest.post("/subjects/" + s + "/versions", body);
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         assertThat(answer.json().get("id").asInt()).isEqualTo(700_001);
         assertThat(answer.json().get("version").asInt()).isEqualTo(5);
-        assertThat(rest.get("/schemas/ids/700001").json().get("subject").asText()).isEqualTo(s);
+        assertThat(rest.get("/schemas/ids/700001").json().get("subject").asText())
+                .isEqualTo(s);
     }
 
     @Test
@@ -170,7 +173,8 @@ class ConfigModeApiIT {
     void readWriteMode_withId_answers42205() {
         String s = subject();
 
-        Rest.Answer answer = rest.post("/subjects/" + s + "/versions",
+        Rest.Answer answer = rest.post(
+                "/subjects/" + s + "/versions",
                 Rest.schemaBody(record("WithId", "a")).put("id", 700_100));
 
         assertThat(answer.errorCode()).isEqualTo(42205);
@@ -183,7 +187,8 @@ class ConfigModeApiIT {
         String s = subject();
         rest.put("/mode/" + s, mode("IMPORT"));
 
-        Rest.Answer answer = rest.post("/subjects/" + s + "/versions",
+        Rest.Answer answer = rest.post(
+                "/subjects/" + s + "/versions",
                 Rest.schemaBody(record("Known", "z")).put("id", 700_200));
 
         assertThat(answer.errorCode()).isEqualTo(42207);
@@ -198,7 +203,8 @@ class ConfigModeApiIT {
         Rest.Answer refused = rest.put("/mode/" + s, mode("IMPORT"));
         assertThat(refused.errorCode()).isEqualTo(42205);
         assertThat(refused.message()).isEqualTo("Cannot import since found existing subjects");
-        assertThat(rest.put("/mode/" + s + "?force=true", mode("IMPORT")).text()).isEqualTo("{\"mode\":\"IMPORT\"}");
+        assertThat(rest.put("/mode/" + s + "?force=true", mode("IMPORT")).text())
+                .isEqualTo("{\"mode\":\"IMPORT\"}");
     }
 
     private static ObjectNode level(String level) {

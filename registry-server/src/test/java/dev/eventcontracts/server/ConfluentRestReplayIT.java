@@ -66,8 +66,8 @@ class ConfluentRestReplayIT {
         for (JsonNode step : fixture.get("steps")) {
             String[] request = step.get("request").asText().split(" ", 2);
             JsonNode body = step.get("body");
-            Rest.Answer answer = rest.send(request[0], request[1], body == null || body.isNull() ? null : body,
-                    Rest.CONTENT_TYPE);
+            Rest.Answer answer =
+                    rest.send(request[0], request[1], body == null || body.isNull() ? null : body, Rest.CONTENT_TYPE);
             if (answer.status() != step.get("status").asInt()
                     || !withoutOurExtensions(answer.json()).equals(withoutTs(step.get("response")))) {
                 mismatches.add(step.get("step").asText() + ": expected " + step.get("status") + " "
@@ -92,7 +92,8 @@ class ConfluentRestReplayIT {
         Rest.Answer answer = rest.send(request[0], request[1], refused.get("body"), Rest.CONTENT_TYPE);
 
         assertThat(answer.status()).isEqualTo(409);
-        assertThat(answer.json().get("message")).isEqualTo(refused.get("response").get("message"));
+        assertThat(answer.json().get("message"))
+                .isEqualTo(refused.get("response").get("message"));
         JsonNode violation = answer.json().get("violations").get(0);
         assertThat(violation.get("field").asText()).isEqualTo("Simple.a");
         assertThat(violation.get("path").asText()).isEqualTo("/fields/0/type");
@@ -106,10 +107,13 @@ class ConfluentRestReplayIT {
     void serializerRegistrations_getConfluentsIds() {
         for (ConfluentFixture.FixtureRecord record : serializerRegistrations()) {
             JsonNode value = read(record.value());
-            Rest.Answer answer = rest.register(value.get("subject").asText(), value.get("schema").asText());
+            Rest.Answer answer = rest.register(
+                    value.get("subject").asText(), value.get("schema").asText());
             assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-            assertThat(answer.json().get("id").asInt()).isEqualTo(value.get("id").asInt());
-            assertThat(answer.json().get("version").asInt()).isEqualTo(value.get("version").asInt());
+            assertThat(answer.json().get("id").asInt())
+                    .isEqualTo(value.get("id").asInt());
+            assertThat(answer.json().get("version").asInt())
+                    .isEqualTo(value.get("version").asInt());
         }
     }
 
@@ -133,11 +137,11 @@ class ConfluentRestReplayIT {
             assertSame("/subjects/" + s + "/versions?deleted=true", 200, expected.get("all"));
             JsonNode live = expected.get("live");
             assertSame("/subjects/" + s + "/versions", live.has("error_code") ? 404 : 200, live);
-            Iterator<Map.Entry<String, JsonNode>> entries = expected.get("entries").fields();
+            Iterator<Map.Entry<String, JsonNode>> entries =
+                    expected.get("entries").fields();
             while (entries.hasNext()) {
                 Map.Entry<String, JsonNode> entry = entries.next();
-                assertSame("/subjects/" + s + "/versions/" + entry.getKey() + "?deleted=true", 200,
-                        entry.getValue());
+                assertSame("/subjects/" + s + "/versions/" + entry.getKey() + "?deleted=true", 200, entry.getValue());
             }
             assertSame("/config/" + s, expected.get("config").has("error_code") ? 404 : 200, expected.get("config"));
             assertSame("/mode/" + s, expected.get("mode").has("error_code") ? 404 : 200, expected.get("mode"));
@@ -152,10 +156,14 @@ class ConfluentRestReplayIT {
             Map.Entry<String, JsonNode> id = ids.next();
             assertSame("/schemas/ids/" + id.getKey(), 200, id.getValue());
             // soft-deleted versions included, as the fixture lists them
-            assertSame("/schemas/ids/" + id.getKey() + "/versions?deleted=true", 200,
+            assertSame(
+                    "/schemas/ids/" + id.getKey() + "/versions?deleted=true",
+                    200,
                     fixture.get("ids_versions").get(id.getKey()));
         }
-        assertThat(rest.get("/schemas/ids/10").errorCode()).as("the hard-deleted id").isEqualTo(40403);
+        assertThat(rest.get("/schemas/ids/10").errorCode())
+                .as("the hard-deleted id")
+                .isEqualTo(40403);
     }
 
     private void assertSame(String path, int status, JsonNode expected) {

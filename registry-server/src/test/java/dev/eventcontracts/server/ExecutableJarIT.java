@@ -30,18 +30,26 @@ class ExecutableJarIT {
     void javaJar_servesTheApiFromFileAndEnvironmentSettingsAndStopsOnSigterm(KafkaCluster kafka) throws Exception {
         int port = freePort();
         Path properties = dir.resolve("registry.properties");
-        Files.writeString(properties, "listeners=http://127.0.0.1:" + port + "\nhost.name=127.0.0.1\n"
-                + "kafkastore.topic.replication.factor=1\n");
+        Files.writeString(
+                properties,
+                "listeners=http://127.0.0.1:" + port + "\nhost.name=127.0.0.1\n"
+                        + "kafkastore.topic.replication.factor=1\n");
         Path log = dir.resolve("registry.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", shadedJar().toString(), properties.toString()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        shadedJar().toString(),
+                        properties.toString())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         builder.environment().put("SCHEMA_REGISTRY_KAFKASTORE_TOPIC", "_schemas-jar-" + UUID.randomUUID());
         Process registry = builder.start();
         try {
             Rest rest = new Rest("http://127.0.0.1:" + port);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
                     .until(() -> rest.get("/health/ready").status() == 200);
 
             assertThat(rest.register("jar-value", "\"string\"").status()).isEqualTo(200);
@@ -57,9 +65,10 @@ class ExecutableJarIT {
 
     private static Path shadedJar() throws IOException {
         try (var files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("registry-server-.*-all\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no shaded jar in target" + File.separator
-                            + "; the package phase builds it"));
+            return files.filter(p -> p.getFileName().toString().matches("registry-server-.*-all\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no shaded jar in target" + File.separator + "; the package phase builds it"));
         }
     }
 

@@ -67,7 +67,8 @@ class FuzzIT {
         }
         System.out.println("FuzzIT statuses: " + statuses);
         assertThat(problems).isEmpty();
-        assertThat(statuses).as("the generator reaches every kind of refusal")
+        assertThat(statuses)
+                .as("the generator reaches every kind of refusal")
                 .containsKeys(200, 400, 404, 405, 413, 415, 422);
         assertThat(errors).as("most fuzz requests are refused").isGreaterThan(REQUESTS / 2);
         assertThat(rest.get("/health/ready").status()).isEqualTo(200);
@@ -105,12 +106,13 @@ class FuzzIT {
         String response = sendRaw(URI.create(registry.server().url()), "GET /subjects HTTP/9.9\r\nHost: x\r\n\r\n");
 
         assertThat(response).startsWith("HTTP/1.1 505");
-        assertThat(isErrorJson(response.substring(response.indexOf("\r\n\r\n") + 4))).isTrue();
+        assertThat(isErrorJson(response.substring(response.indexOf("\r\n\r\n") + 4)))
+                .isTrue();
     }
 
     private Rest.Answer send(FuzzRequests.Request request) {
-        String contentType = request.contentType() == null || request.contentType().isEmpty() ? null
-                : request.contentType();
+        String contentType =
+                request.contentType() == null || request.contentType().isEmpty() ? null : request.contentType();
         // no retry: the registry answers every request it reads, also those it answers before reading the body
         return rest.send(request.method(), request.path(), request.body(), contentType);
     }
@@ -138,7 +140,9 @@ class FuzzIT {
     private static boolean isErrorJson(String text) {
         try {
             JsonNode json = Rest.MAPPER.readTree(text);
-            return json != null && json.path("error_code").isInt() && json.path("message").isTextual();
+            return json != null
+                    && json.path("error_code").isInt()
+                    && json.path("message").isTextual();
         } catch (Exception e) {
             return false;
         }
@@ -148,8 +152,7 @@ class FuzzIT {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write((raw.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n"))
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write((raw.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n")).getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

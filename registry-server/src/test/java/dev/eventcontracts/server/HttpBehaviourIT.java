@@ -28,7 +28,8 @@ class HttpBehaviourIT {
         Rest.Answer answer = rest.get("/v1/metadata/id");
 
         assertThat(answer.json().at("/scope/clusters/kafka-cluster").asText()).isNotBlank();
-        assertThat(answer.json().at("/scope/clusters/schema-registry-cluster").asText()).isEqualTo("schema-registry");
+        assertThat(answer.json().at("/scope/clusters/schema-registry-cluster").asText())
+                .isEqualTo("schema-registry");
     }
 
     @Test
@@ -72,7 +73,8 @@ class HttpBehaviourIT {
 
     @Test
     void malformedJson_answers400() {
-        Rest.Answer answer = rest.send("POST", "/subjects/" + subject() + "/versions", "{\"schema\": ", Rest.CONTENT_TYPE);
+        Rest.Answer answer =
+                rest.send("POST", "/subjects/" + subject() + "/versions", "{\"schema\": ", Rest.CONTENT_TYPE);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.errorCode()).isEqualTo(400);
@@ -81,8 +83,8 @@ class HttpBehaviourIT {
 
     @Test
     void wrongJsonType_answers422() {
-        Rest.Answer answer = rest.send("POST", "/subjects/" + subject() + "/versions", "{\"schema\": {\"a\": 1}}",
-                Rest.CONTENT_TYPE);
+        Rest.Answer answer = rest.send(
+                "POST", "/subjects/" + subject() + "/versions", "{\"schema\": {\"a\": 1}}", Rest.CONTENT_TYPE);
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.errorCode()).isEqualTo(422);
@@ -90,31 +92,36 @@ class HttpBehaviourIT {
 
     @Test
     void bodyThatIsNotAnObject_answers422() {
-        assertThat(rest.send("PUT", "/config", "[1, 2]", Rest.CONTENT_TYPE).errorCode()).isEqualTo(422);
+        assertThat(rest.send("PUT", "/config", "[1, 2]", Rest.CONTENT_TYPE).errorCode())
+                .isEqualTo(422);
     }
 
     @Test
     void unknownFields_areIgnored() {
-        Rest.Answer answer = rest.send("POST", "/subjects/" + subject() + "/versions",
-                "{\"schema\": \"\\\"int\\\"\", \"metadata\": {\"x\": 1}, \"somethingNew\": true}", Rest.CONTENT_TYPE);
+        Rest.Answer answer = rest.send(
+                "POST",
+                "/subjects/" + subject() + "/versions",
+                "{\"schema\": \"\\\"int\\\"\", \"metadata\": {\"x\": 1}, \"somethingNew\": true}",
+                Rest.CONTENT_TYPE);
 
         assertThat(answer.status()).isEqualTo(200);
     }
 
     @Test
     void requestMediaTypes_jsonOctetStreamAndNone_areAccepted() {
-        for (String type : new String[] {"application/json", "application/octet-stream",
-                "application/vnd.schemaregistry+json; charset=utf-8", null}) {
-            Rest.Answer answer = rest.send("POST", "/subjects/" + subject() + "/versions",
-                    "{\"schema\": \"\\\"int\\\"\"}", type);
+        for (String type : new String[] {
+            "application/json", "application/octet-stream", "application/vnd.schemaregistry+json; charset=utf-8", null
+        }) {
+            Rest.Answer answer =
+                    rest.send("POST", "/subjects/" + subject() + "/versions", "{\"schema\": \"\\\"int\\\"\"}", type);
             assertThat(answer.status()).as(String.valueOf(type)).isEqualTo(200);
         }
     }
 
     @Test
     void unsupportedMediaType_answers415() {
-        Rest.Answer answer = rest.send("POST", "/subjects/" + subject() + "/versions", "{\"schema\": \"\\\"int\\\"\"}",
-                "text/plain");
+        Rest.Answer answer = rest.send(
+                "POST", "/subjects/" + subject() + "/versions", "{\"schema\": \"\\\"int\\\"\"}", "text/plain");
 
         assertThat(answer.status()).isEqualTo(415);
         assertThat(answer.errorCode()).isEqualTo(415);
@@ -122,14 +129,15 @@ class HttpBehaviourIT {
 
     @Test
     void emptyBody_answers422() {
-        assertThat(rest.send("POST", "/subjects/" + subject() + "/versions", "", Rest.CONTENT_TYPE).errorCode())
+        assertThat(rest.send("POST", "/subjects/" + subject() + "/versions", "", Rest.CONTENT_TYPE)
+                        .errorCode())
                 .isEqualTo(422);
     }
 
     @Test
     void bodyOverTheLimit_answers413JsonBody() {
-        Rest.Answer answer = rest.send("POST", "/subjects/" + subject() + "/versions", new byte[3 * 1024 * 1024],
-                Rest.CONTENT_TYPE);
+        Rest.Answer answer =
+                rest.send("POST", "/subjects/" + subject() + "/versions", new byte[3 * 1024 * 1024], Rest.CONTENT_TYPE);
 
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.errorCode()).isEqualTo(413);
@@ -140,7 +148,10 @@ class HttpBehaviourIT {
         Rest.Answer answer = rest.register("team%2Forders-value", "\"int\"");
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-        assertThat(rest.get("/subjects/team%2Forders-value/versions/1").json().get("subject").asText())
+        assertThat(rest.get("/subjects/team%2Forders-value/versions/1")
+                        .json()
+                        .get("subject")
+                        .asText())
                 .isEqualTo("team/orders-value");
     }
 

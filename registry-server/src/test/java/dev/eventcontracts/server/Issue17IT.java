@@ -60,8 +60,8 @@ class Issue17IT {
         "POST, /subjects/a//b/versions, application/json, 400",
         "POST, /subjects/%u0041/versions, application/json, 400",
     })
-    void answerBeforeTheBodyEnds_reachesAClientThatKeepsSending(String method, String path, String contentType,
-            int expectedStatus) throws IOException {
+    void answerBeforeTheBodyEnds_reachesAClientThatKeepsSending(
+            String method, String path, String contentType, int expectedStatus) throws IOException {
         URI base = URI.create(registry.server().url());
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(20_000);
@@ -69,7 +69,8 @@ class Issue17IT {
             InputStream in = socket.getInputStream();
             byte[] body = schemaBody(BODY_BYTES);
             out.write((method + " " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: " + contentType
-                    + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            + "\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.write(body, 0, 1024);
             out.flush();
             String statusLine = readLine(in);
@@ -82,7 +83,8 @@ class Issue17IT {
             assertThat(statusLine).startsWith("HTTP/1.1 " + expectedStatus);
             assertThat(rest.toLowerCase(Locale.ROOT)).contains("connection: close");
             String answerBody = rest.substring(rest.indexOf("\r\n\r\n") + 4);
-            assertThat(Rest.MAPPER.readTree(answerBody).path("error_code").asInt()).isEqualTo(expectedStatus);
+            assertThat(Rest.MAPPER.readTree(answerBody).path("error_code").asInt())
+                    .isEqualTo(expectedStatus);
         }
     }
 
@@ -94,8 +96,11 @@ class Issue17IT {
         List<String> lost = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String type = i % 2 == 0 ? "text/plain" : "application/json";
-            HttpRequest request = HttpRequest.newBuilder(URI.create(registry.server().url() + "/subjects/s/versions"))
-                    .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(registry.server().url() + "/subjects/s/versions"))
+                    .header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
             try {
                 HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode()).isEqualTo(i % 2 == 0 ? 415 : 413);
@@ -113,7 +118,8 @@ class Issue17IT {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /subjects/s/versions HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
-                    + "Content-Length: 100000000000\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            + "Content-Length: 100000000000\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             byte[] chunk = new byte[16 * 1024];
             out.write(chunk);
             out.flush();
@@ -133,7 +139,8 @@ class Issue17IT {
 
             assertThat(statusLine).startsWith("HTTP/1.1 415");
             assertThat(sent).as("the body kept being accepted after the answer").isGreaterThan(chunk.length);
-            assertThat(cutAfterMillis).as("closed about %s after the answer", LINGER)
+            assertThat(cutAfterMillis)
+                    .as("closed about %s after the answer", LINGER)
                     .isBetween(LINGER.toMillis() - 1_000, LINGER.toMillis() + 10_000);
         }
     }
@@ -148,7 +155,7 @@ class Issue17IT {
             byte[] body = "{\"schema\": \"\\\"int\\\"\"}".getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < 2; i++) {
                 out.write(("POST /subjects/keep-" + i + "/versions HTTP/1.1\r\nHost: x\r\nContent-Type: "
-                        + "application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                                + "application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                         .getBytes(StandardCharsets.ISO_8859_1));
                 out.write(body);
                 out.flush();
@@ -192,7 +199,8 @@ class Issue17IT {
         String lower = head.toLowerCase(Locale.ROOT);
         int at = lower.indexOf("content-length:");
         int end = lower.indexOf("\r\n", at);
-        int length = Integer.parseInt(lower.substring(at + "content-length:".length(), end).trim());
+        int length = Integer.parseInt(
+                lower.substring(at + "content-length:".length(), end).trim());
         assertThat(in.readNBytes(length)).hasSize(length);
     }
 }

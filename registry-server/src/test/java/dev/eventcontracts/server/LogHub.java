@@ -91,11 +91,14 @@ final class LogHub {
                     applyEverywhere(key, valueOrNull);
                     yield CompletableFuture.completedFuture(null);
                 }
-                case FAIL -> CompletableFuture.failedFuture(
-                        new dev.eventcontracts.server.internal.store.StoreException("broker unavailable"));
+                case FAIL ->
+                    CompletableFuture.failedFuture(
+                            new dev.eventcontracts.server.internal.store.StoreException("broker unavailable"));
                 case HANG -> new CompletableFuture<>();
-                case SLOW -> CompletableFuture.runAsync(() -> applyEverywhere(key, valueOrNull),
-                        CompletableFuture.delayedExecutor(500, java.util.concurrent.TimeUnit.MILLISECONDS));
+                case SLOW ->
+                    CompletableFuture.runAsync(
+                            () -> applyEverywhere(key, valueOrNull),
+                            CompletableFuture.delayedExecutor(500, java.util.concurrent.TimeUnit.MILLISECONDS));
             };
         }
 

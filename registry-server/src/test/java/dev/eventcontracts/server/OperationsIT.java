@@ -39,8 +39,9 @@ class OperationsIT {
 
             String metrics = rest.get("/metrics").text();
 
-            assertThat(metrics).contains("registry_http_requests_seconds_count{endpoint=\"/schemas/ids/{id}\","
-                    + "method=\"GET\",status=\"200\"} 2");
+            assertThat(metrics)
+                    .contains("registry_http_requests_seconds_count{endpoint=\"/schemas/ids/{id}\","
+                            + "method=\"GET\",status=\"200\"} 2");
             assertThat(metrics).contains("registry_http_requests_seconds_bucket{endpoint=\"/schemas/ids/{id}\"");
             assertThat(metrics).contains("registry_schemas 1.0", "registry_store_lag 0.0");
         }
@@ -49,13 +50,15 @@ class OperationsIT {
     @Test
     void close_letsInFlightRequestsFinishThenStopsListening() {
         LogHub hub = new LogHub();
-        RegistryServer server = RegistryServer.start(RegistryServerConfig.of(Map.of(
-                RegistryServerConfig.LISTENERS, "http://127.0.0.1:0",
-                RegistryServerConfig.SHUTDOWN_GRACEFUL_MS, "5000")), url -> hub.writer());
+        RegistryServer server = RegistryServer.start(
+                RegistryServerConfig.of(Map.of(
+                        RegistryServerConfig.LISTENERS, "http://127.0.0.1:0",
+                        RegistryServerConfig.SHUTDOWN_GRACEFUL_MS, "5000")),
+                url -> hub.writer());
         Rest rest = new Rest(server.url());
         hub.behave(LogHub.Behaviour.SLOW);
-        CompletableFuture<Rest.Answer> inFlight = CompletableFuture.supplyAsync(
-                () -> rest.register(subject(), "\"int\""));
+        CompletableFuture<Rest.Answer> inFlight =
+                CompletableFuture.supplyAsync(() -> rest.register(subject(), "\"int\""));
         await().atMost(Duration.ofSeconds(5)).until(() -> hub.appends() == 1);
 
         server.close();

@@ -60,8 +60,10 @@ final class RegistryOnKafka implements ParameterResolver {
     }
 
     private SharedRegistry registry(ExtensionContext classContext) {
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(classContext.getRequiredTestClass(),
-                key -> start(classContext), SharedRegistry.class);
+        return classContext
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        classContext.getRequiredTestClass(), key -> start(classContext), SharedRegistry.class);
     }
 
     private SharedRegistry start(ExtensionContext classContext) {

@@ -52,7 +52,9 @@ final class Rest {
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     Rest(String baseUrl) {
-        this(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        this(
+                baseUrl,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     }
 
     Rest(String baseUrl, HttpClient client) {
@@ -64,8 +66,10 @@ final class Rest {
     Rest as(String user, String password) {
         Rest rest = new Rest(baseUrl, client);
         rest.headers.putAll(headers);
-        rest.headers.put("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        rest.headers.put(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         return rest;
     }
 
@@ -104,23 +108,30 @@ final class Rest {
     Answer send(String method, String path, Object body, String contentType) {
         byte[] bytes;
         try {
-            bytes = body == null ? new byte[0]
-                    : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
-                    : body instanceof byte[] b ? b : MAPPER.writeValueAsBytes(body);
+            bytes = body == null
+                    ? new byte[0]
+                    : body instanceof String s
+                            ? s.getBytes(StandardCharsets.UTF_8)
+                            : body instanceof byte[] b ? b : MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (body != null && contentType != null) {
             request.header("Content-Type", contentType);
         }
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
                     response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,15 +5,17 @@ import java.util.UUID;
 /** Avro schema texts for the tests. */
 final class Schemas {
 
-    private Schemas() {
-    }
+    private Schemas() {}
 
     /** A record {@code name} with string fields named by {@code fields}. */
     static String record(String name, String... fields) {
-        StringBuilder sb = new StringBuilder("{\"type\":\"record\",\"name\":\"" + name
-                + "\",\"namespace\":\"test\",\"fields\":[");
+        StringBuilder sb =
+                new StringBuilder("{\"type\":\"record\",\"name\":\"" + name + "\",\"namespace\":\"test\",\"fields\":[");
         for (int i = 0; i < fields.length; i++) {
-            sb.append(i == 0 ? "" : ",").append("{\"name\":\"").append(fields[i]).append("\",\"type\":\"string\"}");
+            sb.append(i == 0 ? "" : ",")
+                    .append("{\"name\":\"")
+                    .append(fields[i])
+                    .append("\",\"type\":\"string\"}");
         }
         return sb.append("]}").toString();
     }

@@ -45,7 +45,10 @@ class SchemasApiIT {
         int id = registerId(first, record("Twin", "a"));
         registerId(second, record("Twin", "a"));
 
-        assertThat(rest.get("/schemas/ids/" + id + "?subject=" + second).json().get("subject").asText())
+        assertThat(rest.get("/schemas/ids/" + id + "?subject=" + second)
+                        .json()
+                        .get("subject")
+                        .asText())
                 .isEqualTo(second);
     }
 
@@ -54,7 +57,10 @@ class SchemasApiIT {
         int id = registerId(subject(), record("Max", "a"));
         int newer = registerId(subject(), record("Newer", "a"));
 
-        assertThat(rest.get("/schemas/ids/" + id + "?fetchMaxId=true").json().get("maxId").asInt())
+        assertThat(rest.get("/schemas/ids/" + id + "?fetchMaxId=true")
+                        .json()
+                        .get("maxId")
+                        .asInt())
                 .isGreaterThanOrEqualTo(newer);
     }
 
@@ -103,13 +109,16 @@ class SchemasApiIT {
         rest.delete("/subjects/" + s + "/versions/1");
 
         assertThat(rest.get("/schemas/ids/" + id + "/versions").json()).isEmpty();
-        assertThat(rest.get("/schemas/ids/" + id + "/versions?deleted=true").json()).hasSize(1);
-        assertThat(rest.get("/schemas/ids/" + id + "/subjects?deleted=true").json()).hasSize(1);
+        assertThat(rest.get("/schemas/ids/" + id + "/versions?deleted=true").json())
+                .hasSize(1);
+        assertThat(rest.get("/schemas/ids/" + id + "/subjects?deleted=true").json())
+                .hasSize(1);
     }
 
     @Test
     void schemaByGuid_answersTheSchemaWithoutSubject() {
-        String guid = rest.register(subject(), record("Guid", "a")).json().get("guid").asText();
+        String guid =
+                rest.register(subject(), record("Guid", "a")).json().get("guid").asText();
 
         JsonNode answer = rest.get("/schemas/guids/" + guid).json();
 
@@ -126,8 +135,10 @@ class SchemasApiIT {
         rest.delete("/subjects/" + s + "/versions/1");
 
         assertThat(rest.get("/schemas?subjectPrefix=" + s).json()).hasSize(1);
-        assertThat(rest.get("/schemas?subjectPrefix=" + s + "&deleted=true").json()).hasSize(2);
-        JsonNode latest = rest.get("/schemas?subjectPrefix=" + s + "&deleted=true&latestOnly=true").json();
+        assertThat(rest.get("/schemas?subjectPrefix=" + s + "&deleted=true").json())
+                .hasSize(2);
+        JsonNode latest = rest.get("/schemas?subjectPrefix=" + s + "&deleted=true&latestOnly=true")
+                .json();
         assertThat(latest).hasSize(1);
         assertThat(latest.get(0).get("version").asInt()).isEqualTo(2);
     }

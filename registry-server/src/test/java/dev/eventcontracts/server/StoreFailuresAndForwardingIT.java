@@ -47,7 +47,8 @@ class StoreFailuresAndForwardingIT {
 
     @Test
     void storeTimeout_answers50002() {
-        Rest rest = new Rest(start(hub.writer(), Map.of("kafkastore.timeout.ms", "200")).url());
+        Rest rest = new Rest(
+                start(hub.writer(), Map.of("kafkastore.timeout.ms", "200")).url());
         hub.behave(LogHub.Behaviour.HANG);
 
         Rest.Answer answer = rest.put("/config", Rest.MAPPER.createObjectNode().put("compatibility", "FULL"));
@@ -73,7 +74,8 @@ class StoreFailuresAndForwardingIT {
             deadUrl = "http://127.0.0.1:" + socket.getLocalPort();
         }
         String url = deadUrl;
-        Rest rest = new Rest(start(hub.follower(() -> Optional.of(url)), Map.of()).url());
+        Rest rest =
+                new Rest(start(hub.follower(() -> Optional.of(url)), Map.of()).url());
 
         Rest.Answer answer = rest.register(subject(), "\"int\"");
 
@@ -84,7 +86,8 @@ class StoreFailuresAndForwardingIT {
     @Test
     void follower_forwardsWritesToTheWriterAndServesThemAtOnce() {
         RegistryServer writer = start(hub.writer(), Map.of());
-        Rest follower = new Rest(start(hub.follower(() -> Optional.of(writer.url())), Map.of()).url());
+        Rest follower = new Rest(
+                start(hub.follower(() -> Optional.of(writer.url())), Map.of()).url());
         String s = subject();
 
         Rest.Answer registered = follower.register(s, record("Forwarded", "a"));
@@ -92,15 +95,18 @@ class StoreFailuresAndForwardingIT {
         assertThat(registered.status()).as(registered.text()).isEqualTo(200);
         assertThat(hub.appends()).isEqualTo(1);
         assertThat(follower.get("/subjects/" + s + "/versions/1").status()).isEqualTo(200);
-        assertThat(new Rest(writer.url()).get("/subjects/" + s + "/versions/1").status()).isEqualTo(200);
+        assertThat(new Rest(writer.url()).get("/subjects/" + s + "/versions/1").status())
+                .isEqualTo(200);
     }
 
     @Test
     void follower_forwardsTheWritersErrorsUnchanged() {
         RegistryServer writer = start(hub.writer(), Map.of());
-        Rest follower = new Rest(start(hub.follower(() -> Optional.of(writer.url())), Map.of()).url());
+        Rest follower = new Rest(
+                start(hub.follower(() -> Optional.of(writer.url())), Map.of()).url());
 
-        Rest.Answer answer = follower.put("/config", Rest.MAPPER.createObjectNode().put("compatibility", "NOPE"));
+        Rest.Answer answer =
+                follower.put("/config", Rest.MAPPER.createObjectNode().put("compatibility", "NOPE"));
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.errorCode()).isEqualTo(42203);
@@ -109,7 +115,8 @@ class StoreFailuresAndForwardingIT {
     @Test
     void follower_answersReRegistrationsItselfWithoutForwarding() {
         RegistryServer writer = start(hub.writer(), Map.of());
-        Rest follower = new Rest(start(hub.follower(() -> Optional.of(writer.url())), Map.of()).url());
+        Rest follower = new Rest(
+                start(hub.follower(() -> Optional.of(writer.url())), Map.of()).url());
         String s = subject();
         new Rest(writer.url()).register(s, record("Local", "a"));
         int appends = hub.appends();
@@ -123,7 +130,8 @@ class StoreFailuresAndForwardingIT {
     @Test
     void forwardedRequestReachingANonWriter_answers50004InsteadOfLooping() {
         RegistryServer other = start(hub.follower(Optional::empty), Map.of());
-        Rest follower = new Rest(start(hub.follower(() -> Optional.of(other.url())), Map.of()).url());
+        Rest follower = new Rest(
+                start(hub.follower(() -> Optional.of(other.url())), Map.of()).url());
 
         assertThat(follower.register(subject(), "\"int\"").errorCode()).isEqualTo(50004);
     }

@@ -29,8 +29,12 @@ class SubjectsApiIT {
 
         assertThat(rest.get("/subjects?subjectPrefix=" + prefix).json().toString())
                 .isEqualTo("[\"" + prefix + "a\",\"" + prefix + "b\"]");
-        assertThat(rest.get("/subjects?subjectPrefix=" + prefix + "&deleted=true").json()).hasSize(3);
-        assertThat(rest.get("/subjects?subjectPrefix=" + prefix + "&deletedOnly=true").json().toString())
+        assertThat(rest.get("/subjects?subjectPrefix=" + prefix + "&deleted=true")
+                        .json())
+                .hasSize(3);
+        assertThat(rest.get("/subjects?subjectPrefix=" + prefix + "&deletedOnly=true")
+                        .json()
+                        .toString())
                 .isEqualTo("[\"" + prefix + "c\"]");
     }
 
@@ -95,8 +99,11 @@ class SubjectsApiIT {
         rest.register(s, withOptionalInt("Hidden", "b", "a"));
         rest.delete("/subjects/" + s + "/versions/1");
 
-        assertThat(rest.post("/subjects/" + s, Rest.schemaBody(record("Hidden", "a"))).errorCode()).isEqualTo(40403);
-        assertThat(rest.post("/subjects/" + s + "?deleted=true", Rest.schemaBody(record("Hidden", "a"))).status())
+        assertThat(rest.post("/subjects/" + s, Rest.schemaBody(record("Hidden", "a")))
+                        .errorCode())
+                .isEqualTo(40403);
+        assertThat(rest.post("/subjects/" + s + "?deleted=true", Rest.schemaBody(record("Hidden", "a")))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -105,7 +112,8 @@ class SubjectsApiIT {
         String s = subject();
         rest.register(s, "\"int\"");
 
-        assertThat(rest.post("/subjects/" + s, Rest.schemaBody("{\"type\":\"nonsense\"}")).errorCode())
+        assertThat(rest.post("/subjects/" + s, Rest.schemaBody("{\"type\":\"nonsense\"}"))
+                        .errorCode())
                 .isEqualTo(42201);
     }
 
@@ -130,8 +138,8 @@ class SubjectsApiIT {
         Rest.Answer answer = rest.delete("/subjects/" + s);
 
         assertThat(answer.errorCode()).isEqualTo(40404);
-        assertThat(answer.message()).isEqualTo("Subject '" + s + "' was soft deleted.Set permanent=true to delete"
-                + " permanently");
+        assertThat(answer.message())
+                .isEqualTo("Subject '" + s + "' was soft deleted.Set permanent=true to delete" + " permanently");
     }
 
     @Test
@@ -142,8 +150,8 @@ class SubjectsApiIT {
         Rest.Answer answer = rest.delete("/subjects/" + s + "?permanent=true");
 
         assertThat(answer.errorCode()).isEqualTo(40405);
-        assertThat(answer.message()).isEqualTo("Subject '" + s + "' was not deleted first before being permanently"
-                + " deleted");
+        assertThat(answer.message())
+                .isEqualTo("Subject '" + s + "' was not deleted first before being permanently" + " deleted");
     }
 
     @Test
@@ -155,8 +163,10 @@ class SubjectsApiIT {
         Rest.Answer answer = rest.delete("/subjects/" + s + "?permanent=true");
 
         assertThat(answer.text()).isEqualTo("[1]");
-        assertThat(rest.get("/subjects/" + s + "/versions?deleted=true").errorCode()).isEqualTo(40401);
-        assertThat(rest.register(s, record("Perm", "a")).json().get("version").asInt()).isEqualTo(1);
+        assertThat(rest.get("/subjects/" + s + "/versions?deleted=true").errorCode())
+                .isEqualTo(40401);
+        assertThat(rest.register(s, record("Perm", "a")).json().get("version").asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -170,8 +180,13 @@ class SubjectsApiIT {
         rest.register(base, record("Base", "x"));
         ObjectNode body = Rest.schemaBody("{\"type\":\"record\",\"name\":\"Uses\",\"namespace\":\"test\","
                 + "\"fields\":[{\"name\":\"b\",\"type\":\"test.Base\"}]}");
-        body.putArray("references").addObject().put("name", "test.Base").put("subject", base).put("version", 1);
-        assertThat(rest.post("/subjects/" + subject() + "/versions", body).status()).isEqualTo(200);
+        body.putArray("references")
+                .addObject()
+                .put("name", "test.Base")
+                .put("subject", base)
+                .put("version", 1);
+        assertThat(rest.post("/subjects/" + subject() + "/versions", body).status())
+                .isEqualTo(200);
 
         assertThat(rest.delete("/subjects/" + base).errorCode()).isEqualTo(42206);
     }

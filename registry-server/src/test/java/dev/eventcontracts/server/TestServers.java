@@ -7,8 +7,7 @@ import java.util.UUID;
 /** Starts registry servers for the tests on random loopback ports. */
 final class TestServers {
 
-    private TestServers() {
-    }
+    private TestServers() {}
 
     /** A registry on an in-memory store (no {@code kafkastore.bootstrap.servers}). */
     static RegistryServer inMemory(Map<String, ?> extra) {

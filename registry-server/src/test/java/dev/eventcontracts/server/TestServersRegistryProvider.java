@@ -12,8 +12,7 @@ import java.util.Map;
 public final class TestServersRegistryProvider implements RegistryProvider {
 
     /** Creates the provider (ServiceLoader). */
-    public TestServersRegistryProvider() {
-    }
+    public TestServersRegistryProvider() {}
 
     @Override
     public RunningRegistry start(String bootstrapServers, Map<String, String> config) {

@@ -31,10 +31,15 @@ class TlsIT {
     void httpsListener_servesTheApiOverTls() throws Exception {
         Path keystore = keystore();
         try (RegistryServer server = TestServers.inMemory(Map.of(
-                RegistryServerConfig.LISTENERS, "https://127.0.0.1:0",
-                RegistryServerConfig.SSL_KEYSTORE_LOCATION, keystore.toString(),
-                RegistryServerConfig.SSL_KEYSTORE_PASSWORD, PASSWORD))) {
-            Rest rest = new Rest(server.url(), HttpClient.newBuilder().sslContext(trusting(keystore)).build());
+                RegistryServerConfig.LISTENERS,
+                "https://127.0.0.1:0",
+                RegistryServerConfig.SSL_KEYSTORE_LOCATION,
+                keystore.toString(),
+                RegistryServerConfig.SSL_KEYSTORE_PASSWORD,
+                PASSWORD))) {
+            Rest rest = new Rest(
+                    server.url(),
+                    HttpClient.newBuilder().sslContext(trusting(keystore)).build());
 
             assertThat(server.url()).startsWith("https://");
             assertThat(rest.register("tls-value", "\"string\"").status()).isEqualTo(200);
@@ -46,23 +51,47 @@ class TlsIT {
     void httpsListener_refusesClientsThatDoNotTrustIt() throws Exception {
         Path keystore = keystore();
         try (RegistryServer server = TestServers.inMemory(Map.of(
-                RegistryServerConfig.LISTENERS, "https://127.0.0.1:0",
-                RegistryServerConfig.SSL_KEYSTORE_LOCATION, keystore.toString(),
-                RegistryServerConfig.SSL_KEYSTORE_PASSWORD, PASSWORD))) {
+                RegistryServerConfig.LISTENERS,
+                "https://127.0.0.1:0",
+                RegistryServerConfig.SSL_KEYSTORE_LOCATION,
+                keystore.toString(),
+                RegistryServerConfig.SSL_KEYSTORE_PASSWORD,
+                PASSWORD))) {
             Rest rest = new Rest(server.url());
 
-            assertThatThrownBy(() -> rest.get("/")).hasRootCauseInstanceOf(
-                    java.security.cert.CertPathBuilderException.class);
+            assertThatThrownBy(() -> rest.get("/"))
+                    .hasRootCauseInstanceOf(java.security.cert.CertPathBuilderException.class);
         }
     }
 
     private Path keystore() throws Exception {
         Path keystore = dir.resolve("registry.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "registry", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "registry",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=ip:127.0.0.1,dns:localhost",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        PASSWORD,
+                        "-keypass",
+                        PASSWORD)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(keytool.getInputStream().readAllBytes());
         assertThat(keytool.waitFor()).as(output).isZero();
         return keystore;

@@ -47,7 +47,8 @@ class VersionsApiIT {
 
     @Test
     void register_sameSchemaUnderAnotherSubject_getsTheSameId() {
-        int first = rest.register(subject(), record("Shared", "a")).json().get("id").asInt();
+        int first =
+                rest.register(subject(), record("Shared", "a")).json().get("id").asInt();
 
         Rest.Answer second = rest.register(subject(), record("Shared", "a"));
 
@@ -57,9 +58,11 @@ class VersionsApiIT {
 
     @Test
     void register_newSchema_getsMaxIdPlusOne() {
-        int before = rest.register(subject(), record("Before", "a")).json().get("id").asInt();
+        int before =
+                rest.register(subject(), record("Before", "a")).json().get("id").asInt();
 
-        int after = rest.register(subject(), record("After", "a")).json().get("id").asInt();
+        int after =
+                rest.register(subject(), record("After", "a")).json().get("id").asInt();
 
         assertThat(after).isEqualTo(before + 1);
     }
@@ -85,8 +88,9 @@ class VersionsApiIT {
 
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.errorCode()).isEqualTo(40901);
-        assertThat(answer.message()).startsWith("Schema being registered is incompatible with an earlier schema for"
-                + " subject \"" + s + "\", details: [{errorType:'TYPE_MISMATCH'")
+        assertThat(answer.message())
+                .startsWith("Schema being registered is incompatible with an earlier schema for" + " subject \"" + s
+                        + "\", details: [{errorType:'TYPE_MISMATCH'")
                 .contains("{oldSchemaVersion: 1}", "{validateFields: 'false', compatibility: 'BACKWARD'}");
     }
 
@@ -140,9 +144,12 @@ class VersionsApiIT {
 
     @Test
     void register_missingReference_answers42201NamingIt() {
-        ObjectNode body = Rest.schemaBody("{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"m\","
-                + "\"type\":\"test.Missing\"}]}");
-        body.putArray("references").addObject().put("name", "test.Missing").put("subject", "nowhere")
+        ObjectNode body = Rest.schemaBody(
+                "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"m\"," + "\"type\":\"test.Missing\"}]}");
+        body.putArray("references")
+                .addObject()
+                .put("name", "test.Missing")
+                .put("subject", "nowhere")
                 .put("version", 1);
 
         Rest.Answer answer = rest.post("/subjects/" + subject() + "/versions", body);
@@ -157,19 +164,24 @@ class VersionsApiIT {
         rest.register(money, record("Money", "currency"));
         ObjectNode body = Rest.schemaBody("{\"type\":\"record\",\"name\":\"Order\",\"namespace\":\"test\","
                 + "\"fields\":[{\"name\":\"total\",\"type\":\"test.Money\"}]}");
-        body.putArray("references").addObject().put("name", "test.Money").put("subject", money).put("version", 1);
+        body.putArray("references")
+                .addObject()
+                .put("name", "test.Money")
+                .put("subject", money)
+                .put("version", 1);
 
         Rest.Answer answer = rest.post("/subjects/" + subject() + "/versions", body);
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-        assertThat(answer.json().get("references").get(0).get("subject").asText()).isEqualTo(money);
+        assertThat(answer.json().get("references").get(0).get("subject").asText())
+                .isEqualTo(money);
         assertThat(answer.json().get("schema").asText()).contains("\"type\":\"Money\"");
     }
 
     @Test
     void register_withNormalizeTrue_registers() {
-        Rest.Answer answer = rest.post("/subjects/" + subject() + "/versions?normalize=true",
-                Rest.schemaBody("\"long\""));
+        Rest.Answer answer =
+                rest.post("/subjects/" + subject() + "/versions?normalize=true", Rest.schemaBody("\"long\""));
 
         assertThat(answer.status()).isEqualTo(200);
     }
@@ -180,10 +192,22 @@ class VersionsApiIT {
         rest.register(s, record("Latest", "a"));
         rest.register(s, withOptionalInt("Latest", "b", "a"));
 
-        assertThat(rest.get("/subjects/" + s + "/versions/latest").json().get("version").asInt()).isEqualTo(2);
-        assertThat(rest.get("/subjects/" + s + "/versions/-1").json().get("version").asInt()).isEqualTo(2);
+        assertThat(rest.get("/subjects/" + s + "/versions/latest")
+                        .json()
+                        .get("version")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(rest.get("/subjects/" + s + "/versions/-1")
+                        .json()
+                        .get("version")
+                        .asInt())
+                .isEqualTo(2);
         rest.delete("/subjects/" + s + "/versions/2");
-        assertThat(rest.get("/subjects/" + s + "/versions/latest").json().get("version").asInt()).isEqualTo(1);
+        assertThat(rest.get("/subjects/" + s + "/versions/latest")
+                        .json()
+                        .get("version")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -226,8 +250,9 @@ class VersionsApiIT {
 
             assertThat(answer.status()).as(version).isEqualTo(422);
             assertThat(answer.errorCode()).isEqualTo(42202);
-            assertThat(answer.message()).isEqualTo("The specified version '" + version + "' is not a valid version"
-                    + " id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
+            assertThat(answer.message())
+                    .isEqualTo("The specified version '" + version + "' is not a valid version"
+                            + " id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
         }
     }
 
@@ -239,7 +264,10 @@ class VersionsApiIT {
         rest.delete("/subjects/" + s + "/versions/1");
 
         assertThat(rest.get("/subjects/" + s + "/versions/1").errorCode()).isEqualTo(40402);
-        assertThat(rest.get("/subjects/" + s + "/versions/1?deleted=true").json().get("deleted").asBoolean())
+        assertThat(rest.get("/subjects/" + s + "/versions/1?deleted=true")
+                        .json()
+                        .get("deleted")
+                        .asBoolean())
                 .isTrue();
     }
 
@@ -262,7 +290,8 @@ class VersionsApiIT {
 
         assertThat(rest.get("/subjects/" + s + "/versions").text()).isEqualTo("[2]");
         assertThat(rest.get("/subjects/" + s + "/versions?deleted=true").text()).isEqualTo("[1,2]");
-        assertThat(rest.get("/subjects/" + s + "/versions?deletedOnly=true").text()).isEqualTo("[1]");
+        assertThat(rest.get("/subjects/" + s + "/versions?deletedOnly=true").text())
+                .isEqualTo("[1]");
     }
 
     @Test
@@ -287,8 +316,10 @@ class VersionsApiIT {
         rest.register(s, record("Gone", "a"));
 
         assertThat(rest.delete("/subjects/" + s + "/versions/1").text()).isEqualTo("1");
-        assertThat(rest.delete("/subjects/" + s + "/versions/1?permanent=true").text()).isEqualTo("1");
-        assertThat(rest.get("/subjects/" + s + "/versions/1?deleted=true").errorCode()).isEqualTo(40401);
+        assertThat(rest.delete("/subjects/" + s + "/versions/1?permanent=true").text())
+                .isEqualTo("1");
+        assertThat(rest.get("/subjects/" + s + "/versions/1?deleted=true").errorCode())
+                .isEqualTo(40401);
     }
 
     @Test
@@ -300,8 +331,9 @@ class VersionsApiIT {
         Rest.Answer answer = rest.delete("/subjects/" + s + "/versions/1");
 
         assertThat(answer.errorCode()).isEqualTo(40406);
-        assertThat(answer.message()).isEqualTo("Subject '" + s + "' Version 1 was soft deleted.Set permanent=true to"
-                + " delete permanently");
+        assertThat(answer.message())
+                .isEqualTo(
+                        "Subject '" + s + "' Version 1 was soft deleted.Set permanent=true to" + " delete permanently");
     }
 
     @Test
@@ -312,8 +344,8 @@ class VersionsApiIT {
         Rest.Answer answer = rest.delete("/subjects/" + s + "/versions/1?permanent=true");
 
         assertThat(answer.errorCode()).isEqualTo(40407);
-        assertThat(answer.message()).isEqualTo("Subject '" + s + "' Version 1 was not deleted first before being"
-                + " permanently deleted");
+        assertThat(answer.message())
+                .isEqualTo("Subject '" + s + "' Version 1 was not deleted first before being" + " permanently deleted");
     }
 
     @Test
@@ -325,8 +357,9 @@ class VersionsApiIT {
         Rest.Answer answer = rest.delete("/subjects/" + money + "/versions/1");
 
         assertThat(answer.errorCode()).isEqualTo(42206);
-        assertThat(answer.message()).isEqualTo("One or more references exist to the schema {magic=1,keytype=SCHEMA,"
-                + "subject=" + money + ",version=1}.");
+        assertThat(answer.message())
+                .isEqualTo("One or more references exist to the schema {magic=1,keytype=SCHEMA," + "subject=" + money
+                        + ",version=1}.");
     }
 
     @Test
@@ -335,17 +368,25 @@ class VersionsApiIT {
         rest.register(s, "\"float\"");
 
         assertThat(rest.delete("/subjects/" + s + "/versions/9").errorCode()).isEqualTo(40402);
-        assertThat(rest.delete("/subjects/" + subject() + "/versions/1").errorCode()).isEqualTo(40401);
+        assertThat(rest.delete("/subjects/" + subject() + "/versions/1").errorCode())
+                .isEqualTo(40401);
         assertThat(rest.delete("/subjects/" + s + "/versions/x").errorCode()).isEqualTo(42202);
     }
 
     private int registerReferrer(String subject, String referencedSubject, String name) {
-        String referenced = rest.get("/subjects/" + referencedSubject + "/versions/1").json().get("schema").asText();
-        String type = referenced.contains("\"Cash\"") ? "test.Cash" : referenced.contains("\"Coin\"") ? "test.Coin"
-                : "test.Money";
+        String referenced = rest.get("/subjects/" + referencedSubject + "/versions/1")
+                .json()
+                .get("schema")
+                .asText();
+        String type = referenced.contains("\"Cash\"")
+                ? "test.Cash"
+                : referenced.contains("\"Coin\"") ? "test.Coin" : "test.Money";
         ObjectNode body = Rest.schemaBody("{\"type\":\"record\",\"name\":\"" + name + "\",\"namespace\":\"test\","
                 + "\"fields\":[{\"name\":\"m\",\"type\":\"" + type + "\"}]}");
-        body.putArray("references").addObject().put("name", type).put("subject", referencedSubject)
+        body.putArray("references")
+                .addObject()
+                .put("name", type)
+                .put("subject", referencedSubject)
                 .put("version", 1);
         Rest.Answer answer = rest.post("/subjects/" + subject + "/versions", body);
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);

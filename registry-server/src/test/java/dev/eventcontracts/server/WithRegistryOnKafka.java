@@ -18,5 +18,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @KafkaIntegrationTest
 @ExtendWith(RegistryOnKafka.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@interface WithRegistryOnKafka {
-}
+@interface WithRegistryOnKafka {}

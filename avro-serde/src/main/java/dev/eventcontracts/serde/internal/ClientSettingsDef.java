@@ -12,8 +12,7 @@ import org.apache.kafka.common.config.types.Password;
  */
 public final class ClientSettingsDef {
 
-    private ClientSettingsDef() {
-    }
+    private ClientSettingsDef() {}
 
     /**
      * Adds every registry-client setting to a definition.
@@ -23,9 +22,12 @@ public final class ClientSettingsDef {
      */
     public static ConfigDef addTo(ConfigDef def) {
         for (RegistryClientSettings.Setting setting : RegistryClientSettings.all()) {
-            def.define(setting.key(), type(setting.type()),
+            def.define(
+                    setting.key(),
+                    type(setting.type()),
                     setting.required() ? ConfigDef.NO_DEFAULT_VALUE : setting.defaultValue(),
-                    new ClientCheck(setting), ConfigDef.Importance.valueOf(setting.importance().name()),
+                    new ClientCheck(setting),
+                    ConfigDef.Importance.valueOf(setting.importance().name()),
                     setting.doc());
         }
         return def;

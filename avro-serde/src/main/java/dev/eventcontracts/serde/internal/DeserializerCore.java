@@ -21,8 +21,7 @@ import org.apache.kafka.common.errors.SerializationException;
 public final class DeserializerCore {
 
     /** Writer and reader schema of one id, shared by all threads. */
-    private record Plan(String subject, Schema writer, Schema reader) {
-    }
+    private record Plan(String subject, Schema writer, Schema reader) {}
 
     private final SchemaRegistry registry;
     private final boolean isKey;
@@ -50,7 +49,8 @@ public final class DeserializerCore {
         this.specific = config.specificAvroReader();
         this.fixedReader = readerSchema;
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        this.specificData = new SpecificData(loader != null ? loader : getClass().getClassLoader());
+        this.specificData =
+                new SpecificData(loader != null ? loader : getClass().getClassLoader());
         this.readerSchemas = new ReaderSchemas(specificData, config.specificType(isKey));
         this.genericModel = Models.generic(config.useLogicalTypeConverters());
         // Avro's fast reader: decoding plans built once per writer/reader pair instead of a resolving grammar
@@ -83,8 +83,13 @@ public final class DeserializerCore {
      */
     public Object deserialize(String topic, byte[] array, int offset, int length) {
         if (!WireFormat.hasHeader(array, offset, length)) {
-            throw Failures.serde("Unknown magic byte: expected 0x00 followed by a 4-byte schema id, got "
-                    + describeStart(array, offset, length), topic, subjectBeforeSchema(topic), null, null);
+            throw Failures.serde(
+                    "Unknown magic byte: expected 0x00 followed by a 4-byte schema id, got "
+                            + describeStart(array, offset, length),
+                    topic,
+                    subjectBeforeSchema(topic),
+                    null,
+                    null);
         }
         int id = WireFormat.schemaId(array, offset);
         ReadTarget.Decoders local = decoders.get();
@@ -96,8 +101,8 @@ public final class DeserializerCore {
         try {
             return target.read(array, offset, length, local);
         } catch (IOException | RuntimeException e) {
-            throw Failures.serde("Error deserializing Avro " + (isKey ? "key" : "value") + ": " + e, topic,
-                    target.subject, id, e);
+            throw Failures.serde(
+                    "Error deserializing Avro " + (isKey ? "key" : "value") + ": " + e, topic, target.subject, id, e);
         }
     }
 

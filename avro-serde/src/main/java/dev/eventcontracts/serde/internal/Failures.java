@@ -15,8 +15,7 @@ final class Failures {
     private static final int VERSION_NOT_FOUND = 40402;
     private static final int SCHEMA_NOT_FOUND = 40403;
 
-    private Failures() {
-    }
+    private Failures() {}
 
     static String where(String topic, String subject, Integer id) {
         return "topic '" + topic + "', subject " + (subject == null ? "(not known)" : "'" + subject + "'")
@@ -33,34 +32,44 @@ final class Failures {
      * @param e the client's exception
      * @param action what the serde was doing, e.g. {@code "registering the schema"}
      */
-    static SerializationException registry(RegistryException e, String action, String topic, String subject,
-            Integer id) {
+    static SerializationException registry(
+            RegistryException e, String action, String topic, String subject, Integer id) {
         String where = " (" + where(topic, subject, id) + ")";
         String detail = ": " + e.getMessage();
         if (e.status() == 401) {
-            return new SchemaRegistryAuthenticationException("Schema registry authentication failed (HTTP 401) "
-                    + "while " + action + where + detail + ". Check basic.auth.credentials.source and "
-                    + "basic.auth.user.info, or bearer.auth.*", e);
+            return new SchemaRegistryAuthenticationException(
+                    "Schema registry authentication failed (HTTP 401) "
+                            + "while " + action + where + detail + ". Check basic.auth.credentials.source and "
+                            + "basic.auth.user.info, or bearer.auth.*",
+                    e);
         }
         if (e.status() == 403) {
-            return new SchemaRegistryAuthorizationException("Schema registry authorization failed (HTTP 403): "
-                    + "the credentials are not allowed to do this while " + action + where + detail, e);
+            return new SchemaRegistryAuthorizationException(
+                    "Schema registry authorization failed (HTTP 403): "
+                            + "the credentials are not allowed to do this while " + action + where + detail,
+                    e);
         }
         if (e.status() == 0) {
-            return new SerializationException("Schema registry unreachable after retries while " + action + where
-                    + detail, e);
+            return new SerializationException(
+                    "Schema registry unreachable after retries while " + action + where + detail, e);
         }
         if (e.status() >= 500) {
-            return new SerializationException("Schema registry failed (HTTP " + e.status() + ") while " + action
-                    + where + detail, e);
+            return new SerializationException(
+                    "Schema registry failed (HTTP " + e.status() + ") while " + action + where + detail, e);
         }
         return switch (e.errorCode()) {
-            case SCHEMA_NOT_FOUND -> new SerializationException("Unknown schema id: the registry has no schema "
-                    + (id == null ? "matching" : "with id " + id) + " while " + action + where + detail, e);
-            case SUBJECT_NOT_FOUND, VERSION_NOT_FOUND -> new SerializationException("Subject not found while "
-                    + action + where + detail, e);
-            default -> new SerializationException("Schema registry error (HTTP " + e.status() + ", error code "
-                    + e.errorCode() + ") while " + action + where + detail, e);
+            case SCHEMA_NOT_FOUND ->
+                new SerializationException(
+                        "Unknown schema id: the registry has no schema " + (id == null ? "matching" : "with id " + id)
+                                + " while " + action + where + detail,
+                        e);
+            case SUBJECT_NOT_FOUND, VERSION_NOT_FOUND ->
+                new SerializationException("Subject not found while " + action + where + detail, e);
+            default ->
+                new SerializationException(
+                        "Schema registry error (HTTP " + e.status() + ", error code " + e.errorCode() + ") while "
+                                + action + where + detail,
+                        e);
         };
     }
 }

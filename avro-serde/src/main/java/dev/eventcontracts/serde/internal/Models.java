@@ -7,8 +7,7 @@ import org.apache.avro.generic.GenericData;
 /** Builds the {@link GenericData} models the serde reads and writes generic data with. */
 final class Models {
 
-    private Models() {
-    }
+    private Models() {}
 
     /**
      * Returns a new generic model, with the standard logical-type conversions when asked: decimal, uuid, date,

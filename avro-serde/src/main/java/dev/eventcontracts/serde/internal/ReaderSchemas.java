@@ -43,10 +43,11 @@ final class ReaderSchemas {
     private Schema unionOfClasses(Schema writer) {
         List<Schema> branches = new ArrayList<>();
         for (Schema branch : writer.getTypes()) {
-            branches.add(switch (branch.getType()) {
-                case RECORD, ENUM, FIXED -> classSchema(branch, false);
-                default -> branch;
-            });
+            branches.add(
+                    switch (branch.getType()) {
+                        case RECORD, ENUM, FIXED -> classSchema(branch, false);
+                        default -> branch;
+                    });
         }
         return Schema.createUnion(branches);
     }

@@ -10,8 +10,7 @@ import org.apache.kafka.common.config.ConfigException;
 /** Creates the registry client a serde uses when none was given to its constructor. */
 public final class RegistryClients {
 
-    private RegistryClients() {
-    }
+    private RegistryClients() {}
 
     /**
      * Creates a caching REST client from the serde's settings (URLs, credentials, TLS, timeouts, retries,
@@ -23,12 +22,14 @@ public final class RegistryClients {
      */
     public static SchemaRegistry create(AvroSerdeConfig config) {
         try {
-            return SchemaRegistries.create(RegistryClientConfig.fromConfluentProperties(
-                    config.registryClientProperties()));
+            return SchemaRegistries.create(
+                    RegistryClientConfig.fromConfluentProperties(config.registryClientProperties()));
         } catch (RegistryConfigException e) {
             Object value = config.originals().get(e.key());
-            throw new ConfigException(e.key(), value instanceof org.apache.kafka.common.config.types.Password
-                    ? "[hidden]" : value, e.getMessage());
+            throw new ConfigException(
+                    e.key(),
+                    value instanceof org.apache.kafka.common.config.types.Password ? "[hidden]" : value,
+                    e.getMessage());
         }
     }
 }

@@ -21,11 +21,9 @@ import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 final class SchemaIds {
 
     /** A resolved id and the schema to write with. */
-    record Registration(int id, AvroSchema writer, long ttlNanos) {
-    }
+    record Registration(int id, AvroSchema writer, long ttlNanos) {}
 
-    private record Key(String subject, AvroSchema schema) {
-    }
+    private record Key(String subject, AvroSchema schema) {}
 
     private final SchemaRegistry registry;
     private final AvroSerdeConfig config;
@@ -64,34 +62,50 @@ final class SchemaIds {
     }
 
     private void countSchema(String topic, String subject) {
-        int count = perSubject.computeIfAbsent(subject, s -> new AtomicInteger()).incrementAndGet();
+        int count =
+                perSubject.computeIfAbsent(subject, s -> new AtomicInteger()).incrementAndGet();
         if (count > config.maxSchemasPerSubject()) {
-            throw Failures.serde("Too many schemas for one subject: more than " + config.maxSchemasPerSubject()
-                    + " (max.schemas.per.subject)", topic, subject, null, null);
+            throw Failures.serde(
+                    "Too many schemas for one subject: more than " + config.maxSchemasPerSubject()
+                            + " (max.schemas.per.subject)",
+                    topic,
+                    subject,
+                    null,
+                    null);
         }
     }
 
     private Registration fetch(String topic, String subject, AvroSchema schema) {
         if (config.autoRegisterSchemas()) {
-            int id = call(() -> registry.register(subject, schema, config.normalizeSchemas()),
-                    "registering the schema", topic, subject, null);
+            int id = call(
+                    () -> registry.register(subject, schema, config.normalizeSchemas()),
+                    "registering the schema",
+                    topic,
+                    subject,
+                    null);
             return new Registration(id, schema, -1);
         }
         if (config.useSchemaId() >= 0) {
             int id = config.useSchemaId();
-            AvroSchema byId = call(() -> registry.schemaById(id), "fetching the schema of use.schema.id", topic,
-                    subject, id);
+            AvroSchema byId =
+                    call(() -> registry.schemaById(id), "fetching the schema of use.schema.id", topic, subject, id);
             if (config.idCompatibilityStrict()) {
                 requireReadable(byId, schema, topic, subject, id, "use.schema.id", "id.compatibility.strict");
             }
             return new Registration(id, byId, -1);
         }
         if (config.useLatestVersion()) {
-            RegisteredVersion latest = call(() -> registry.latest(subject), "fetching the latest version",
-                    topic, subject, null);
+            RegisteredVersion latest =
+                    call(() -> registry.latest(subject), "fetching the latest version", topic, subject, null);
             if (config.latestCompatibilityStrict()) {
-                requireReadable(latest.schema(), schema, topic, subject, latest.id(),
-                        "the latest version (" + latest.version() + ")", "latest.compatibility.strict");
+                requireReadable(
+                        latest.schema(),
+                        schema,
+                        topic,
+                        subject,
+                        latest.id(),
+                        "the latest version (" + latest.version() + ")",
+                        "latest.compatibility.strict");
             }
             return new Registration(latest.id(), latest.schema(), latestTtlNanos);
         }
@@ -100,9 +114,14 @@ final class SchemaIds {
             return new Registration(id, schema, -1);
         } catch (RegistryException e) {
             if (e.status() == 404) {
-                throw Failures.serde("Schema not registered under the subject and auto.register.schemas=false: "
-                        + "register it first, or set auto.register.schemas=true or use.latest.version=true; "
-                        + "schema " + schema, topic, subject, null, e);
+                throw Failures.serde(
+                        "Schema not registered under the subject and auto.register.schemas=false: "
+                                + "register it first, or set auto.register.schemas=true or use.latest.version=true; "
+                                + "schema " + schema,
+                        topic,
+                        subject,
+                        null,
+                        e);
             }
             throw Failures.registry(e, "looking up the schema's id", topic, subject, null);
         }
@@ -112,20 +131,32 @@ final class SchemaIds {
      * Confluent's check: the schema written with must be able to read data of the record's schema, i.e. be
      * backward compatible with it. Only that direction, so that a union can hold the record.
      */
-    private static void requireReadable(AvroSchema target, AvroSchema recordSchema, String topic, String subject,
-            int id, String what, String flag) {
-        SchemaPairCompatibility result = SchemaCompatibility.checkReaderWriterCompatibility(
-                target.rawSchema(), recordSchema.rawSchema());
+    private static void requireReadable(
+            AvroSchema target,
+            AvroSchema recordSchema,
+            String topic,
+            String subject,
+            int id,
+            String what,
+            String flag) {
+        SchemaPairCompatibility result =
+                SchemaCompatibility.checkReaderWriterCompatibility(target.rawSchema(), recordSchema.rawSchema());
         if (result.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-            throw Failures.serde("The record's schema " + recordSchema.name() + " cannot be written with " + what
-                    + " of the subject: that schema cannot read it (" + result.getResult().getIncompatibilities()
-                    .stream().map(i -> i.getType() + " at " + i.getLocation() + ": " + i.getMessage()).toList()
-                    + "). Set " + flag + "=false to skip this check", topic, subject, id, null);
+            throw Failures.serde(
+                    "The record's schema " + recordSchema.name() + " cannot be written with " + what
+                            + " of the subject: that schema cannot read it ("
+                            + result.getResult().getIncompatibilities().stream()
+                                    .map(i -> i.getType() + " at " + i.getLocation() + ": " + i.getMessage())
+                                    .toList()
+                            + "). Set " + flag + "=false to skip this check",
+                    topic,
+                    subject,
+                    id,
+                    null);
         }
     }
 
-    private static <T> T call(Supplier<T> call, String action, String topic, String subject,
-            Integer id) {
+    private static <T> T call(Supplier<T> call, String action, String topic, String subject, Integer id) {
         try {
             return call.get();
         } catch (RegistryException e) {

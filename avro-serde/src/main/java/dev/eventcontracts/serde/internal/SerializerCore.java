@@ -8,11 +8,11 @@ import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -27,8 +27,7 @@ public final class SerializerCore {
     private final SubjectNameStrategy strategy;
     private final SchemaIds ids;
     private final GenericData genericModel;
-    private final ConcurrentHashMap<String, IdentityCache<Schema, WriteTarget>> byTopic =
-            new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, IdentityCache<Schema, WriteTarget>> byTopic = new ConcurrentHashMap<>();
     private final ThreadLocal<WriteTarget.Buffers> buffers = ThreadLocal.withInitial(WriteTarget.Buffers::new);
 
     /**
@@ -71,8 +70,13 @@ public final class SerializerCore {
             return target.write(value, buffers.get());
         } catch (IOException | RuntimeException e) {
             buffers.remove(); // the encoder may hold half a record
-            throw Failures.serde("Error serializing Avro " + (isKey ? "key" : "value") + " of type "
-                    + value.getClass().getName() + ": " + e, topic, target.subject, target.id, e);
+            throw Failures.serde(
+                    "Error serializing Avro " + (isKey ? "key" : "value") + " of type "
+                            + value.getClass().getName() + ": " + e,
+                    topic,
+                    target.subject,
+                    target.id,
+                    e);
         }
     }
 
@@ -84,16 +88,22 @@ public final class SerializerCore {
         }
     }
 
-    private WriteTarget resolve(String topic, Object value, Schema schema,
-            IdentityCache<Schema, WriteTarget> targets) {
+    private WriteTarget resolve(String topic, Object value, Schema schema, IdentityCache<Schema, WriteTarget> targets) {
         String subject = strategy.subjectName(topic, isKey, schema);
         AvroSchema avroSchema = AvroSchema.of(schema);
         SchemaIds.Registration registration = ids.resolve(topic, subject, avroSchema);
         // write with the value's own schema object when the registry's is equal: keeps generated coders valid
-        Schema writerSchema = registration.writer().equals(avroSchema) ? schema : registration.writer().rawSchema();
+        Schema writerSchema = registration.writer().equals(avroSchema)
+                ? schema
+                : registration.writer().rawSchema();
         boolean specific = value instanceof SpecificRecord;
-        WriteTarget target = new WriteTarget(subject, registration.id(), writerSchema,
-                datumWriter(writerSchema, value, specific), specific, registration.ttlNanos());
+        WriteTarget target = new WriteTarget(
+                subject,
+                registration.id(),
+                writerSchema,
+                datumWriter(writerSchema, value, specific),
+                specific,
+                registration.ttlNanos());
         targets.put(schema, target);
         return target;
     }

@@ -14,15 +14,20 @@ public final class StrategyLoader {
     private static final String CONFLUENT = "io.confluent.kafka.serializers.subject.";
 
     private static final Map<String, Supplier<SubjectNameStrategy>> BUILT_IN = Map.of(
-            TopicNameStrategy.class.getName(), TopicNameStrategy::new,
-            RecordNameStrategy.class.getName(), RecordNameStrategy::new,
-            TopicRecordNameStrategy.class.getName(), TopicRecordNameStrategy::new,
-            CONFLUENT + "TopicNameStrategy", TopicNameStrategy::new,
-            CONFLUENT + "RecordNameStrategy", RecordNameStrategy::new,
-            CONFLUENT + "TopicRecordNameStrategy", TopicRecordNameStrategy::new);
+            TopicNameStrategy.class.getName(),
+            TopicNameStrategy::new,
+            RecordNameStrategy.class.getName(),
+            RecordNameStrategy::new,
+            TopicRecordNameStrategy.class.getName(),
+            TopicRecordNameStrategy::new,
+            CONFLUENT + "TopicNameStrategy",
+            TopicNameStrategy::new,
+            CONFLUENT + "RecordNameStrategy",
+            RecordNameStrategy::new,
+            CONFLUENT + "TopicRecordNameStrategy",
+            TopicRecordNameStrategy::new);
 
-    private StrategyLoader() {
-    }
+    private StrategyLoader() {}
 
     /**
      * Returns a new strategy instance.
@@ -40,15 +45,22 @@ public final class StrategyLoader {
         try {
             Class<?> type = Class.forName(className, true, classLoader());
             if (!SubjectNameStrategy.class.isAssignableFrom(type)) {
-                throw new ConfigException(key, className, "expected TopicNameStrategy, RecordNameStrategy, "
-                        + "TopicRecordNameStrategy or a class implementing " + SubjectNameStrategy.class.getName());
+                throw new ConfigException(
+                        key,
+                        className,
+                        "expected TopicNameStrategy, RecordNameStrategy, "
+                                + "TopicRecordNameStrategy or a class implementing "
+                                + SubjectNameStrategy.class.getName());
             }
             return (SubjectNameStrategy) type.getConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new ConfigException(key, className, "expected TopicNameStrategy, RecordNameStrategy, "
-                    + "TopicRecordNameStrategy or a loadable class implementing "
-                    + SubjectNameStrategy.class.getName() + " with a public no-argument constructor ("
-                    + e.getClass().getSimpleName() + ")");
+            throw new ConfigException(
+                    key,
+                    className,
+                    "expected TopicNameStrategy, RecordNameStrategy, "
+                            + "TopicRecordNameStrategy or a loadable class implementing "
+                            + SubjectNameStrategy.class.getName() + " with a public no-argument constructor ("
+                            + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -19,8 +19,7 @@ public final class ValueSchemas {
     private static final Schema STRING = Schema.create(Schema.Type.STRING);
     private static final Schema BYTES = Schema.create(Schema.Type.BYTES);
 
-    private ValueSchemas() {
-    }
+    private ValueSchemas() {}
 
     /**
      * Returns the schema of a value.
@@ -49,8 +48,9 @@ public final class ValueSchemas {
         } else if (value instanceof Float) {
             return FLOAT;
         }
-        throw new IllegalArgumentException("Unsupported type " + value.getClass().getName()
-                + ": expected null, Boolean, Integer, Long, Float, Double, CharSequence, byte[], ByteBuffer,"
-                + " or an Avro GenericContainer (SpecificRecord, GenericRecord, enum, fixed)");
+        throw new IllegalArgumentException(
+                "Unsupported type " + value.getClass().getName()
+                        + ": expected null, Boolean, Integer, Long, Float, Double, CharSequence, byte[], ByteBuffer,"
+                        + " or an Avro GenericContainer (SpecificRecord, GenericRecord, enum, fixed)");
     }
 }

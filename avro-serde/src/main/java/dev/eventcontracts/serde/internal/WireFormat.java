@@ -12,8 +12,7 @@ public final class WireFormat {
     /** Magic byte plus schema id. */
     public static final int HEADER_SIZE = 5;
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     /**
      * Returns the 5-byte header for a schema id.
@@ -43,8 +42,10 @@ public final class WireFormat {
      * @return the schema id
      */
     public static int schemaId(byte[] array, int offset) {
-        return ((array[offset + 1] & 0xff) << 24) | ((array[offset + 2] & 0xff) << 16)
-                | ((array[offset + 3] & 0xff) << 8) | (array[offset + 4] & 0xff);
+        return ((array[offset + 1] & 0xff) << 24)
+                | ((array[offset + 2] & 0xff) << 16)
+                | ((array[offset + 3] & 0xff) << 8)
+                | (array[offset + 4] & 0xff);
     }
 
     /**

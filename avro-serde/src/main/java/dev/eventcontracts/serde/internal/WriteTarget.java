@@ -22,8 +22,8 @@ final class WriteTarget {
     private final long expiresAtNanos;
     private final boolean expires;
 
-    WriteTarget(String subject, int id, Schema writerSchema, DatumWriter<Object> writer, boolean specific,
-            long ttlNanos) {
+    WriteTarget(
+            String subject, int id, Schema writerSchema, DatumWriter<Object> writer, boolean specific, long ttlNanos) {
         this.subject = subject;
         this.id = id;
         this.header = WireFormat.header(id);

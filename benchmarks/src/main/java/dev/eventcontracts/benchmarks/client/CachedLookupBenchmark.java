@@ -50,6 +50,7 @@ public class CachedLookupBenchmark {
 
     /** Distinct schema ids looked up in turn; above 127 so the {@code Integer} boxing is real. */
     static final int IDS = 64;
+
     static final int FIRST_ID = 1001;
 
     /** A registry on loopback serving {@value #IDS} schemas, the cached registry over it, and the baseline map. */
@@ -75,7 +76,8 @@ public class CachedLookupBenchmark {
             });
             server.start();
             RegistryClientConfig config = RegistryClientConfig.builder()
-                    .urls("http://127.0.0.1:" + server.getAddress().getPort()).build();
+                    .urls("http://127.0.0.1:" + server.getAddress().getPort())
+                    .build();
             cached = SchemaRegistries.create(config);
             rest = SchemaRegistries.restClient(config);
             for (int id = FIRST_ID; id < FIRST_ID + IDS; id++) {

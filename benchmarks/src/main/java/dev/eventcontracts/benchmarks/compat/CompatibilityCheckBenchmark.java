@@ -60,10 +60,13 @@ public class CompatibilityCheckBenchmark {
             compatible = SchemaHistory.candidate(VERSIONS, false);
             breaking = SchemaHistory.candidate(VERSIONS, true);
             if (compatible.rawSchema().getFields().size() != SchemaHistory.FIELDS
-                    || !checker.check(CompatibilityLevel.FULL_TRANSITIVE, compatible, versions).isCompatible()) {
+                    || !checker.check(CompatibilityLevel.FULL_TRANSITIVE, compatible, versions)
+                            .isCompatible()) {
                 throw new IllegalStateException("the compatible candidate must pass FULL_TRANSITIVE");
             }
-            if (checker.check(CompatibilityLevel.FULL_TRANSITIVE, breaking, versions).violations().size()
+            if (checker.check(CompatibilityLevel.FULL_TRANSITIVE, breaking, versions)
+                            .violations()
+                            .size()
                     < 2 * VERSIONS) {
                 throw new IllegalStateException("the breaking candidate must fail against every version");
             }

@@ -19,8 +19,7 @@ final class SchemaHistory {
     static final int FIELDS = 50;
     private static final int ROTATING = 5;
 
-    private SchemaHistory() {
-    }
+    private SchemaHistory() {}
 
     /** Returns versions 1 to {@code count}, oldest first. */
     static List<VersionedSchema> versions(int count) {
@@ -43,7 +42,9 @@ final class SchemaHistory {
             s.append(field(i, version, breaking)).append(',');
         }
         for (int r = 0; r < ROTATING; r++) {
-            s.append("{\"name\":\"extra").append(version + r).append("\",\"type\":[\"null\",\"string\"],\"default\":null}");
+            s.append("{\"name\":\"extra")
+                    .append(version + r)
+                    .append("\",\"type\":[\"null\",\"string\"],\"default\":null}");
             s.append(r < ROTATING - 1 ? "," : "");
         }
         return s.append("]}").toString();
@@ -55,17 +56,21 @@ final class SchemaHistory {
         String type = switch (i % 9) {
             case 0 -> breaking && i == 0 ? "\"int\"" : "\"string\"";
             case 1 -> "\"long\"";
-            case 2 -> "{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":12,\"scale\":"
-                    + (breaking && i == 2 ? 3 : 2) + "}";
+            case 2 ->
+                "{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":12,\"scale\":"
+                        + (breaking && i == 2 ? 3 : 2) + "}";
             case 3 -> "{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}";
-            case 4 -> "{\"type\":\"enum\",\"name\":\"Status" + i + "\",\"symbols\":[\"NEW\",\"PAID\",\"SHIPPED\"],"
-                    + "\"default\":\"NEW\"}";
+            case 4 ->
+                "{\"type\":\"enum\",\"name\":\"Status" + i + "\",\"symbols\":[\"NEW\",\"PAID\",\"SHIPPED\"],"
+                        + "\"default\":\"NEW\"}";
             case 5 -> "[\"null\",\"string\"],\"default\":null";
-            case 6 -> "{\"type\":\"record\",\"name\":\"Money" + i + "\",\"fields\":[{\"name\":\"amount\",\"type\":"
-                    + "{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":12,\"scale\":2}},"
-                    + "{\"name\":\"currency\",\"type\":\"string\"}]}";
-            case 7 -> "{\"type\":\"array\",\"items\":{\"type\":\"record\",\"name\":\"Line" + i + "\",\"fields\":["
-                    + "{\"name\":\"sku\",\"type\":\"string\"},{\"name\":\"qty\",\"type\":\"int\"}]}}";
+            case 6 ->
+                "{\"type\":\"record\",\"name\":\"Money" + i + "\",\"fields\":[{\"name\":\"amount\",\"type\":"
+                        + "{\"type\":\"bytes\",\"logicalType\":\"decimal\",\"precision\":12,\"scale\":2}},"
+                        + "{\"name\":\"currency\",\"type\":\"string\"}]}";
+            case 7 ->
+                "{\"type\":\"array\",\"items\":{\"type\":\"record\",\"name\":\"Line" + i + "\",\"fields\":["
+                        + "{\"name\":\"sku\",\"type\":\"string\"},{\"name\":\"qty\",\"type\":\"int\"}]}}";
             default -> "{\"type\":\"map\",\"values\":\"double\"}";
         };
         return "{\"name\":\"" + name + "\",\"type\":" + type + doc + "}";

@@ -22,8 +22,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
 /** The benchmarked event: an {@code OrderCreated} with three line items, as a specific and a generic record. */
 final class SampleOrder {
 
-    private SampleOrder() {
-    }
+    private SampleOrder() {}
 
     static OrderCreated specific(int n) {
         return OrderCreated.newBuilder()
@@ -40,8 +39,8 @@ final class SampleOrder {
     /** The same event as a GenericRecord holding converted logical values (BigDecimal, Instant). */
     static GenericRecord generic(OrderCreated order) {
         try {
-            return new GenericDatumReader<GenericRecord>(OrderCreated.getClassSchema(),
-                    OrderCreated.getClassSchema(), convertingModel())
+            return new GenericDatumReader<GenericRecord>(
+                            OrderCreated.getClassSchema(), OrderCreated.getClassSchema(), convertingModel())
                     .read(null, DecoderFactory.get().binaryDecoder(avro(order), null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,10 +68,17 @@ final class SampleOrder {
     }
 
     private static LineItem item(String sku, int quantity, String price) {
-        return LineItem.newBuilder().setProductId(sku).setQuantity(quantity).setUnitPrice(eur(price)).build();
+        return LineItem.newBuilder()
+                .setProductId(sku)
+                .setQuantity(quantity)
+                .setUnitPrice(eur(price))
+                .build();
     }
 
     private static Money eur(String amount) {
-        return Money.newBuilder().setAmount(new BigDecimal(amount)).setCurrency("EUR").build();
+        return Money.newBuilder()
+                .setAmount(new BigDecimal(amount))
+                .setCurrency("EUR")
+                .build();
     }
 }

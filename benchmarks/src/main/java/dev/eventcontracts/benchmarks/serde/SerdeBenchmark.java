@@ -55,8 +55,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class SerdeBenchmark {
 
-    private static final String TOPIC =
-            dev.eventcontracts.contracts.TopicContracts.load().topicFor(OrderCreated.getClassSchema()).name();
+    private static final String TOPIC = dev.eventcontracts.contracts.TopicContracts.load()
+            .topicFor(OrderCreated.getClassSchema())
+            .name();
 
     /** The serde under test and the data, shared by all threads. */
     @State(Scope.Benchmark)
@@ -75,8 +76,8 @@ public class SerdeBenchmark {
             SchemaRegistry registry = SchemaRegistries.inMemory();
             Map<String, Object> config = Map.of("schema.registry.url", "http://unused:8081");
             serializer = new AvroSerializer(registry, config, false);
-            specificDeserializer = new AvroDeserializer(registry, Map.of("schema.registry.url",
-                    "http://unused:8081", "specific.avro.reader", true), false);
+            specificDeserializer = new AvroDeserializer(
+                    registry, Map.of("schema.registry.url", "http://unused:8081", "specific.avro.reader", true), false);
             genericDeserializer = new AvroDeserializer(registry, config, false);
             wire = serializer.serialize(TOPIC, order);
             byte[] genericWire = serializer.serialize(TOPIC, generic);
@@ -105,9 +106,8 @@ public class SerdeBenchmark {
         final GenericDatumWriter<GenericRecord> genericWriter =
                 new GenericDatumWriter<>(OrderCreated.getClassSchema(), SampleOrder.convertingModel());
         final SpecificDatumReader<OrderCreated> specificReader = new SpecificDatumReader<>(OrderCreated.class);
-        final GenericDatumReader<GenericRecord> genericReader =
-                new GenericDatumReader<>(OrderCreated.getClassSchema(), OrderCreated.getClassSchema(),
-                        new GenericData());
+        final GenericDatumReader<GenericRecord> genericReader = new GenericDatumReader<>(
+                OrderCreated.getClassSchema(), OrderCreated.getClassSchema(), new GenericData());
         BinaryDecoder decoder;
     }
 

@@ -45,14 +45,14 @@ import org.apache.avro.specific.SpecificDatumWriter;
  */
 public final class SerdeOverheadHarness {
 
-    private static final String TOPIC =
-            dev.eventcontracts.contracts.TopicContracts.load().topicFor(OrderCreated.getClassSchema()).name();
+    private static final String TOPIC = dev.eventcontracts.contracts.TopicContracts.load()
+            .topicFor(OrderCreated.getClassSchema())
+            .name();
     private static final int BATCH = 20_000;
     private static final int WARMUP_ROUNDS = 30;
     private static final int ROUNDS = 40;
 
-    private SerdeOverheadHarness() {
-    }
+    private SerdeOverheadHarness() {}
 
     /** One operation measured: {@code run()} does it once and returns something to keep it alive. */
     private interface Op {
@@ -60,12 +60,10 @@ public final class SerdeOverheadHarness {
     }
 
     /** A raw-Avro operation paired with the serde operation doing the same work. */
-    private record Pair(String name, Op raw, Op serde) {
-    }
+    private record Pair(String name, Op raw, Op serde) {}
 
     /** Per-thread result of one pair: best batch of each side, ratio of each round. */
-    private record Result(double bestRaw, double bestSerde, double[] ratios) {
-    }
+    private record Result(double bestRaw, double bestSerde, double[] ratios) {}
 
     /**
      * Runs every pair and prints the table.
@@ -75,18 +73,35 @@ public final class SerdeOverheadHarness {
      */
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-        List<String> operations = args.length > 1 ? List.of(args[1]) : List.of("serialize specific",
-                "serialize generic", "deserialize specific", "deserialize generic");
+        List<String> operations = args.length > 1
+                ? List.of(args[1])
+                : List.of("serialize specific", "serialize generic", "deserialize specific", "deserialize generic");
         Shared shared = new Shared();
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                "%-22s %8s %12s %12s %14s%n", "operation", "threads", "raw ns/op", "serde ns/op", "serde/raw"));
+        StringBuilder table = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-22s %8s %12s %12s %14s%n",
+                "operation",
+                "threads",
+                "raw ns/op",
+                "serde ns/op",
+                "serde/raw"));
         long sink = 0;
         for (String name : operations) {
             List<Result> results = runThreads(name, shared, threads);
             double raw = results.stream().mapToDouble(Result::bestRaw).average().orElseThrow();
-            double serde = results.stream().mapToDouble(Result::bestSerde).average().orElseThrow();
-            double[] ratios = results.stream().flatMapToDouble(r -> Arrays.stream(r.ratios())).sorted().toArray();
-            table.append(String.format(Locale.ROOT, "%-22s %8d %12.0f %12.0f %14.3f%n", name, threads, raw, serde,
+            double serde =
+                    results.stream().mapToDouble(Result::bestSerde).average().orElseThrow();
+            double[] ratios = results.stream()
+                    .flatMapToDouble(r -> Arrays.stream(r.ratios()))
+                    .sorted()
+                    .toArray();
+            table.append(String.format(
+                    Locale.ROOT,
+                    "%-22s %8d %12.0f %12.0f %14.3f%n",
+                    name,
+                    threads,
+                    raw,
+                    serde,
                     ratios[ratios.length / 2]));
             sink += ratios.length;
         }
@@ -100,20 +115,22 @@ public final class SerdeOverheadHarness {
         List<Thread> workers = new ArrayList<>();
         List<Throwable> failures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            Thread worker = new Thread(() -> {
-                try {
-                    Pair pair = shared.pair(name, new Raw());
-                    start.await();
-                    Result result = measure(pair);
-                    synchronized (results) {
-                        results.add(result);
-                    }
-                } catch (Exception | AssertionError e) {
-                    synchronized (failures) {
-                        failures.add(e);
-                    }
-                }
-            }, "bench-" + t);
+            Thread worker = new Thread(
+                    () -> {
+                        try {
+                            Pair pair = shared.pair(name, new Raw());
+                            start.await();
+                            Result result = measure(pair);
+                            synchronized (results) {
+                                results.add(result);
+                            }
+                        } catch (Exception | AssertionError e) {
+                            synchronized (failures) {
+                                failures.add(e);
+                            }
+                        }
+                    },
+                    "bench-" + t);
             workers.add(worker);
             worker.start();
         }
@@ -174,10 +191,10 @@ public final class SerdeOverheadHarness {
         Shared() {
             SchemaRegistry registry = SchemaRegistries.inMemory();
             serializer = new AvroSerializer(registry, Map.of("schema.registry.url", "http://unused:8081"), false);
-            specificDeserializer = new AvroDeserializer(registry, Map.of("schema.registry.url",
-                    "http://unused:8081", "specific.avro.reader", true), false);
-            genericDeserializer = new AvroDeserializer(registry, Map.of("schema.registry.url",
-                    "http://unused:8081"), false);
+            specificDeserializer = new AvroDeserializer(
+                    registry, Map.of("schema.registry.url", "http://unused:8081", "specific.avro.reader", true), false);
+            genericDeserializer =
+                    new AvroDeserializer(registry, Map.of("schema.registry.url", "http://unused:8081"), false);
             wire = serializer.serialize(TOPIC, order);
             if (!Arrays.equals(Arrays.copyOfRange(wire, 5, wire.length), body)) {
                 throw new IllegalStateException("serde and raw Avro disagree; the comparison would be void");
@@ -186,14 +203,26 @@ public final class SerdeOverheadHarness {
 
         Pair pair(String name, Raw raw) {
             return switch (name) {
-                case "serialize specific" -> new Pair(name, () -> raw.encode(raw.specificWriter, order).length,
-                        () -> serializer.serialize(TOPIC, order).length);
-                case "serialize generic" -> new Pair(name, () -> raw.encode(raw.genericWriter, generic).length,
-                        () -> serializer.serialize(TOPIC, generic).length);
-                case "deserialize specific" -> new Pair(name, () -> raw.decode(raw.specificReader, body).hashCode(),
-                        () -> specificDeserializer.deserialize(TOPIC, wire).hashCode());
-                case "deserialize generic" -> new Pair(name, () -> raw.decode(raw.genericReader, body).hashCode(),
-                        () -> genericDeserializer.deserialize(TOPIC, wire).hashCode());
+                case "serialize specific" ->
+                    new Pair(
+                            name,
+                            () -> raw.encode(raw.specificWriter, order).length,
+                            () -> serializer.serialize(TOPIC, order).length);
+                case "serialize generic" ->
+                    new Pair(
+                            name,
+                            () -> raw.encode(raw.genericWriter, generic).length,
+                            () -> serializer.serialize(TOPIC, generic).length);
+                case "deserialize specific" ->
+                    new Pair(
+                            name,
+                            () -> raw.decode(raw.specificReader, body).hashCode(),
+                            () -> specificDeserializer.deserialize(TOPIC, wire).hashCode());
+                case "deserialize generic" ->
+                    new Pair(
+                            name,
+                            () -> raw.decode(raw.genericReader, body).hashCode(),
+                            () -> genericDeserializer.deserialize(TOPIC, wire).hashCode());
                 default -> throw new IllegalArgumentException(name);
             };
         }
@@ -207,8 +236,8 @@ public final class SerdeOverheadHarness {
         final GenericDatumWriter<Object> genericWriter =
                 new GenericDatumWriter<>(OrderCreated.getClassSchema(), SampleOrder.convertingModel());
         final SpecificDatumReader<Object> specificReader = new SpecificDatumReader<>(OrderCreated.getClassSchema());
-        final GenericDatumReader<Object> genericReader = new GenericDatumReader<>(OrderCreated.getClassSchema(),
-                OrderCreated.getClassSchema(), new GenericData());
+        final GenericDatumReader<Object> genericReader = new GenericDatumReader<>(
+                OrderCreated.getClassSchema(), OrderCreated.getClassSchema(), new GenericData());
         BinaryDecoder decoder;
 
         byte[] encode(org.apache.avro.io.DatumWriter<Object> writer, Object datum) {

@@ -52,8 +52,7 @@ public final class SerdePipelineHarness {
     private static final Logger LOG = LoggerFactory.getLogger(SerdePipelineHarness.class);
     private static final int DISTINCT_EVENTS = 1_000;
 
-    private SerdePipelineHarness() {
-    }
+    private SerdePipelineHarness() {}
 
     /**
      * Runs both pipelines (after a short warm-up of each) and prints the table.
@@ -68,8 +67,8 @@ public final class SerdePipelineHarness {
             orders[i] = SampleOrder.specific(i);
         }
         SchemaRegistry registry = SchemaRegistries.inMemory();
-        Map<String, Object> serdeConfig = Map.of("schema.registry.url", "http://unused:8081",
-                "specific.avro.reader", true);
+        Map<String, Object> serdeConfig =
+                Map.of("schema.registry.url", "http://unused:8081", "specific.avro.reader", true);
         byte[][] encoded = new byte[DISTINCT_EVENTS][];
         try (AvroSerializer serializer = new AvroSerializer(registry, serdeConfig, false)) {
             for (int i = 0; i < orders.length; i++) {
@@ -77,14 +76,19 @@ public final class SerdePipelineHarness {
             }
         }
         try (KafkaCluster kafka = KafkaCluster.builder().start()) {
-            Pipeline<Object> serde = new Pipeline<>(kafka, i -> orders[i % DISTINCT_EVENTS],
+            Pipeline<Object> serde = new Pipeline<>(
+                    kafka,
+                    i -> orders[i % DISTINCT_EVENTS],
                     () -> new AvroSerializer(registry, serdeConfig, false),
                     () -> new AvroDeserializer(registry, serdeConfig, false));
-            Pipeline<byte[]> raw = new Pipeline<>(kafka, i -> encoded[i % DISTINCT_EVENTS],
-                    ByteArraySerializer::new, ByteArrayDeserializer::new);
+            Pipeline<byte[]> raw = new Pipeline<>(
+                    kafka, i -> encoded[i % DISTINCT_EVENTS], ByteArraySerializer::new, ByteArrayDeserializer::new);
             // where the cost lies: the serializer alone, the consumer reading bytes
-            Pipeline<Object> serializerOnly = new Pipeline<>(kafka, i -> orders[i % DISTINCT_EVENTS],
-                    () -> new AvroSerializer(registry, serdeConfig, false), ByteArrayDeserializer::new);
+            Pipeline<Object> serializerOnly = new Pipeline<>(
+                    kafka,
+                    i -> orders[i % DISTINCT_EVENTS],
+                    () -> new AvroSerializer(registry, serdeConfig, false),
+                    ByteArrayDeserializer::new);
             raw.run("warmup-raw", events / 10);
             serde.run("warmup-serde", events / 10);
             serializerOnly.run("warmup-serializer", events / 10);
@@ -96,33 +100,43 @@ public final class SerdePipelineHarness {
             serdeRate = Math.max(serdeRate, serde.run("serde-2", events));
             rawRate = Math.max(rawRate, raw.run("raw-2", events));
             String row = "%-36s %,12.0f %8.2f%n";
-            String table = String.format(Locale.ROOT, "%-36s %12s %8s%n",
-                    "pipeline (" + String.format(Locale.ROOT, "%,d", events) + " events)", "events/s", "ratio")
+            String table = String.format(
+                            Locale.ROOT,
+                            "%-36s %12s %8s%n",
+                            "pipeline (" + String.format(Locale.ROOT, "%,d", events) + " events)",
+                            "events/s",
+                            "ratio")
                     + String.format(Locale.ROOT, row, "raw (pre-encoded bytes)", rawRate, 1.0)
-                    + String.format(Locale.ROOT, row, "avro-serde (serializer+deserializer)", serdeRate,
-                            serdeRate / rawRate)
-                    + String.format(Locale.ROOT, row, "avro-serde serializer, bytes consumer", serializerRate,
+                    + String.format(
+                            Locale.ROOT, row, "avro-serde (serializer+deserializer)", serdeRate, serdeRate / rawRate)
+                    + String.format(
+                            Locale.ROOT,
+                            row,
+                            "avro-serde serializer, bytes consumer",
+                            serializerRate,
                             serializerRate / rawRate);
             System.out.print(table); // the harness's result: its only standard output
         }
     }
 
     /** Produces events into a fresh one-partition topic and consumes them concurrently. */
-    private record Pipeline<V>(KafkaCluster kafka, java.util.function.IntFunction<V> event,
-            Supplier<Serializer<V>> serializer, Supplier<Deserializer<?>> deserializer) {
+    private record Pipeline<V>(
+            KafkaCluster kafka,
+            java.util.function.IntFunction<V> event,
+            Supplier<Serializer<V>> serializer,
+            Supplier<Deserializer<?>> deserializer) {
 
         double run(String topic, int events) throws Exception {
             kafka.createTopic(topic, 1, 1, Map.of());
             ExecutorService consumerThread = Executors.newSingleThreadExecutor();
-            try (KafkaConsumer<byte[], ?> consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(),
-                    deserializer.get())) {
+            try (KafkaConsumer<byte[], ?> consumer =
+                    new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(), deserializer.get())) {
                 consumer.assign(List.of(new org.apache.kafka.common.TopicPartition(topic, 0)));
                 consumer.seekToBeginning(consumer.assignment());
                 consumer.poll(Duration.ZERO);
                 long start = System.nanoTime();
                 Future<Integer> consumed = consumerThread.submit(() -> consume(consumer, events));
-                try (KafkaProducer<byte[], V> producer = new KafkaProducer<>(producerProps(), null,
-                        serializer.get())) {
+                try (KafkaProducer<byte[], V> producer = new KafkaProducer<>(producerProps(), null, serializer.get())) {
                     for (int i = 0; i < events; i++) {
                         producer.send(new ProducerRecord<>(topic, null, event.apply(i)));
                     }

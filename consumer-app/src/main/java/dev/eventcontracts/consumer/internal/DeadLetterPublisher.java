@@ -73,8 +73,14 @@ public final class DeadLetterPublisher implements AutoCloseable {
             for (DeadLetter letter : letters) {
                 acks.add(producer.send(toRecord(letter)));
                 ConsumerRecord<byte[], byte[]> original = letter.record();
-                LOG.warn("Dead-lettering {}-{}@{} to '{}': {} {}: {}", original.topic(), original.partition(),
-                        original.offset(), topic, letter.reason(), letter.error().getClass().getName(),
+                LOG.warn(
+                        "Dead-lettering {}-{}@{} to '{}': {} {}: {}",
+                        original.topic(),
+                        original.partition(),
+                        original.offset(),
+                        topic,
+                        letter.reason(),
+                        letter.error().getClass().getName(),
                         letter.error().getMessage());
             }
             long deadline = System.nanoTime() + ackTimeout.toNanos();
@@ -85,8 +91,8 @@ public final class DeadLetterPublisher implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new TransientFailureException("interrupted while waiting for the dead-letter topic", e);
         } catch (ExecutionException | TimeoutException | KafkaException e) {
-            throw new TransientFailureException("dead-letter topic '" + topic + "' did not acknowledge "
-                    + letters.size() + " record(s): " + e, e);
+            throw new TransientFailureException(
+                    "dead-letter topic '" + topic + "' did not acknowledge " + letters.size() + " record(s): " + e, e);
         }
     }
 
@@ -102,10 +108,16 @@ public final class DeadLetterPublisher implements AutoCloseable {
         add(headers, DeadLetterHeaders.ORIGINAL_TIMESTAMP, Long.toString(original.timestamp()));
         add(headers, DeadLetterHeaders.REASON, letter.reason().name());
         add(headers, DeadLetterHeaders.ERROR_CLASS, letter.error().getClass().getName());
-        add(headers, DeadLetterHeaders.ERROR_MESSAGE, truncate(String.valueOf(letter.error().getMessage())));
+        add(
+                headers,
+                DeadLetterHeaders.ERROR_MESSAGE,
+                truncate(String.valueOf(letter.error().getMessage())));
         Throwable root = rootCause(letter.error());
         if (root != letter.error()) {
-            add(headers, DeadLetterHeaders.ERROR_ROOT_CAUSE_CLASS, root.getClass().getName());
+            add(
+                    headers,
+                    DeadLetterHeaders.ERROR_ROOT_CAUSE_CLASS,
+                    root.getClass().getName());
         }
         add(headers, DeadLetterHeaders.CONSUMER_GROUP, group);
         return new ProducerRecord<>(topic, null, original.key(), original.value(), headers);

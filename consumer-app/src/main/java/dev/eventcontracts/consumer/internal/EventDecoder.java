@@ -46,7 +46,8 @@ public final class EventDecoder {
     public OrderEvent decode(ConsumerRecord<byte[], byte[]> record) {
         byte[] value = record.value();
         if (value == null) {
-            throw new PoisonEventException(DeadLetterReason.UNDECODABLE,
+            throw new PoisonEventException(
+                    DeadLetterReason.UNDECODABLE,
                     new InvalidEventException("the record has no value (a tombstone); order events always have one"));
         }
         Object decodedValue = deserialize(values, record.topic(), value);
@@ -58,9 +59,11 @@ public final class EventDecoder {
         }
         Object key = record.key() == null ? null : deserialize(keys, record.topic(), record.key());
         if (key == null || !event.orderId().equals(key.toString())) {
-            throw new PoisonEventException(DeadLetterReason.INVALID_EVENT, new InvalidEventException(
-                    "record key " + (key == null ? "null" : "'" + key + "'") + " is not the order id '"
-                            + event.orderId() + "' of " + event.type() + " " + event.eventId()));
+            throw new PoisonEventException(
+                    DeadLetterReason.INVALID_EVENT,
+                    new InvalidEventException(
+                            "record key " + (key == null ? "null" : "'" + key + "'") + " is not the order id '"
+                                    + event.orderId() + "' of " + event.type() + " " + event.eventId()));
         }
         return event;
     }

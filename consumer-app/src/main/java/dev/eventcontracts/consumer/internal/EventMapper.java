@@ -22,11 +22,11 @@ import org.apache.avro.generic.GenericRecord;
 public final class EventMapper {
 
     private static final String CREATED = OrderCreated.getClassSchema().getFullName();
-    private static final String STATUS_CHANGED = OrderStatusChanged.getClassSchema().getFullName();
+    private static final String STATUS_CHANGED =
+            OrderStatusChanged.getClassSchema().getFullName();
     private static final String CANCELLED = OrderCancelled.getClassSchema().getFullName();
 
-    private EventMapper() {
-    }
+    private EventMapper() {}
 
     /**
      * Maps one record.
@@ -46,12 +46,19 @@ public final class EventMapper {
                 return created(record);
             }
             if (STATUS_CHANGED.equals(type)) {
-                return new OrderEvent.StatusChanged(text(record, "eventId"), text(record, "orderId"),
-                        text(record, "previousStatus"), text(record, "status"), time(record, "changedAt"));
+                return new OrderEvent.StatusChanged(
+                        text(record, "eventId"),
+                        text(record, "orderId"),
+                        text(record, "previousStatus"),
+                        text(record, "status"),
+                        time(record, "changedAt"));
             }
             if (CANCELLED.equals(type)) {
-                return new OrderEvent.Cancelled(text(record, "eventId"), text(record, "orderId"),
-                        text(record, "reason"), time(record, "cancelledAt"));
+                return new OrderEvent.Cancelled(
+                        text(record, "eventId"),
+                        text(record, "orderId"),
+                        text(record, "reason"),
+                        time(record, "cancelledAt"));
             }
         } catch (NullPointerException | ClassCastException | org.apache.avro.AvroRuntimeException e) {
             throw new InvalidEventException(type + " is malformed: " + e.getMessage(), e);
@@ -64,21 +71,30 @@ public final class EventMapper {
         for (Object element : (Collection<?>) record.get("items")) {
             GenericRecord item = (GenericRecord) element;
             GenericRecord price = (GenericRecord) item.get("unitPrice");
-            items.add(new OrderEvent.Item(text(item, "productId"), (Integer) item.get("quantity"),
-                    amount(price), text(price, "currency")));
+            items.add(new OrderEvent.Item(
+                    text(item, "productId"), (Integer) item.get("quantity"), amount(price), text(price, "currency")));
         }
         GenericRecord total = (GenericRecord) record.get("total");
-        GenericRecord address = record.getSchema().getField("shippingAddress") == null ? null
+        GenericRecord address = record.getSchema().getField("shippingAddress") == null
+                ? null
                 : (GenericRecord) record.get("shippingAddress");
-        return new OrderEvent.Created(text(record, "eventId"), text(record, "orderId"), text(record, "customerId"),
-                items, amount(total), text(total, "currency"), time(record, "createdAt"),
-                address == null ? null : text(address, "city"), address == null ? null : text(address, "country"));
+        return new OrderEvent.Created(
+                text(record, "eventId"),
+                text(record, "orderId"),
+                text(record, "customerId"),
+                items,
+                amount(total),
+                text(total, "currency"),
+                time(record, "createdAt"),
+                address == null ? null : text(address, "city"),
+                address == null ? null : text(address, "country"));
     }
 
     private static String text(GenericRecord record, String field) {
         Object value = record.get(field);
         if (value == null) {
-            throw new InvalidEventException("field '" + field + "' of " + record.getSchema().getName() + " is null");
+            throw new InvalidEventException(
+                    "field '" + field + "' of " + record.getSchema().getName() + " is null");
         }
         return value.toString();
     }

@@ -83,8 +83,10 @@ public final class LagMonitor {
     }
 
     private void refreshUnknown(Consumer<?, ?> consumer) {
-        Set<TopicPartition> unknown = tracked.entrySet().stream().filter(e -> e.getValue().lag.get() < 0)
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        Set<TopicPartition> unknown = tracked.entrySet().stream()
+                .filter(e -> e.getValue().lag.get() < 0)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
         if (unknown.isEmpty()) {
             return;
         }
@@ -120,7 +122,8 @@ public final class LagMonitor {
      */
     public Map<TopicPartition, Long> current() {
         Map<TopicPartition, Long> snapshot = new TreeMap<>((a, b) -> a.topic().equals(b.topic())
-                ? Integer.compare(a.partition(), b.partition()) : a.topic().compareTo(b.topic()));
+                ? Integer.compare(a.partition(), b.partition())
+                : a.topic().compareTo(b.topic()));
         tracked.forEach((partition, t) -> {
             if (t.lag.get() >= 0) {
                 snapshot.put(partition, t.lag.get());
@@ -132,7 +135,10 @@ public final class LagMonitor {
     private void log() {
         Map<TopicPartition, Long> lag = current();
         if (!lag.isEmpty()) {
-            LOG.info("Consumer lag of group '{}': {} (total {})", group, lag,
+            LOG.info(
+                    "Consumer lag of group '{}': {} (total {})",
+                    group,
+                    lag,
                     lag.values().stream().mapToLong(Long::longValue).sum());
         }
     }
@@ -154,6 +160,5 @@ public final class LagMonitor {
         return created;
     }
 
-    private record Tracked(AtomicLong lag, Gauge gauge) {
-    }
+    private record Tracked(AtomicLong lag, Gauge gauge) {}
 }

@@ -21,12 +21,20 @@ public sealed interface OrderEvent {
     String type();
 
     /** One line of an order. */
-    record Item(String productId, int quantity, BigDecimal unitPrice, String currency) {
-    }
+    record Item(String productId, int quantity, BigDecimal unitPrice, String currency) {}
 
     /** An order was placed. {@code shipToCity} and {@code shipToCountry} are null without an address. */
-    record Created(String eventId, String orderId, String customerId, List<Item> items, BigDecimal total,
-            String currency, Instant createdAt, String shipToCity, String shipToCountry) implements OrderEvent {
+    record Created(
+            String eventId,
+            String orderId,
+            String customerId,
+            List<Item> items,
+            BigDecimal total,
+            String currency,
+            Instant createdAt,
+            String shipToCity,
+            String shipToCountry)
+            implements OrderEvent {
 
         /** Copies the items. */
         public Created {

@@ -29,31 +29,30 @@ public final class ReadModelSchema {
 
     private static final String[] DDL = {
         "CREATE TABLE IF NOT EXISTS " + ORDERS + " ("
-            + "order_id VARCHAR(64) NOT NULL PRIMARY KEY, "
-            + "customer_id VARCHAR(64) NOT NULL, "
-            + "status VARCHAR(16) NOT NULL, "
-            + "total_amount DECIMAL(12,2) NOT NULL, "
-            + "currency VARCHAR(3) NOT NULL, "
-            + "item_count INT NOT NULL, "
-            + "ship_to_city VARCHAR(128), "
-            + "ship_to_country VARCHAR(2), "
-            + "cancel_reason VARCHAR(256), "
-            + "created_at TIMESTAMP WITH TIME ZONE NOT NULL, "
-            + "updated_at TIMESTAMP WITH TIME ZONE NOT NULL, "
-            + "event_count INT NOT NULL)",
+                + "order_id VARCHAR(64) NOT NULL PRIMARY KEY, "
+                + "customer_id VARCHAR(64) NOT NULL, "
+                + "status VARCHAR(16) NOT NULL, "
+                + "total_amount DECIMAL(12,2) NOT NULL, "
+                + "currency VARCHAR(3) NOT NULL, "
+                + "item_count INT NOT NULL, "
+                + "ship_to_city VARCHAR(128), "
+                + "ship_to_country VARCHAR(2), "
+                + "cancel_reason VARCHAR(256), "
+                + "created_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                + "updated_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                + "event_count INT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS " + PROCESSED_EVENTS + " ("
-            + "event_id VARCHAR(64) NOT NULL PRIMARY KEY, "
-            + "order_id VARCHAR(64) NOT NULL, "
-            + "event_type VARCHAR(64) NOT NULL, "
-            + "outcome VARCHAR(16) NOT NULL, "
-            + "source_topic VARCHAR(249) NOT NULL, "
-            + "source_partition INT NOT NULL, "
-            + "source_offset BIGINT NOT NULL, "
-            + "processed_at TIMESTAMP WITH TIME ZONE NOT NULL)",
+                + "event_id VARCHAR(64) NOT NULL PRIMARY KEY, "
+                + "order_id VARCHAR(64) NOT NULL, "
+                + "event_type VARCHAR(64) NOT NULL, "
+                + "outcome VARCHAR(16) NOT NULL, "
+                + "source_topic VARCHAR(249) NOT NULL, "
+                + "source_partition INT NOT NULL, "
+                + "source_offset BIGINT NOT NULL, "
+                + "processed_at TIMESTAMP WITH TIME ZONE NOT NULL)",
     };
 
-    private ReadModelSchema() {
-    }
+    private ReadModelSchema() {}
 
     /**
      * H2 writes committed transactions to its file up to {@code WRITE_DELAY} (500 ms) later: a process killed in
@@ -70,8 +69,10 @@ public final class ReadModelSchema {
                 statement.execute("SET WRITE_DELAY 0");
             }
         } catch (SQLException e) {
-            LOG.warn("Could not set H2's WRITE_DELAY to 0 ({}): commits of the last second may be lost if the "
-                    + "process is killed; add ;WRITE_DELAY=0 to the JDBC URL", e.getMessage());
+            LOG.warn(
+                    "Could not set H2's WRITE_DELAY to 0 ({}): commits of the last second may be lost if the "
+                            + "process is killed; add ;WRITE_DELAY=0 to the JDBC URL",
+                    e.getMessage());
         }
     }
 

@@ -55,8 +55,7 @@ public final class ReadModelWriter implements AutoCloseable {
      * @param record the raw record (for its coordinates and, if rejected, its bytes); never null
      * @param event the decoded event; never null
      */
-    public record Decoded(ConsumerRecord<byte[], byte[]> record, OrderEvent event) {
-    }
+    public record Decoded(ConsumerRecord<byte[], byte[]> record, OrderEvent event) {}
 
     /**
      * What a batch did.
@@ -123,7 +122,7 @@ public final class ReadModelWriter implements AutoCloseable {
                 switch (applyOne(c, decoded, rejected)) {
                     case APPLIED -> applied++;
                     case DUPLICATE -> duplicates++;
-                    default -> { }
+                    default -> {}
                 }
             }
             beforeCommit.accept(rejected);
@@ -143,7 +142,11 @@ public final class ReadModelWriter implements AutoCloseable {
         }
     }
 
-    private enum Outcome { APPLIED, DUPLICATE, REJECTED }
+    private enum Outcome {
+        APPLIED,
+        DUPLICATE,
+        REJECTED
+    }
 
     private Outcome applyOne(Connection c, Decoded decoded, List<DeadLetter> rejected) throws SQLException {
         Savepoint savepoint = c.setSavepoint();
@@ -166,8 +169,13 @@ public final class ReadModelWriter implements AutoCloseable {
                 throw e;
             }
             c.rollback(savepoint);
-            LOG.warn("Event {} at {}-{}@{} rejected by the database: {}", decoded.event().eventId(),
-                    decoded.record().topic(), decoded.record().partition(), decoded.record().offset(), e.toString());
+            LOG.warn(
+                    "Event {} at {}-{}@{} rejected by the database: {}",
+                    decoded.event().eventId(),
+                    decoded.record().topic(),
+                    decoded.record().partition(),
+                    decoded.record().offset(),
+                    e.toString());
             markDeadLettered(c, decoded);
             rejected.add(new DeadLetter(decoded.record(), DeadLetterReason.PROCESSING_FAILED, e));
             return Outcome.REJECTED;
@@ -251,8 +259,8 @@ public final class ReadModelWriter implements AutoCloseable {
     private void insertOrder(Connection c, OrderEvent.Created created) throws SQLException {
         validate(created);
         if (currentStatus(c, created.orderId()) != null) {
-            throw new InvalidEventException("OrderCreated " + created.eventId() + ": order '" + created.orderId()
-                    + "' already exists");
+            throw new InvalidEventException(
+                    "OrderCreated " + created.eventId() + ": order '" + created.orderId() + "' already exists");
         }
         PreparedStatement insert = prepared(c, INSERT_ORDER);
         insert.setString(1, created.orderId());
@@ -260,7 +268,8 @@ public final class ReadModelWriter implements AutoCloseable {
         insert.setString(3, Transitions.CREATED);
         insert.setBigDecimal(4, created.total());
         insert.setString(5, created.currency());
-        insert.setInt(6, created.items().stream().mapToInt(OrderEvent.Item::quantity).sum());
+        insert.setInt(
+                6, created.items().stream().mapToInt(OrderEvent.Item::quantity).sum());
         insert.setString(7, created.shipToCity());
         insert.setString(8, created.shipToCountry());
         insert.setObject(9, utc(created.createdAt()));
@@ -301,8 +310,8 @@ public final class ReadModelWriter implements AutoCloseable {
 
     private static void requireId(String field, String value) {
         if (!validId(value)) {
-            throw new InvalidEventException(field + " '" + value + "' must be 1 to " + MAX_ID_LENGTH
-                    + " characters and not blank");
+            throw new InvalidEventException(
+                    field + " '" + value + "' must be 1 to " + MAX_ID_LENGTH + " characters and not blank");
         }
     }
 

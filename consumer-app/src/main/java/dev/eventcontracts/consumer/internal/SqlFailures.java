@@ -20,8 +20,7 @@ public final class SqlFailures {
     /** SQLSTATE of a unique or primary key violation, in H2 and PostgreSQL alike. */
     public static final String UNIQUE_VIOLATION = "23505";
 
-    private SqlFailures() {
-    }
+    private SqlFailures() {}
 
     /**
      * Returns whether retrying later can succeed.
@@ -31,14 +30,19 @@ public final class SqlFailures {
      */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof SQLNonTransientConnectionException || t instanceof IOException) {
+            if (t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof IOException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                        || state.startsWith("57") || state.startsWith("HYT")) {
+                if (state.startsWith("08")
+                        || state.startsWith("40")
+                        || state.startsWith("53")
+                        || state.startsWith("57")
+                        || state.startsWith("HYT")) {
                     return true;
                 }
             }

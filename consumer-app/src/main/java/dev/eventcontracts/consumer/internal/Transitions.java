@@ -15,15 +15,18 @@ final class Transitions {
     static final String CANCELLED = "CANCELLED";
 
     private static final Map<String, Set<String>> NEXT = Map.of(
-            CREATED, Set.of("PAID"),
-            "PAID", Set.of("SHIPPED"),
-            "SHIPPED", Set.of("DELIVERED"),
-            "DELIVERED", Set.of("RETURNED"));
+            CREATED,
+            Set.of("PAID"),
+            "PAID",
+            Set.of("SHIPPED"),
+            "SHIPPED",
+            Set.of("DELIVERED"),
+            "DELIVERED",
+            Set.of("RETURNED"));
     private static final Set<String> CANCELLABLE = Set.of(CREATED, "PAID", UNKNOWN);
     private static final Set<String> FINAL = Set.of(CANCELLED, "RETURNED");
 
-    private Transitions() {
-    }
+    private Transitions() {}
 
     /**
      * Checks a status change against the order's current status.

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class DeadLetterPublisherTest {
 
     private static ConsumerRecord<byte[], byte[]> original() {
-        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("order-events", 3, 1234L, new byte[] {1, 2},
-                new byte[] {9, 8, 7});
+        ConsumerRecord<byte[], byte[]> record =
+                new ConsumerRecord<>("order-events", 3, 1234L, new byte[] {1, 2}, new byte[] {9, 8, 7});
         record.headers().add("ce_id", "e-1".getBytes(StandardCharsets.UTF_8));
         return record;
     }
@@ -36,12 +36,12 @@ class DeadLetterPublisherTest {
 
     @Test
     void publish_keepsTheOriginalBytesAndHeadersAndNamesOriginAndCause() {
-        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
-                new ByteArraySerializer());
-        DeadLetterPublisher publisher = new DeadLetterPublisher(producer, "order-events.DLQ", "group-1",
-                Duration.ofSeconds(5));
-        SerializationException cause = new SerializationException("Unknown magic byte: got 0x7b",
-                new IllegalStateException("root"));
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        DeadLetterPublisher publisher =
+                new DeadLetterPublisher(producer, "order-events.DLQ", "group-1", Duration.ofSeconds(5));
+        SerializationException cause =
+                new SerializationException("Unknown magic byte: got 0x7b", new IllegalStateException("root"));
 
         publisher.publish(List.of(new DeadLetter(original(), DeadLetterReason.UNKNOWN_MAGIC_BYTE, cause)));
 
@@ -49,7 +49,8 @@ class DeadLetterPublisherTest {
         assertThat(sent.topic()).isEqualTo("order-events.DLQ");
         assertThat(sent.key()).containsExactly(1, 2);
         assertThat(sent.value()).containsExactly(9, 8, 7);
-        assertThat(headers(sent)).containsEntry("ce_id", "e-1")
+        assertThat(headers(sent))
+                .containsEntry("ce_id", "e-1")
                 .containsEntry("dlq.original.topic", "order-events")
                 .containsEntry("dlq.original.partition", "3")
                 .containsEntry("dlq.original.offset", "1234")
@@ -62,13 +63,14 @@ class DeadLetterPublisherTest {
 
     @Test
     void publish_notAcknowledged_isATransientFailure() {
-        MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(),
-                new ByteArraySerializer());
-        DeadLetterPublisher publisher = new DeadLetterPublisher(producer, "order-events.DLQ", "group-1",
-                Duration.ofMillis(50));
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        DeadLetterPublisher publisher =
+                new DeadLetterPublisher(producer, "order-events.DLQ", "group-1", Duration.ofMillis(50));
 
-        assertThatThrownBy(() -> publisher.publish(List.of(new DeadLetter(original(),
-                DeadLetterReason.INVALID_EVENT, new InvalidEventException("bad")))))
-                .isInstanceOf(TransientFailureException.class).hasMessageContaining("order-events.DLQ");
+        assertThatThrownBy(() -> publisher.publish(List.of(
+                        new DeadLetter(original(), DeadLetterReason.INVALID_EVENT, new InvalidEventException("bad")))))
+                .isInstanceOf(TransientFailureException.class)
+                .hasMessageContaining("order-events.DLQ");
     }
 }

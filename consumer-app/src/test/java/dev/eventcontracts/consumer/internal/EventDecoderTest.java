@@ -26,14 +26,19 @@ class EventDecoderTest {
     private final FakeRegistry registry = new FakeRegistry();
     private final AvroSerializer keys = new AvroSerializer(registry, CONFIG, true);
     private final AvroSerializer values = new AvroSerializer(registry, CONFIG, false);
-    private final EventDecoder decoder = new EventDecoder(new AvroDeserializer(registry, CONFIG, true),
-            new AvroDeserializer(registry, Map.of("schema.registry.url", "http://unused:1",
-                    "specific.avro.reader", true), false));
+    private final EventDecoder decoder = new EventDecoder(
+            new AvroDeserializer(registry, CONFIG, true),
+            new AvroDeserializer(
+                    registry, Map.of("schema.registry.url", "http://unused:1", "specific.avro.reader", true), false));
 
     private static OrderStatusChanged returned(String orderId) {
-        return OrderStatusChanged.newBuilder().setEventId("e-1").setOrderId(orderId)
-                .setPreviousStatus(OrderStatus.DELIVERED).setStatus(OrderStatus.RETURNED)
-                .setChangedAt(Instant.ofEpochMilli(5)).build();
+        return OrderStatusChanged.newBuilder()
+                .setEventId("e-1")
+                .setOrderId(orderId)
+                .setPreviousStatus(OrderStatus.DELIVERED)
+                .setStatus(OrderStatus.RETURNED)
+                .setChangedAt(Instant.ofEpochMilli(5))
+                .build();
     }
 
     private ConsumerRecord<byte[], byte[]> record(String key, byte[] value) {
@@ -53,8 +58,9 @@ class EventDecoderTest {
     void decode_event_mapsItToTheReadModelsView() {
         OrderEvent event = decoder.decode(record("o-1", values.serialize(TOPIC, returned("o-1"))));
 
-        assertThat(event).isEqualTo(new OrderEvent.StatusChanged("e-1", "o-1", "DELIVERED", "RETURNED",
-                Instant.ofEpochMilli(5)));
+        assertThat(event)
+                .isEqualTo(
+                        new OrderEvent.StatusChanged("e-1", "o-1", "DELIVERED", "RETURNED", Instant.ofEpochMilli(5)));
     }
 
     @Test
@@ -65,7 +71,11 @@ class EventDecoderTest {
 
     @Test
     void decode_schemaIdTheRegistryDoesNotKnow_isUnknownSchemaId() {
-        byte[] value = ByteBuffer.allocate(8).put((byte) 0).putInt(999).put(new byte[] {2, 4, 6}).array();
+        byte[] value = ByteBuffer.allocate(8)
+                .put((byte) 0)
+                .putInt(999)
+                .put(new byte[] {2, 4, 6})
+                .array();
 
         assertThat(poisonReason(record("o-1", value))).isEqualTo(DeadLetterReason.UNKNOWN_SCHEMA_ID);
     }
@@ -95,16 +105,16 @@ class EventDecoderTest {
         ConsumerRecord<byte[], byte[]> record = record("o-1", value);
         FakeRegistry cold = new FakeRegistry();
         cold.down = true;
-        EventDecoder coldDecoder = new EventDecoder(new AvroDeserializer(cold, CONFIG, true),
-                new AvroDeserializer(cold, CONFIG, false));
+        EventDecoder coldDecoder =
+                new EventDecoder(new AvroDeserializer(cold, CONFIG, true), new AvroDeserializer(cold, CONFIG, false));
 
         assertThatThrownBy(() -> coldDecoder.decode(record)).isInstanceOf(TransientFailureException.class);
     }
 
     @Test
     void decode_newerEventWithTheV1Contract_readsTheUnknownStatusAsUnknown() {
-        var v1Union = ReleasedContracts.load(1).valueUnion(
-                TopicContracts.load().topicFor(OrderCreated.getClassSchema()));
+        var v1Union =
+                ReleasedContracts.load(1).valueUnion(TopicContracts.load().topicFor(OrderCreated.getClassSchema()));
         AvroDeserializer v1Values = new AvroDeserializer(registry, v1Union);
         v1Values.configure(CONFIG, false);
         EventDecoder v1 = new EventDecoder(new AvroDeserializer(registry, CONFIG, true), v1Values);

@@ -68,8 +68,7 @@ final class FakeRegistry implements SchemaRegistry {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     private void check() {
         if (down) {

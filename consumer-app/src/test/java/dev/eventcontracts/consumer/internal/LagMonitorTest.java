@@ -29,7 +29,10 @@ class LagMonitorTest {
         monitor.update(consumer);
 
         assertThat(monitor.current()).containsExactly(Map.entry(P0, 60L), Map.entry(P1, 0L));
-        assertThat(meters.get(LagMonitor.METER).tags("partition", "0", "group", "g").gauge().value())
+        assertThat(meters.get(LagMonitor.METER)
+                        .tags("partition", "0", "group", "g")
+                        .gauge()
+                        .value())
                 .isEqualTo(60.0);
     }
 

@@ -28,7 +28,8 @@ class ReadModelOutageTest {
     }
 
     private Server startServer(int port) throws SQLException {
-        return Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists").start();
+        return Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists")
+                .start();
     }
 
     @Test
@@ -36,19 +37,17 @@ class ReadModelOutageTest {
         server = startServer(0);
         int port = server.getPort();
         String url = "jdbc:h2:tcp://localhost:" + port + "/" + database;
-        ReadModelWriter writer = new ReadModelWriter(() -> DriverManager.getConnection(url, "sa", ""),
-                Clock.systemUTC());
-        writer.apply(List.of(events.decoded(events.created("o1"))), letters -> { });
+        ReadModelWriter writer =
+                new ReadModelWriter(() -> DriverManager.getConnection(url, "sa", ""), Clock.systemUTC());
+        writer.apply(List.of(events.decoded(events.created("o1"))), letters -> {});
 
         server.stop();
         List<ReadModelWriter.Decoded> batch = List.of(events.decoded(events.created("o2")));
-        assertThatThrownBy(() -> writer.apply(batch, letters -> { }))
-                .isInstanceOf(TransientFailureException.class);
-        assertThatThrownBy(() -> writer.apply(batch, letters -> { }))
-                .isInstanceOf(TransientFailureException.class);
+        assertThatThrownBy(() -> writer.apply(batch, letters -> {})).isInstanceOf(TransientFailureException.class);
+        assertThatThrownBy(() -> writer.apply(batch, letters -> {})).isInstanceOf(TransientFailureException.class);
 
         server = startServer(port);
-        assertThat(writer.apply(batch, letters -> { }).applied()).isEqualTo(1);
+        assertThat(writer.apply(batch, letters -> {}).applied()).isEqualTo(1);
         assertThat(new OrderReadModel(url, "sa", "").totals().orders()).isEqualTo(2);
         writer.close();
     }

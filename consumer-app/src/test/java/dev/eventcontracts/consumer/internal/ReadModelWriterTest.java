@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class ReadModelWriterTest {
 
     private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    private final ReadModelWriter writer = new ReadModelWriter(() -> DriverManager.getConnection(url, "sa", ""),
-            Clock.systemUTC());
+    private final ReadModelWriter writer =
+            new ReadModelWriter(() -> DriverManager.getConnection(url, "sa", ""), Clock.systemUTC());
     private final OrderReadModel readModel = new OrderReadModel(url, "sa", "");
     private final TestEvents events = new TestEvents();
     private final List<DeadLetter> published = new ArrayList<>();
@@ -34,8 +34,8 @@ class ReadModelWriterTest {
 
     @Test
     void apply_lifecycle_keepsTheOrderRowAndRecordsEveryEventId() throws SQLException {
-        ReadModelWriter.BatchResult result = apply(events.created("o1"), events.changed("o1", "CREATED", "PAID"),
-                events.changed("o1", "PAID", "SHIPPED"));
+        ReadModelWriter.BatchResult result = apply(
+                events.created("o1"), events.changed("o1", "CREATED", "PAID"), events.changed("o1", "PAID", "SHIPPED"));
 
         assertThat(result.applied()).isEqualTo(3);
         OrderReadModel.OrderView order = readModel.order("o1").orElseThrow();
@@ -61,8 +61,8 @@ class ReadModelWriterTest {
 
     @Test
     void apply_eventForUnknownOrder_isRejectedWhileTheRestOfTheBatchIsApplied() throws SQLException {
-        ReadModelWriter.BatchResult result = apply(events.created("o1"), events.changed("o2", "CREATED", "PAID"),
-                events.changed("o1", "CREATED", "PAID"));
+        ReadModelWriter.BatchResult result = apply(
+                events.created("o1"), events.changed("o2", "CREATED", "PAID"), events.changed("o1", "CREATED", "PAID"));
 
         assertThat(result.applied()).isEqualTo(2);
         assertThat(result.rejected()).singleElement().satisfies(letter -> {
@@ -79,7 +79,10 @@ class ReadModelWriterTest {
 
         ReadModelWriter.BatchResult result = apply(events.changed("o1", "CREATED", "DELIVERED"));
 
-        assertThat(result.rejected()).singleElement().extracting(DeadLetter::error).asString()
+        assertThat(result.rejected())
+                .singleElement()
+                .extracting(DeadLetter::error)
+                .asString()
                 .contains("CREATED -> DELIVERED");
     }
 
@@ -89,7 +92,10 @@ class ReadModelWriterTest {
 
         ReadModelWriter.BatchResult result = apply(events.cancelled("o1"));
 
-        assertThat(result.rejected()).singleElement().extracting(DeadLetter::error).asString()
+        assertThat(result.rejected())
+                .singleElement()
+                .extracting(DeadLetter::error)
+                .asString()
                 .contains("SHIPPED cannot be cancelled");
         assertThat(readModel.order("o1").orElseThrow().status()).isEqualTo("SHIPPED");
     }
@@ -97,12 +103,23 @@ class ReadModelWriterTest {
     @Test
     void apply_totalNotTheSumOfItems_isRejected() throws SQLException {
         OrderEvent.Created good = events.created("o1");
-        OrderEvent.Created bad = new OrderEvent.Created(good.eventId(), good.orderId(), good.customerId(),
-                good.items(), new java.math.BigDecimal("99.99"), "EUR", good.createdAt(), null, null);
+        OrderEvent.Created bad = new OrderEvent.Created(
+                good.eventId(),
+                good.orderId(),
+                good.customerId(),
+                good.items(),
+                new java.math.BigDecimal("99.99"),
+                "EUR",
+                good.createdAt(),
+                null,
+                null);
 
         ReadModelWriter.BatchResult result = apply(bad);
 
-        assertThat(result.rejected()).singleElement().extracting(DeadLetter::error).asString()
+        assertThat(result.rejected())
+                .singleElement()
+                .extracting(DeadLetter::error)
+                .asString()
                 .contains("not the sum of its items, 25.50");
         assertThat(readModel.order("o1")).isEmpty();
     }
@@ -125,12 +142,22 @@ class ReadModelWriterTest {
     @Test
     void apply_valueTooLongForItsColumn_isAProcessingFailure() throws SQLException {
         OrderEvent.Created good = events.created("o1");
-        OrderEvent.Created tooLong = new OrderEvent.Created(good.eventId(), good.orderId(), good.customerId(),
-                good.items(), good.total(), "EUR", good.createdAt(), "x".repeat(500), "DE");
+        OrderEvent.Created tooLong = new OrderEvent.Created(
+                good.eventId(),
+                good.orderId(),
+                good.customerId(),
+                good.items(),
+                good.total(),
+                "EUR",
+                good.createdAt(),
+                "x".repeat(500),
+                "DE");
 
         ReadModelWriter.BatchResult result = apply(tooLong, events.created("o2"));
 
-        assertThat(result.rejected()).singleElement().extracting(DeadLetter::reason)
+        assertThat(result.rejected())
+                .singleElement()
+                .extracting(DeadLetter::reason)
                 .isEqualTo(DeadLetterReason.PROCESSING_FAILED);
         assertThat(result.applied()).isEqualTo(1);
         assertThat(readModel.order("o2")).isPresent();
@@ -138,7 +165,10 @@ class ReadModelWriterTest {
 
     @Test
     void apply_unknownStatusFromANewerContract_isAccepted() throws SQLException {
-        apply(events.created("o1"), events.changed("o1", "CREATED", "PAID"), events.changed("o1", "PAID", "SHIPPED"),
+        apply(
+                events.created("o1"),
+                events.changed("o1", "CREATED", "PAID"),
+                events.changed("o1", "PAID", "SHIPPED"),
                 events.changed("o1", "SHIPPED", "DELIVERED"));
 
         ReadModelWriter.BatchResult result = apply(events.changed("o1", "DELIVERED", "UNKNOWN"));
@@ -149,10 +179,14 @@ class ReadModelWriterTest {
 
     @Test
     void apply_deadLettersNotAcknowledged_commitsNothing() throws SQLException {
-        assertThatThrownBy(() -> writer.apply(List.of(events.decoded(events.created("o1")),
-                events.decoded(events.changed("o9", "CREATED", "PAID"))), letters -> {
-                    throw new TransientFailureException("dead-letter topic down", null);
-                })).isInstanceOf(TransientFailureException.class);
+        assertThatThrownBy(() -> writer.apply(
+                        List.of(
+                                events.decoded(events.created("o1")),
+                                events.decoded(events.changed("o9", "CREATED", "PAID"))),
+                        letters -> {
+                            throw new TransientFailureException("dead-letter topic down", null);
+                        }))
+                .isInstanceOf(TransientFailureException.class);
 
         assertThat(readModel.totals()).isEqualTo(new OrderReadModel.Totals(0, 0, 0, 0));
         assertThat(apply(events.created("o1")).applied()).isEqualTo(1);

@@ -15,10 +15,18 @@ final class TestEvents {
     private final AtomicLong offsets = new AtomicLong();
 
     OrderEvent.Created created(String orderId) {
-        return new OrderEvent.Created("c-" + orderId, orderId, "cust-1",
-                List.of(new OrderEvent.Item("sku-1", 2, new BigDecimal("10.00"), "EUR"),
+        return new OrderEvent.Created(
+                "c-" + orderId,
+                orderId,
+                "cust-1",
+                List.of(
+                        new OrderEvent.Item("sku-1", 2, new BigDecimal("10.00"), "EUR"),
                         new OrderEvent.Item("sku-2", 1, new BigDecimal("5.50"), "EUR")),
-                new BigDecimal("25.50"), "EUR", AT, "Berlin", "DE");
+                new BigDecimal("25.50"),
+                "EUR",
+                AT,
+                "Berlin",
+                "DE");
     }
 
     OrderEvent.StatusChanged changed(String orderId, String from, String to) {

@@ -8,15 +8,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TransitionsTest {
 
     @ParameterizedTest
-    @CsvSource({"CREATED,CREATED,PAID", "PAID,PAID,SHIPPED", "SHIPPED,SHIPPED,DELIVERED", "DELIVERED,DELIVERED,RETURNED",
-        "DELIVERED,DELIVERED,UNKNOWN", "UNKNOWN,RETURNED,SHIPPED"})
+    @CsvSource({
+        "CREATED,CREATED,PAID",
+        "PAID,PAID,SHIPPED",
+        "SHIPPED,SHIPPED,DELIVERED",
+        "DELIVERED,DELIVERED,RETURNED",
+        "DELIVERED,DELIVERED,UNKNOWN",
+        "UNKNOWN,RETURNED,SHIPPED"
+    })
     void checkChange_lifecycleStepOrUnknownStatus_isAllowed(String current, String previous, String next) {
         assertThat(Transitions.checkChange(current, previous, next)).isNull();
     }
 
     @ParameterizedTest
-    @CsvSource({"CREATED,CREATED,SHIPPED", "PAID,CREATED,PAID", "CANCELLED,CANCELLED,PAID", "RETURNED,RETURNED,UNKNOWN",
-        "SHIPPED,SHIPPED,PAID"})
+    @CsvSource({
+        "CREATED,CREATED,SHIPPED",
+        "PAID,CREATED,PAID",
+        "CANCELLED,CANCELLED,PAID",
+        "RETURNED,RETURNED,UNKNOWN",
+        "SHIPPED,SHIPPED,PAID"
+    })
     void checkChange_skippedBackwardsOrAfterTheEnd_isRefused(String current, String previous, String next) {
         assertThat(Transitions.checkChange(current, previous, next)).isNotNull();
     }

@@ -19,8 +19,7 @@ import org.apache.avro.SchemaCompatibility.Incompatibility;
  */
 final class AvroFindings {
 
-    private AvroFindings() {
-    }
+    private AvroFindings() {}
 
     /**
      * Returns the violations for one Avro incompatibility found while reading {@code r}.
@@ -32,8 +31,8 @@ final class AvroFindings {
         Schema reader = inc.getReaderFragment();
         Schema writer = inc.getWriterFragment();
         return switch (inc.getType()) {
-            case READER_FIELD_MISSING_DEFAULT_VALUE -> List.of(MissingFieldRules.explain(r, pointer, reader, writer,
-                    reader.getField(inc.getMessage()), ""));
+            case READER_FIELD_MISSING_DEFAULT_VALUE ->
+                List.of(MissingFieldRules.explain(r, pointer, reader, writer, reader.getField(inc.getMessage()), ""));
             case TYPE_MISMATCH -> List.of(typeMismatch(r, pointer, reader, writer));
             case MISSING_ENUM_SYMBOLS -> List.of(enumSymbols(r, pointer, reader, inc.getMessage()));
             case MISSING_UNION_BRANCH -> unionBranch(r, pointer, reader, writer);
@@ -61,7 +60,9 @@ final class AvroFindings {
         String oldType = r.backward() ? wt : rt;
         String cannot = r.readerName() + " cannot read " + wt + " values as " + rt + ".";
         if (!pointer.contains("/fields/")) {
-            return r.violation(Rule.TYPE_MISMATCH, pointer,
+            return r.violation(
+                    Rule.TYPE_MISMATCH,
+                    pointer,
                     "The schema at '" + path + "' is " + newType + " in the new schema but " + oldType + " in "
                             + r.oldName() + "; " + cannot,
                     "keep the type " + oldType + "; a different type needs a new subject");
@@ -71,9 +72,11 @@ final class AvroFindings {
                 ? "keep `" + name + "` required, or first release a version where `" + name + "` accepts null"
                 : "keep `" + name + "` as " + oldType + ", or add a new field of type " + newType
                         + " with a default instead";
-        return r.violation(Rule.FIELD_TYPE_CHANGED, pointer,
-                "Field '" + path + "' is " + newType + " in the new schema but " + oldType + " in " + r.oldName()
-                        + "; " + cannot,
+        return r.violation(
+                Rule.FIELD_TYPE_CHANGED,
+                pointer,
+                "Field '" + path + "' is " + newType + " in the new schema but " + oldType + " in " + r.oldName() + "; "
+                        + cannot,
                 hint);
     }
 
@@ -82,9 +85,9 @@ final class AvroFindings {
      * record and reports "reader type: ENUM not compatible with writer type: RECORD"; the real problem is
      * the missing field default.
      */
-    private static Violation enumDefaultInsteadOfFieldDefault(Reading r, String pointer, Schema reader,
-            Schema writer) {
-        if (reader.getType() != Schema.Type.ENUM || writer.getType() != Schema.Type.RECORD
+    private static Violation enumDefaultInsteadOfFieldDefault(Reading r, String pointer, Schema reader, Schema writer) {
+        if (reader.getType() != Schema.Type.ENUM
+                || writer.getType() != Schema.Type.RECORD
                 || !pointer.endsWith("/type")) {
             return null;
         }
@@ -98,20 +101,29 @@ final class AvroFindings {
         if (Resolution.writerField(writer, field) != null) {
             return null;
         }
-        return MissingFieldRules.explain(r, fieldPointer, record, writer, field, " The enum's own default '"
-                + reader.getEnumDefault() + "' does not serve as the field's default.");
+        return MissingFieldRules.explain(
+                r,
+                fieldPointer,
+                record,
+                writer,
+                field,
+                " The enum's own default '" + reader.getEnumDefault() + "' does not serve as the field's default.");
     }
 
     private static Violation enumSymbols(Reading r, String pointer, Schema readerEnum, String symbols) {
         String path = SchemaPaths.fieldPath(r.reader(), pointer);
         String name = readerEnum.getName();
         if (r.backward()) {
-            return r.violation(Rule.ENUM_SYMBOL_REMOVED, pointer,
-                    "Enum '" + name + "' at '" + path + "' no longer has symbols " + symbols + ", which "
-                            + r.oldName() + " can write, and the enum has no default.",
+            return r.violation(
+                    Rule.ENUM_SYMBOL_REMOVED,
+                    pointer,
+                    "Enum '" + name + "' at '" + path + "' no longer has symbols " + symbols + ", which " + r.oldName()
+                            + " can write, and the enum has no default.",
                     "keep symbols " + symbols + " in enum `" + name + "`");
         }
-        return r.violation(Rule.ENUM_SYMBOL_ADDED, pointer,
+        return r.violation(
+                Rule.ENUM_SYMBOL_ADDED,
+                pointer,
                 "Enum '" + name + "' at '" + path + "' gained symbols " + symbols + ", which readers using "
                         + r.oldName() + " do not know, and the enum has no default in " + r.oldName() + ".",
                 "remove " + symbols + " from enum `" + name + "`, or first release a version where `" + name
@@ -129,8 +141,10 @@ final class AvroFindings {
         if (counterpart >= 0) {
             List<Violation> inner = new ArrayList<>();
             String branchPointer = SchemaPaths.child(unionPointer, Integer.toString(counterpart));
-            SchemaCompatibility.checkReaderWriterCompatibility(readerUnion.getTypes().get(counterpart), writerBranch)
-                    .getResult().getIncompatibilities()
+            SchemaCompatibility.checkReaderWriterCompatibility(
+                            readerUnion.getTypes().get(counterpart), writerBranch)
+                    .getResult()
+                    .getIncompatibilities()
                     .forEach(i -> inner.addAll(translate(r, i, branchPointer)));
             if (!inner.isEmpty()) {
                 return inner;
@@ -140,12 +154,16 @@ final class AvroFindings {
         String branch = TypeNames.describe(writerBranch);
         String name = lastName(path);
         if (r.backward()) {
-            return List.of(r.violation(Rule.UNION_BRANCH_REMOVED, unionPointer,
+            return List.of(r.violation(
+                    Rule.UNION_BRANCH_REMOVED,
+                    unionPointer,
                     "'" + path + "' no longer accepts " + branch + ", which " + r.oldName()
                             + " can write: the new union has no branch for it.",
                     "keep " + branch + " in the union of `" + name + "`"));
         }
-        return List.of(r.violation(Rule.UNION_BRANCH_ADDED, unionPointer,
+        return List.of(r.violation(
+                Rule.UNION_BRANCH_ADDED,
+                unionPointer,
                 "'" + path + "' now accepts " + branch + ", which readers using " + r.oldName()
                         + " cannot read: their union has no branch for it.",
                 "remove " + branch + " from the union of `" + name + "`, or add a new field for it"));
@@ -163,13 +181,17 @@ final class AvroFindings {
     private static Violation nameMismatch(Reading r, String pointer, Schema reader, Schema writer) {
         String path = SchemaPaths.fieldPath(r.reader(), pointer);
         if (r.backward()) {
-            return r.violation(Rule.NAME_MISMATCH, pointer,
-                    "Type '" + reader.getFullName() + "' at '" + path + "' was named '" + writer.getFullName()
-                            + "' in " + r.oldName() + ", and the new schema has no alias for the old name.",
+            return r.violation(
+                    Rule.NAME_MISMATCH,
+                    pointer,
+                    "Type '" + reader.getFullName() + "' at '" + path + "' was named '" + writer.getFullName() + "' in "
+                            + r.oldName() + ", and the new schema has no alias for the old name.",
                     "add an alias `" + writer.getFullName() + "` to type `" + reader.getName() + "` (\"aliases\": [\""
                             + writer.getFullName() + "\"]), or keep the name");
         }
-        return r.violation(Rule.NAME_MISMATCH, pointer,
+        return r.violation(
+                Rule.NAME_MISMATCH,
+                pointer,
                 "Type '" + reader.getFullName() + "' at '" + path + "' of " + r.oldName() + " was renamed to '"
                         + writer.getFullName() + "'; readers using " + r.oldName() + " do not know the new name.",
                 "keep the name `" + reader.getFullName() + "`");
@@ -179,7 +201,9 @@ final class AvroFindings {
         String path = SchemaPaths.fieldPath(r.reader(), pointer);
         int newSize = r.backward() ? reader.getFixedSize() : writer.getFixedSize();
         int oldSize = r.backward() ? writer.getFixedSize() : reader.getFixedSize();
-        return r.violation(Rule.FIXED_SIZE_CHANGED, pointer,
+        return r.violation(
+                Rule.FIXED_SIZE_CHANGED,
+                pointer,
                 "Fixed type '" + reader.getName() + "' at '" + path + "' is " + newSize
                         + " bytes in the new schema but " + oldSize + " bytes in " + r.oldName() + ".",
                 "keep size " + oldSize + "; for another size add a new fixed type and field");

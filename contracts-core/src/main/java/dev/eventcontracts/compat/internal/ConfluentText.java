@@ -17,8 +17,7 @@ public final class ConfluentText {
     /** Confluent cuts {@code oldSchema} entries longer than this. */
     static final int MAX_SCHEMA_LENGTH = 10 * 1024;
 
-    private ConfluentText() {
-    }
+    private ConfluentText() {}
 
     /**
      * Returns Confluent's entry for an Avro incompatibility.
@@ -32,17 +31,22 @@ public final class ConfluentText {
         String path = inc.getLocation();
         String info = inc.getMessage();
         String description = switch (inc.getType()) {
-            case FIXED_SIZE_MISMATCH -> "The size of FIXED type field at path '" + path + "' in the " + reader
-                    + " schema does not match with the " + writer + " schema";
-            case TYPE_MISMATCH -> "The type (path '" + path + "') of a field in the " + reader
-                    + " schema does not match with the " + writer + " schema";
+            case FIXED_SIZE_MISMATCH ->
+                "The size of FIXED type field at path '" + path + "' in the " + reader
+                        + " schema does not match with the " + writer + " schema";
+            case TYPE_MISMATCH ->
+                "The type (path '" + path + "') of a field in the " + reader + " schema does not match with the "
+                        + writer + " schema";
             case NAME_MISMATCH -> "The name of the schema has changed (path '" + path + "')";
-            case MISSING_ENUM_SYMBOLS -> "The " + reader + " schema is missing enum symbols '" + info
-                    + "' at path '" + path + "' in the " + writer + " schema";
-            case MISSING_UNION_BRANCH -> "The " + reader + " schema is missing a type inside a union field at path '"
-                    + path + "' in the " + writer + " schema";
-            case READER_FIELD_MISSING_DEFAULT_VALUE -> "The field '" + info + "' at path '" + path + "' in the "
-                    + reader + " schema has no default value and is missing in the " + writer + " schema";
+            case MISSING_ENUM_SYMBOLS ->
+                "The " + reader + " schema is missing enum symbols '" + info + "' at path '" + path + "' in the "
+                        + writer + " schema";
+            case MISSING_UNION_BRANCH ->
+                "The " + reader + " schema is missing a type inside a union field at path '" + path + "' in the "
+                        + writer + " schema";
+            case READER_FIELD_MISSING_DEFAULT_VALUE ->
+                "The field '" + info + "' at path '" + path + "' in the " + reader
+                        + " schema has no default value and is missing in the " + writer + " schema";
         };
         return entry(inc.getType().name(), description, info);
     }
@@ -54,8 +58,10 @@ public final class ConfluentText {
 
     /** Returns our entry, in Confluent's shape, for a violation of one of our stricter rules. */
     static String strict(Violation v) {
-        return entry(v.rule().name(), v.message(), "field '" + v.fieldPath() + "' at path '" + v.jsonPointer()
-                + "': " + v.fixHint());
+        return entry(
+                v.rule().name(),
+                v.message(),
+                "field '" + v.fieldPath() + "' at path '" + v.jsonPointer() + "': " + v.fixHint());
     }
 
     /** Returns the {@code {oldSchemaVersion: n}} entry. */

@@ -19,8 +19,7 @@ final class DefaultValues {
 
     private static final Set<String> SPECIAL_FLOATS = Set.of("NaN", "Infinity", "-Infinity");
 
-    private DefaultValues() {
-    }
+    private DefaultValues() {}
 
     /**
      * Returns why {@code value} is not a valid default of {@code type}, or null when it is.

@@ -38,8 +38,8 @@ public record DirectionCheck(List<Violation> violations, List<String> confluentE
      * @param relaxed the stricter rules not to report; never null
      * @return the outcome; never null
      */
-    public static DirectionCheck run(Direction direction, int oldVersion, Schema candidate, Schema old,
-            Set<Rule> relaxed) {
+    public static DirectionCheck run(
+            Direction direction, int oldVersion, Schema candidate, Schema old, Set<Rule> relaxed) {
         Reading r = Reading.of(direction, oldVersion, candidate, old);
         String readerSide = r.backward() ? "new" : "old";
         String writerSide = r.backward() ? "old" : "new";
@@ -47,14 +47,17 @@ public record DirectionCheck(List<Violation> violations, List<String> confluentE
         List<String> entries = new ArrayList<>();
         try {
             for (Incompatibility inc : SchemaCompatibility.checkReaderWriterCompatibility(r.reader(), r.writer())
-                    .getResult().getIncompatibilities()) {
+                    .getResult()
+                    .getIncompatibilities()) {
                 entries.add(ConfluentText.difference(inc, readerSide, writerSide));
                 violations.addAll(AvroFindings.translate(r, inc, SchemaPaths.ROOT));
             }
         } catch (AvroRuntimeException e) {
             // Avro refuses to resolve a reader field whose aliases match several writer fields.
             entries.add(ConfluentText.unexpected(e));
-            violations.add(r.violation(Rule.FIELD_ALIAS_AMBIGUOUS, SchemaPaths.ROOT,
+            violations.add(r.violation(
+                    Rule.FIELD_ALIAS_AMBIGUOUS,
+                    SchemaPaths.ROOT,
                     "Avro cannot resolve " + r.readerName() + " against " + r.writtenData() + ": " + e.getMessage(),
                     "give each field names and aliases that match at most one field of the other version"));
         }

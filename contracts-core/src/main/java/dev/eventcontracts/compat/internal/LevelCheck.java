@@ -34,13 +34,13 @@ public record LevelCheck(List<Violation> violations, List<String> confluentDetai
      * @param relaxed the stricter rules not to report; never null
      * @return the outcome; never null
      */
-    public static LevelCheck run(CompatibilityLevel level, AvroSchema candidate, List<VersionedSchema> previous,
-            Set<Rule> relaxed) {
+    public static LevelCheck run(
+            CompatibilityLevel level, AvroSchema candidate, List<VersionedSchema> previous, Set<Rule> relaxed) {
         if (previous.isEmpty() || !(level.checksBackward() || level.checksForward())) {
             return new LevelCheck(List.of(), List.of());
         }
-        List<VersionedSchema> checked = level.isTransitive() ? previous : previous.subList(previous.size() - 1,
-                previous.size());
+        List<VersionedSchema> checked =
+                level.isTransitive() ? previous : previous.subList(previous.size() - 1, previous.size());
         List<Violation> violations = new ArrayList<>();
         DirectionCheck[] backward = new DirectionCheck[checked.size()];
         DirectionCheck[] forward = new DirectionCheck[checked.size()];
@@ -64,9 +64,10 @@ public record LevelCheck(List<Violation> violations, List<String> confluentDetai
         return new LevelCheck(violations, List.of());
     }
 
-    private static DirectionCheck run(Direction direction, AvroSchema candidate, VersionedSchema old,
-            Set<Rule> relaxed) {
-        return DirectionCheck.run(direction, old.version(), candidate.rawSchema(), old.schema().rawSchema(), relaxed);
+    private static DirectionCheck run(
+            Direction direction, AvroSchema candidate, VersionedSchema old, Set<Rule> relaxed) {
+        return DirectionCheck.run(
+                direction, old.version(), candidate.rawSchema(), old.schema().rawSchema(), relaxed);
     }
 
     /**

@@ -22,8 +22,7 @@ final class LogicalTypeRules {
             List.of("local-timestamp-millis", "local-timestamp-micros", "local-timestamp-nanos"),
             List.of("time-millis", "time-micros"));
 
-    private LogicalTypeRules() {
-    }
+    private LogicalTypeRules() {}
 
     /** Adds the violations for reading {@code writer} values as {@code reader}; both are readable leaf types. */
     static void compare(Reading r, Schema reader, Schema writer, Pointer at, List<Violation> out) {
@@ -47,24 +46,28 @@ final class LogicalTypeRules {
         String oldType = TypeNames.logicalOrNone(r.backward() ? writer : reader);
         String newType = TypeNames.logicalOrNone(r.backward() ? reader : writer);
         if (sameFamily(nr, nw)) {
-            out.add(r.violation(Rule.TIMESTAMP_UNIT_CHANGED, pointer,
+            out.add(r.violation(
+                    Rule.TIMESTAMP_UNIT_CHANGED,
+                    pointer,
                     "Field '" + path + "': " + oldType + " -> " + newType + " breaks " + r.breaks() + " against "
                             + r.oldName() + ": " + r.readerName() + " would read values written in " + unit(nw)
-                            + " as " + unit(nr) + ", " + factor(nr, nw) + " times off." + stricter(
-                                    Rule.TIMESTAMP_UNIT_CHANGED, "Avro's checker ignores logical types"),
+                            + " as " + unit(nr) + ", " + factor(nr, nw) + " times off."
+                            + stricter(Rule.TIMESTAMP_UNIT_CHANGED, "Avro's checker ignores logical types"),
                     "keep " + oldType + " on `" + name + "`; for another unit add a new field"));
             return;
         }
-        out.add(r.violation(Rule.LOGICAL_TYPE_CHANGED, pointer,
+        out.add(r.violation(
+                Rule.LOGICAL_TYPE_CHANGED,
+                pointer,
                 "Field '" + path + "': logical type " + oldType + " -> " + newType + " breaks " + r.breaks()
                         + " against " + r.oldName() + ": " + r.readerName() + " would give the stored "
-                        + writer.getType().getName() + " values another meaning." + stricter(
-                                Rule.LOGICAL_TYPE_CHANGED, "Avro's checker ignores logical types"),
+                        + writer.getType().getName() + " values another meaning."
+                        + stricter(Rule.LOGICAL_TYPE_CHANGED, "Avro's checker ignores logical types"),
                 "keep " + oldType + " on `" + name + "`, or add a new field with the new logical type"));
     }
 
-    private static void decimal(Reading r, LogicalTypes.Decimal reader, LogicalTypes.Decimal writer,
-            Pointer at, List<Violation> out) {
+    private static void decimal(
+            Reading r, LogicalTypes.Decimal reader, LogicalTypes.Decimal writer, Pointer at, List<Violation> out) {
         boolean scale = reader.getScale() != writer.getScale();
         boolean precision = reader.getPrecision() < writer.getPrecision();
         if (!scale && !precision) {
@@ -77,22 +80,30 @@ final class LogicalTypeRules {
         LogicalTypes.Decimal newD = r.backward() ? reader : writer;
         if (scale) {
             BigInteger unscaled = BigInteger.valueOf(12345);
-            out.add(r.violation(Rule.DECIMAL_SCALE_CHANGED, pointer,
+            out.add(r.violation(
+                    Rule.DECIMAL_SCALE_CHANGED,
+                    pointer,
                     "Field '" + path + "': decimal scale " + oldD.getScale() + " -> " + newD.getScale() + " breaks "
                             + r.breaks() + " against " + r.oldName() + ": " + r.readerName()
                             + " would read the stored unscaled values with scale " + reader.getScale()
                             + ", so a written " + new BigDecimal(unscaled, writer.getScale()).toPlainString()
                             + " would be read as " + new BigDecimal(unscaled, reader.getScale()).toPlainString()
-                            + "." + stricter(Rule.DECIMAL_SCALE_CHANGED,
+                            + "."
+                            + stricter(
+                                    Rule.DECIMAL_SCALE_CHANGED,
                                     "Avro's checker ignores decimal scale and precision (AVRO-2078)"),
                     "keep scale " + oldD.getScale() + " on `" + name + "`; for another scale add a new field"));
         }
         if (precision) {
-            out.add(r.violation(Rule.DECIMAL_PRECISION_CHANGED, pointer,
+            out.add(r.violation(
+                    Rule.DECIMAL_PRECISION_CHANGED,
+                    pointer,
                     "Field '" + path + "': decimal precision " + oldD.getPrecision() + " -> " + newD.getPrecision()
                             + " breaks " + r.breaks() + " against " + r.oldName() + ": " + r.writtenData()
                             + " may hold " + writer.getPrecision() + " digits, but " + r.readerName() + " allows only "
-                            + reader.getPrecision() + "." + stricter(Rule.DECIMAL_PRECISION_CHANGED,
+                            + reader.getPrecision() + "."
+                            + stricter(
+                                    Rule.DECIMAL_PRECISION_CHANGED,
                                     "Avro's checker ignores decimal scale and precision (AVRO-2078)"),
                     "keep precision " + oldD.getPrecision() + " on `" + name + "`"
                             + (r.backward() ? " or raise it" : "")));

@@ -16,7 +16,8 @@ import org.apache.avro.Schema;
 record Reading(Direction direction, int oldVersion, Schema reader, Schema writer) {
 
     static Reading of(Direction direction, int oldVersion, Schema candidate, Schema old) {
-        return direction == Direction.BACKWARD ? new Reading(direction, oldVersion, candidate, old)
+        return direction == Direction.BACKWARD
+                ? new Reading(direction, oldVersion, candidate, old)
                 : new Reading(direction, oldVersion, old, candidate);
     }
 
@@ -45,7 +46,7 @@ record Reading(Direction direction, int oldVersion, Schema reader, Schema writer
     }
 
     Violation violation(Rule rule, String pointer, String message, String fixHint) {
-        return new Violation(rule, direction, oldVersion, SchemaPaths.fieldPath(reader, pointer), pointer, message,
-                fixHint);
+        return new Violation(
+                rule, direction, oldVersion, SchemaPaths.fieldPath(reader, pointer), pointer, message, fixHint);
     }
 }

@@ -10,8 +10,7 @@ import org.apache.avro.Schema;
  */
 final class Resolution {
 
-    private Resolution() {
-    }
+    private Resolution() {}
 
     /**
      * Returns the writer field the reader field reads (by name, then by the reader field's aliases), or null.
@@ -87,13 +86,13 @@ final class Resolution {
         if (reader.getType() != writer.getType()) {
             return false;
         }
-        return !isNamed(reader) || reader.getFullName().equals(writer.getFullName())
+        return !isNamed(reader)
+                || reader.getFullName().equals(writer.getFullName())
                 || reader.getAliases().contains(writer.getFullName());
     }
 
     static boolean isNamed(Schema s) {
-        return s.getType() == Schema.Type.RECORD || s.getType() == Schema.Type.ENUM
-                || s.getType() == Schema.Type.FIXED;
+        return s.getType() == Schema.Type.RECORD || s.getType() == Schema.Type.ENUM || s.getType() == Schema.Type.FIXED;
     }
 
     /** Whether Avro reads a {@code writer} value as {@code reader} without a union: same type or promotion. */

@@ -14,8 +14,7 @@ public final class SchemaPaths {
     /** The pointer of the whole schema, as Avro writes it. */
     public static final String ROOT = "/";
 
-    private SchemaPaths() {
-    }
+    private SchemaPaths() {}
 
     /**
      * Returns the path by names of the location {@code pointer} in {@code root}.
@@ -103,7 +102,9 @@ public final class SchemaPaths {
         String[] tokens = pointer.split("/");
         for (int i = 1; i < tokens.length; i++) {
             String token = tokens[i];
-            if (token.equals("fields") && i + 2 < tokens.length && tokens[i + 2].equals("type")
+            if (token.equals("fields")
+                    && i + 2 < tokens.length
+                    && tokens[i + 2].equals("type")
                     && current.getType() == Schema.Type.RECORD) {
                 int pos = Integer.parseInt(tokens[i + 1]);
                 if (pos >= current.getFields().size()) {
@@ -115,7 +116,8 @@ public final class SchemaPaths {
                 current = current.getElementType();
             } else if (token.equals("values") && current.getType() == Schema.Type.MAP) {
                 current = current.getValueType();
-            } else if (isIndex(token) && current.getType() == Schema.Type.UNION
+            } else if (isIndex(token)
+                    && current.getType() == Schema.Type.UNION
                     && Integer.parseInt(token) < current.getTypes().size()) {
                 current = current.getTypes().get(Integer.parseInt(token));
             } else if (!isIndex(token)) {
@@ -151,7 +153,8 @@ public final class SchemaPaths {
     }
 
     private static Schema branch(StringBuilder path, Schema current, int index) {
-        if (current.getType() != Schema.Type.UNION || index >= current.getTypes().size()) {
+        if (current.getType() != Schema.Type.UNION
+                || index >= current.getTypes().size()) {
             return current;
         }
         Schema branch = current.getTypes().get(index);

@@ -100,13 +100,17 @@ final class StrictRules {
         }
         String path = SchemaPaths.fieldPath(r.reader(), pointer);
         String missingIn = r.backward() ? r.oldName() : "the new schema";
-        out.add(r.violation(Rule.INVALID_DEFAULT, pointer,
+        out.add(r.violation(
+                Rule.INVALID_DEFAULT,
+                pointer,
                 "Field '" + path + "' is missing in " + missingIn + ", so " + r.readerName()
-                        + " fills it with its default, which is invalid: " + problem + "." + LogicalTypeRules.stricter(
+                        + " fills it with its default, which is invalid: " + problem + "."
+                        + LogicalTypeRules.stricter(
                                 Rule.INVALID_DEFAULT, "Avro's checker does not look at default values"),
                 "give `" + field.name() + "` a default that is a valid " + TypeNames.describe(firstBranch(field))
                         + (field.schema().getType() == Schema.Type.UNION
-                                ? ", or put the default's type first in the union" : "")));
+                                ? ", or put the default's type first in the union"
+                                : "")));
     }
 
     private static Schema firstBranch(Schema.Field field) {
@@ -133,11 +137,14 @@ final class StrictRules {
             return;
         }
         String path = SchemaPaths.fieldPath(r.reader(), pointer.toString());
-        out.add(r.violation(Rule.ENUM_SYMBOL_READ_AS_DEFAULT, pointer.child("symbols").toString(),
+        out.add(r.violation(
+                Rule.ENUM_SYMBOL_READ_AS_DEFAULT,
+                pointer.child("symbols").toString(),
                 "Enum '" + reader.getName() + "' at '" + path + "' no longer has symbols " + dropped + ", so values "
                         + "written with " + r.oldName() + " that hold them would silently be read as the enum default '"
-                        + reader.getEnumDefault() + "'." + LogicalTypeRules.stricter(Rule.ENUM_SYMBOL_READ_AS_DEFAULT,
-                                "Avro reads unknown symbols as the enum default"),
+                        + reader.getEnumDefault() + "'."
+                        + LogicalTypeRules.stricter(
+                                Rule.ENUM_SYMBOL_READ_AS_DEFAULT, "Avro reads unknown symbols as the enum default"),
                 "keep symbols " + dropped + " in enum `" + reader.getName() + "`"));
     }
 }

@@ -8,8 +8,7 @@ import org.apache.avro.Schema;
 /** Short descriptions of Avro types for messages, e.g. {@code decimal(12,2)}, {@code array<string>}. */
 final class TypeNames {
 
-    private TypeNames() {
-    }
+    private TypeNames() {}
 
     static String describe(Schema s) {
         LogicalType lt = s.getLogicalType();
@@ -20,8 +19,7 @@ final class TypeNames {
             case RECORD, ENUM, FIXED -> s.getType().getName() + " " + s.getFullName();
             case ARRAY -> "array<" + describe(s.getElementType()) + ">";
             case MAP -> "map<" + describe(s.getValueType()) + ">";
-            case UNION -> s.getTypes().stream().map(TypeNames::describe)
-                    .collect(Collectors.joining(", ", "[", "]"));
+            case UNION -> s.getTypes().stream().map(TypeNames::describe).collect(Collectors.joining(", ", "[", "]"));
             default -> s.getType().getName();
         };
     }
@@ -35,7 +33,8 @@ final class TypeNames {
 
     /** The logical type's name, or {@code "no logical type"}, for messages about logical-type changes. */
     static String logicalOrNone(Schema s) {
-        return s.getLogicalType() == null ? "no logical type (plain " + s.getType().getName() + ")"
+        return s.getLogicalType() == null
+                ? "no logical type (plain " + s.getType().getName() + ")"
                 : logical(s.getLogicalType());
     }
 }

@@ -39,7 +39,8 @@ public final class BaselineHistory implements HistorySource {
     @Override
     public SubjectHistory history(String subject) {
         ReleaseHistory.SubjectVersions versions = history.subject(subject);
-        return versions.versions().isEmpty() ? SubjectHistory.none()
+        return versions.versions().isEmpty()
+                ? SubjectHistory.none()
                 : new SubjectHistory(versions.versions(), versions.labels(), Optional.empty());
     }
 

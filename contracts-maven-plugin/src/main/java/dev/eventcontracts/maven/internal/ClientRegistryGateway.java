@@ -70,11 +70,15 @@ public final class ClientRegistryGateway implements RegistryGateway {
         Map<String, String> resolved = new LinkedHashMap<>();
         resolve(s.references(), resolved, new HashSet<>());
         try {
-            return new RegisteredVersion(s.subject(), s.version(), s.id(),
-                    AvroSchema.parse(s.schema(), s.references(), resolved));
+            return new RegisteredVersion(
+                    s.subject(), s.version(), s.id(), AvroSchema.parse(s.schema(), s.references(), resolved));
         } catch (InvalidSchemaException e) {
-            throw new RegistryException(200, 0, "subject '" + s.subject() + "' version " + s.version()
-                    + " holds a schema that is not valid Avro: " + e.getMessage(), e);
+            throw new RegistryException(
+                    200,
+                    0,
+                    "subject '" + s.subject() + "' version " + s.version() + " holds a schema that is not valid Avro: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -122,7 +126,8 @@ public final class ClientRegistryGateway implements RegistryGateway {
 
     @Override
     public int register(String subject, AvroSchema schema, boolean normalize) {
-        return client.register(subject, RegisterSchemaRequest.of(schema), normalize).id();
+        return client.register(subject, RegisterSchemaRequest.of(schema), normalize)
+                .id();
     }
 
     @Override

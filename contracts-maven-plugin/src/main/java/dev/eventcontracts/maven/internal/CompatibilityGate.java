@@ -1,11 +1,11 @@
 package dev.eventcontracts.maven.internal;
 
-import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.compat.CompatibilityChecker;
 import dev.eventcontracts.compat.CompatibilityLevel;
 import dev.eventcontracts.compat.CompatibilityResult;
 import dev.eventcontracts.compat.VersionedSchema;
 import dev.eventcontracts.compat.Violation;
+import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.schema.AvroSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,23 +44,29 @@ public final class CompatibilityGate {
      * @return the verdict; never null
      * @throws GateException when the engine fails
      */
-    public SubjectOutcome check(SubjectPlan plan, AvroSchema candidate, SubjectHistory history)
-            throws GateException {
+    public SubjectOutcome check(SubjectPlan plan, AvroSchema candidate, SubjectHistory history) throws GateException {
         List<String> notes = new ArrayList<>();
         CompatibilityLevel level = level(plan, history, notes);
         if (history.versions().isEmpty()) {
             notes.add("subject '" + plan.subject() + "' has no earlier version yet; nothing to check against");
-            return new SubjectOutcome(plan.subject(), plan.source(), level, SubjectOutcome.Status.NEW_SUBJECT,
-                    List.of(), List.of(), notes);
+            return new SubjectOutcome(
+                    plan.subject(),
+                    plan.source(),
+                    level,
+                    SubjectOutcome.Status.NEW_SUBJECT,
+                    List.of(),
+                    List.of(),
+                    notes);
         }
         List<VersionedSchema> against = level.isTransitive() || level == CompatibilityLevel.NONE
                 ? history.versions()
                 : List.of(history.versions().get(history.versions().size() - 1));
-        List<String> checked = against.stream().map(v -> history.describe(v.version())).toList();
+        List<String> checked =
+                against.stream().map(v -> history.describe(v.version())).toList();
         if (level == CompatibilityLevel.NONE) {
             notes.add("level NONE: any change is allowed");
-            return new SubjectOutcome(plan.subject(), plan.source(), level, SubjectOutcome.Status.PASSED,
-                    checked, List.of(), notes);
+            return new SubjectOutcome(
+                    plan.subject(), plan.source(), level, SubjectOutcome.Status.PASSED, checked, List.of(), notes);
         }
         CompatibilityResult result;
         try {
@@ -72,18 +78,20 @@ public final class CompatibilityGate {
         for (Violation v : result.violations()) {
             violations.add(new ReportedViolation(v, history.describe(v.oldVersion())));
         }
-        SubjectOutcome.Status status = violations.isEmpty() ? SubjectOutcome.Status.PASSED
-                : SubjectOutcome.Status.FAILED;
+        SubjectOutcome.Status status =
+                violations.isEmpty() ? SubjectOutcome.Status.PASSED : SubjectOutcome.Status.FAILED;
         return new SubjectOutcome(plan.subject(), plan.source(), level, status, checked, violations, notes);
     }
 
     private static CompatibilityLevel level(SubjectPlan plan, SubjectHistory history, List<String> notes) {
         Optional<CompatibilityLevel> enforced = history.level();
         if (enforced.isPresent()) {
-            plan.level().filter(configured -> configured != enforced.get()).ifPresent(configured -> notes.add(
-                    "configured level " + configured + " differs from the level the registry enforces, "
-                            + enforced.get() + "; checked at " + enforced.get()
-                            + " (run set-compatibility to change it)"));
+            plan.level()
+                    .filter(configured -> configured != enforced.get())
+                    .ifPresent(configured -> notes.add(
+                            "configured level " + configured + " differs from the level the registry enforces, "
+                                    + enforced.get() + "; checked at " + enforced.get()
+                                    + " (run set-compatibility to change it)"));
             return enforced.get();
         }
         return plan.level().orElseGet(() -> {

@@ -28,7 +28,9 @@ public record GateReport(String goal, String against, List<SubjectOutcome> subje
 
     /** Returns the number of subjects that failed. */
     public long failedSubjects() {
-        return subjects.stream().filter(s -> s.status() == SubjectOutcome.Status.FAILED).count();
+        return subjects.stream()
+                .filter(s -> s.status() == SubjectOutcome.Status.FAILED)
+                .count();
     }
 
     /**
@@ -39,22 +41,43 @@ public record GateReport(String goal, String against, List<SubjectOutcome> subje
      */
     public String failureMessage() {
         StringBuilder sb = new StringBuilder();
-        sb.append("Schema compatibility check failed: ").append(violationCount()).append(" violation(s) in ")
-                .append(failedSubjects()).append(" of ").append(subjects.size()).append(" subject(s), checked against ")
-                .append(against).append('.');
+        sb.append("Schema compatibility check failed: ")
+                .append(violationCount())
+                .append(" violation(s) in ")
+                .append(failedSubjects())
+                .append(" of ")
+                .append(subjects.size())
+                .append(" subject(s), checked against ")
+                .append(against)
+                .append('.');
         for (SubjectOutcome s : subjects) {
             if (s.status() != SubjectOutcome.Status.FAILED) {
                 continue;
             }
-            sb.append("\n\nsubject '").append(s.subject()).append("' (").append(s.level()).append(", schema ")
-                    .append(s.source()).append("):");
+            sb.append("\n\nsubject '")
+                    .append(s.subject())
+                    .append("' (")
+                    .append(s.level())
+                    .append(", schema ")
+                    .append(s.source())
+                    .append("):");
             for (ReportedViolation v : s.violations()) {
-                sb.append("\n  - ").append(v.violation().rule()).append(" against ").append(v.oldVersion())
-                        .append(", field '").append(v.fieldName()).append("' (path ")
-                        .append(v.violation().fieldPath()).append(", ").append(v.violation().jsonPointer())
-                        .append("), ").append(v.violation().direction()).append(": ")
+                sb.append("\n  - ")
+                        .append(v.violation().rule())
+                        .append(" against ")
+                        .append(v.oldVersion())
+                        .append(", field '")
+                        .append(v.fieldName())
+                        .append("' (path ")
+                        .append(v.violation().fieldPath())
+                        .append(", ")
+                        .append(v.violation().jsonPointer())
+                        .append("), ")
+                        .append(v.violation().direction())
+                        .append(": ")
                         .append(v.violation().message())
-                        .append("\n    fix: ").append(v.violation().fixHint());
+                        .append("\n    fix: ")
+                        .append(v.violation().fixHint());
             }
         }
         return sb.toString();

@@ -1,7 +1,7 @@
 package dev.eventcontracts.maven.internal;
 
-import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.compat.CompatibilityChecker;
+import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.schema.AvroSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,12 +57,16 @@ public final class GateRun {
     private void log(SubjectOutcome o) {
         o.notes().stream().filter(n -> n.startsWith("configured level")).forEach(warn);
         switch (o.status()) {
-            case NEW_SUBJECT -> info.accept("Subject '" + o.subject() + "' is not registered yet: nothing to check "
-                    + "against; register will create its version 1.");
-            case PASSED -> info.accept("Subject '" + o.subject() + "' is " + o.level() + " compatible"
-                    + (verbose ? " with " + String.join(", ", o.checkedAgainst()) : "") + ".");
-            case FAILED -> warn.accept("Subject '" + o.subject() + "' is NOT " + o.level() + " compatible: "
-                    + o.violations().size() + " violation(s) against " + String.join(", ", o.checkedAgainst()) + ".");
+            case NEW_SUBJECT ->
+                info.accept("Subject '" + o.subject() + "' is not registered yet: nothing to check "
+                        + "against; register will create its version 1.");
+            case PASSED ->
+                info.accept("Subject '" + o.subject() + "' is " + o.level() + " compatible"
+                        + (verbose ? " with " + String.join(", ", o.checkedAgainst()) : "") + ".");
+            case FAILED ->
+                warn.accept("Subject '" + o.subject() + "' is NOT " + o.level() + " compatible: "
+                        + o.violations().size() + " violation(s) against " + String.join(", ", o.checkedAgainst())
+                        + ".");
         }
     }
 }

@@ -74,7 +74,9 @@ public final class GoalRunner {
      * @return the runner, never null
      */
     public static GoalRunner withRegistry(String goal, String registryAction, Supplier<String> registry) {
-        return new GoalRunner(goal, Objects.requireNonNull(registryAction, "registryAction"),
+        return new GoalRunner(
+                goal,
+                Objects.requireNonNull(registryAction, "registryAction"),
                 Objects.requireNonNull(registry, "registry"));
     }
 

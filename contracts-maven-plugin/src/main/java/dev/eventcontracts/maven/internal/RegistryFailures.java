@@ -7,8 +7,7 @@ import dev.eventcontracts.client.RegistryException;
  */
 public final class RegistryFailures {
 
-    private RegistryFailures() {
-    }
+    private RegistryFailures() {}
 
     /**
      * Wraps a registry failure.

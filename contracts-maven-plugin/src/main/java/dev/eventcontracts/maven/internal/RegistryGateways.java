@@ -27,8 +27,7 @@ public final class RegistryGateways {
         RegistryGateway open(Map<String, String> properties, Map<String, String> httpHeaders) throws GateException;
     }
 
-    private RegistryGateways() {
-    }
+    private RegistryGateways() {}
 
     /**
      * Opens a gateway on the REST client.

@@ -34,7 +34,8 @@ public final class RegistryHistory implements HistorySource {
             List<RegisteredVersion> versions = registry.versions(subject);
             Map<Integer, String> labels = new HashMap<>();
             versions.forEach(v -> labels.put(v.version(), "id " + v.id()));
-            List<VersionedSchema> live = versions.stream().map(v -> new VersionedSchema(v.version(), v.schema()))
+            List<VersionedSchema> live = versions.stream()
+                    .map(v -> new VersionedSchema(v.version(), v.schema()))
                     .toList();
             return new SubjectHistory(live, labels, Optional.of(registry.effectiveLevel(subject)));
         } catch (RegistryException e) {

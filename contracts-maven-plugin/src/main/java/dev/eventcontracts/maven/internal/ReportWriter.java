@@ -19,8 +19,7 @@ public final class ReportWriter {
     /** File name of the JUnit XML report. */
     public static final String JUNIT_FILE = "TEST-contracts-compatibility.xml";
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     /**
      * Writes both reports into a directory, creating it.
@@ -91,32 +90,56 @@ public final class ReportWriter {
      */
     public static String junit(GateReport report) {
         long skipped = report.subjects().stream()
-                .filter(s -> s.status() == SubjectOutcome.Status.NEW_SUBJECT).count();
+                .filter(s -> s.status() == SubjectOutcome.Status.NEW_SUBJECT)
+                .count();
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append("<testsuite name=\"contracts.").append(xml(report.goal())).append("\" tests=\"")
-                .append(report.subjects().size()).append("\" failures=\"").append(report.failedSubjects())
-                .append("\" errors=\"0\" skipped=\"").append(skipped).append("\">\n");
+        sb.append("<testsuite name=\"contracts.")
+                .append(xml(report.goal()))
+                .append("\" tests=\"")
+                .append(report.subjects().size())
+                .append("\" failures=\"")
+                .append(report.failedSubjects())
+                .append("\" errors=\"0\" skipped=\"")
+                .append(skipped)
+                .append("\">\n");
         for (SubjectOutcome s : report.subjects()) {
-            sb.append("  <testcase classname=\"contracts.").append(xml(report.goal())).append("\" name=\"")
-                    .append(xml(s.subject() + " (" + s.level() + ")")).append("\"");
+            sb.append("  <testcase classname=\"contracts.")
+                    .append(xml(report.goal()))
+                    .append("\" name=\"")
+                    .append(xml(s.subject() + " (" + s.level() + ")"))
+                    .append("\"");
             if (s.status() == SubjectOutcome.Status.PASSED) {
                 sb.append("/>\n");
                 continue;
             }
             sb.append(">\n");
             if (s.status() == SubjectOutcome.Status.NEW_SUBJECT) {
-                sb.append("    <skipped message=\"").append(xml(String.join("; ", s.notes()))).append("\"/>\n");
+                sb.append("    <skipped message=\"")
+                        .append(xml(String.join("; ", s.notes())))
+                        .append("\"/>\n");
             } else {
                 StringBuilder text = new StringBuilder();
                 for (ReportedViolation v : s.violations()) {
-                    text.append(v.violation().rule()).append(" against ").append(v.oldVersion()).append(", field '")
-                            .append(v.fieldName()).append("' (").append(v.violation().fieldPath()).append("): ")
-                            .append(v.violation().message()).append(" Fix: ").append(v.violation().fixHint())
+                    text.append(v.violation().rule())
+                            .append(" against ")
+                            .append(v.oldVersion())
+                            .append(", field '")
+                            .append(v.fieldName())
+                            .append("' (")
+                            .append(v.violation().fieldPath())
+                            .append("): ")
+                            .append(v.violation().message())
+                            .append(" Fix: ")
+                            .append(v.violation().fixHint())
                             .append('\n');
                 }
-                sb.append("    <failure type=\"").append(xml(s.violations().get(0).violation().rule().name()))
-                        .append("\" message=\"").append(xml(s.violations().size() + " violation(s) at " + s.level()))
-                        .append("\">").append(xml(text.toString())).append("</failure>\n");
+                sb.append("    <failure type=\"")
+                        .append(xml(s.violations().get(0).violation().rule().name()))
+                        .append("\" message=\"")
+                        .append(xml(s.violations().size() + " violation(s) at " + s.level()))
+                        .append("\">")
+                        .append(xml(text.toString()))
+                        .append("</failure>\n");
             }
             sb.append("  </testcase>\n");
         }

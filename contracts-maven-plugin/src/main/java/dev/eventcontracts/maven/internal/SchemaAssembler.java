@@ -38,8 +38,11 @@ public final class SchemaAssembler {
      * @param external where other referenced subjects are looked up; null when there is none
      */
     public SchemaAssembler(List<SubjectPlan> plans, ExternalSubjects external) {
-        this.assembler = new dev.eventcontracts.contracts.SchemaAssembler<>(plans,
-                external == null ? null : (subject, version) -> external.fetch(subject, version).schema());
+        this.assembler = new dev.eventcontracts.contracts.SchemaAssembler<>(
+                plans,
+                external == null
+                        ? null
+                        : (subject, version) -> external.fetch(subject, version).schema());
     }
 
     /**

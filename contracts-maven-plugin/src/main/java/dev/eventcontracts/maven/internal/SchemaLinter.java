@@ -77,22 +77,36 @@ public final class SchemaLinter {
     private void named(String subject, Schema s, List<LintFinding> out) {
         String kind = s.getType().getName();
         if (on(LintRule.TYPE_DOC) && blank(s.getDoc())) {
-            out.add(new LintFinding(LintRule.TYPE_DOC, subject, s.getFullName(), kind + " '" + s.getName()
-                    + "' has no doc.", "add \"doc\": \"what a " + s.getName() + " is\" to the " + kind + "."));
+            out.add(new LintFinding(
+                    LintRule.TYPE_DOC,
+                    subject,
+                    s.getFullName(),
+                    kind + " '" + s.getName() + "' has no doc.",
+                    "add \"doc\": \"what a " + s.getName() + " is\" to the " + kind + "."));
         }
         String ns = s.getNamespace();
         if (on(LintRule.NAMESPACE) && (blank(ns) || !ns.startsWith(namespacePrefix))) {
-            out.add(new LintFinding(LintRule.NAMESPACE, subject, s.getFullName(), kind + " '" + s.getName()
-                    + "' has namespace '" + (ns == null ? "" : ns) + "'"
-                    + (namespacePrefix.isEmpty() ? "." : "; expected one starting with '" + namespacePrefix + "'."),
+            out.add(new LintFinding(
+                    LintRule.NAMESPACE,
+                    subject,
+                    s.getFullName(),
+                    kind + " '" + s.getName()
+                            + "' has namespace '" + (ns == null ? "" : ns) + "'"
+                            + (namespacePrefix.isEmpty()
+                                    ? "."
+                                    : "; expected one starting with '" + namespacePrefix + "'."),
                     "give it a \"namespace\"" + (namespacePrefix.isEmpty() ? "" : " under " + namespacePrefix) + "."));
         }
         if (on(LintRule.ENUM_DEFAULT) && s.getType() == Schema.Type.ENUM && s.getEnumDefault() == null) {
-            out.add(new LintFinding(LintRule.ENUM_DEFAULT, subject, s.getFullName(), "enum '" + s.getName()
-                    + "' has no default, so a reader fails on any symbol added later.",
+            out.add(new LintFinding(
+                    LintRule.ENUM_DEFAULT,
+                    subject,
+                    s.getFullName(),
+                    "enum '" + s.getName() + "' has no default, so a reader fails on any symbol added later.",
                     "add a symbol such as UNKNOWN and \"default\": \"UNKNOWN\"."));
         }
-        if (on(LintRule.MONEY_NOT_FLOAT) && s.getType() == Schema.Type.RECORD
+        if (on(LintRule.MONEY_NOT_FLOAT)
+                && s.getType() == Schema.Type.RECORD
                 && moneyNames.matcher(s.getName()).matches()) {
             for (Schema.Field f : s.getFields()) {
                 if (floating(f.schema())) {
@@ -105,23 +119,40 @@ public final class SchemaLinter {
     private void field(String subject, Schema record, Schema.Field f, List<LintFinding> out) {
         String path = record.getFullName() + "." + f.name();
         if (on(LintRule.FIELD_DOC) && blank(f.doc())) {
-            out.add(new LintFinding(LintRule.FIELD_DOC, subject, path, "field '" + f.name() + "' has no doc.",
+            out.add(new LintFinding(
+                    LintRule.FIELD_DOC,
+                    subject,
+                    path,
+                    "field '" + f.name() + "' has no doc.",
                     "add \"doc\" to field '" + f.name() + "'."));
         }
-        if (on(LintRule.OPTIONAL_DEFAULT) && f.schema().isNullable() && f.schema().isUnion() && !f.hasDefaultValue()) {
-            out.add(new LintFinding(LintRule.OPTIONAL_DEFAULT, subject, path, "optional field '" + f.name()
-                    + "' (a union with null) has no default, so adding or removing it breaks compatibility.",
+        if (on(LintRule.OPTIONAL_DEFAULT)
+                && f.schema().isNullable()
+                && f.schema().isUnion()
+                && !f.hasDefaultValue()) {
+            out.add(new LintFinding(
+                    LintRule.OPTIONAL_DEFAULT,
+                    subject,
+                    path,
+                    "optional field '" + f.name()
+                            + "' (a union with null) has no default, so adding or removing it breaks compatibility.",
                     "put \"null\" first in the union and add \"default\": null."));
         }
-        if (on(LintRule.MONEY_NOT_FLOAT) && floating(f.schema()) && moneyNames.matcher(f.name()).matches()
+        if (on(LintRule.MONEY_NOT_FLOAT)
+                && floating(f.schema())
+                && moneyNames.matcher(f.name()).matches()
                 && !moneyNames.matcher(record.getName()).matches()) {
             out.add(money(subject, path, f));
         }
     }
 
     private static LintFinding money(String subject, String path, Schema.Field f) {
-        return new LintFinding(LintRule.MONEY_NOT_FLOAT, subject, path, "field '" + f.name()
-                + "' holds money as " + f.schema() + "; binary floating point cannot hold cents exactly.",
+        return new LintFinding(
+                LintRule.MONEY_NOT_FLOAT,
+                subject,
+                path,
+                "field '" + f.name() + "' holds money as " + f.schema()
+                        + "; binary floating point cannot hold cents exactly.",
                 "use {\"type\": \"bytes\", \"logicalType\": \"decimal\", \"precision\": 12, \"scale\": 2}"
                         + " (add a new field; changing the type breaks compatibility).");
     }

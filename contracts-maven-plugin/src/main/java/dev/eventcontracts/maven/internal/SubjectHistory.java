@@ -14,8 +14,8 @@ import java.util.Optional;
  *     entries
  * @param level the level the history's owner enforces (a registry's effective level); empty offline
  */
-public record SubjectHistory(List<VersionedSchema> versions, Map<Integer, String> labels,
-        Optional<CompatibilityLevel> level) {
+public record SubjectHistory(
+        List<VersionedSchema> versions, Map<Integer, String> labels, Optional<CompatibilityLevel> level) {
 
     /** Copies the collections. */
     public SubjectHistory {

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SubjectNames {
 
-    private SubjectNames() {
-    }
+    private SubjectNames() {}
 
     /**
      * Decodes a subject written as an XML element name the way Confluent's plugin does: {@code _x} stands for

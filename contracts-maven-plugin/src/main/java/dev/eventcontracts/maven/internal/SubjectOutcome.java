@@ -14,8 +14,14 @@ import java.util.List;
  * @param violations every violation; empty unless {@link Status#FAILED}
  * @param notes remarks for people (not registered yet, level mismatch); never null
  */
-public record SubjectOutcome(String subject, String source, CompatibilityLevel level, Status status,
-        List<String> checkedAgainst, List<ReportedViolation> violations, List<String> notes) {
+public record SubjectOutcome(
+        String subject,
+        String source,
+        CompatibilityLevel level,
+        Status status,
+        List<String> checkedAgainst,
+        List<ReportedViolation> violations,
+        List<String> notes) {
 
     /** The verdict of one subject. */
     public enum Status {

@@ -15,7 +15,8 @@ class BaselineHistoryTest {
         assertThat(created.versions()).hasSize(2);
         assertThat(created.describe(1)).isEqualTo("version 1 (released v1)");
         assertThat(created.describe(2)).isEqualTo("version 2 (released v2)");
-        assertThat(created.versions().get(1).schema().rawSchema().getField("shippingAddress")).isNotNull();
+        assertThat(created.versions().get(1).schema().rawSchema().getField("shippingAddress"))
+                .isNotNull();
     }
 
     @Test
@@ -35,6 +36,7 @@ class BaselineHistoryTest {
 
     @Test
     void history_unknownSubject_isEmpty() throws Exception {
-        assertThat(BaselineHistory.read(RepoSchemas.RELEASED).history("nope").versions()).isEmpty();
+        assertThat(BaselineHistory.read(RepoSchemas.RELEASED).history("nope").versions())
+                .isEmpty();
     }
 }

@@ -17,7 +17,7 @@ class GoalRunnerTest {
 
     @Test
     void run_workSucceeds_throwsNothing() {
-        assertThatCode(() -> REGISTER.run(() -> { })).doesNotThrowAnyException();
+        assertThatCode(() -> REGISTER.run(() -> {})).doesNotThrowAnyException();
     }
 
     @Test
@@ -28,7 +28,10 @@ class GoalRunnerTest {
             throw invalid;
         }));
 
-        assertThat(thrown).isInstanceOf(MojoFailureException.class).hasMessage(invalid.getMessage()).hasCause(invalid);
+        assertThat(thrown)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage(invalid.getMessage())
+                .hasCause(invalid);
     }
 
     @Test
@@ -39,7 +42,9 @@ class GoalRunnerTest {
             throw problem;
         }));
 
-        assertThat(thrown).isInstanceOf(MojoExecutionException.class).hasMessage("No schemas configured")
+        assertThat(thrown)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("No schemas configured")
                 .hasCause(problem);
     }
 
@@ -55,8 +60,10 @@ class GoalRunnerTest {
             throw new RegistryException(401, 40101, "Unauthorized", null);
         }));
 
-        assertThat(thrown).isInstanceOf(MojoExecutionException.class).hasMessage("Could not download schemas at "
-                + "http://registry:8081: the registry answered HTTP 401 error_code 40101: Unauthorized");
+        assertThat(thrown)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Could not download schemas at "
+                        + "http://registry:8081: the registry answered HTTP 401 error_code 40101: Unauthorized");
         assertThat(described).hasValue(1);
     }
 
@@ -66,7 +73,8 @@ class GoalRunnerTest {
             throw new RegistryException(0, 0, "Connection refused", null);
         }));
 
-        assertThat(thrown).isInstanceOf(MojoExecutionException.class)
+        assertThat(thrown)
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("validate failed unexpectedly: dev.eventcontracts.client.RegistryException");
     }
 
@@ -78,8 +86,10 @@ class GoalRunnerTest {
             throw bug;
         }));
 
-        assertThat(thrown).isInstanceOf(MojoExecutionException.class)
-                .hasMessage("register failed unexpectedly: java.lang.IllegalStateException: boom").hasCause(bug);
+        assertThat(thrown)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("register failed unexpectedly: java.lang.IllegalStateException: boom")
+                .hasCause(bug);
     }
 
     @Test
@@ -88,10 +98,12 @@ class GoalRunnerTest {
         MojoExecutionException own = new MojoExecutionException("Cannot write schemas to target");
 
         assertThat(catchThrowable(() -> REGISTER.run(() -> {
-            throw violations;
-        }))).isSameAs(violations);
+                    throw violations;
+                })))
+                .isSameAs(violations);
         assertThat(catchThrowable(() -> REGISTER.run(() -> {
-            throw own;
-        }))).isSameAs(own);
+                    throw own;
+                })))
+                .isSameAs(own);
     }
 }

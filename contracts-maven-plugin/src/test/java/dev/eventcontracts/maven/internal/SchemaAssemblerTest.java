@@ -13,20 +13,27 @@ class SchemaAssemblerTest {
 
     @Test
     void assemble_referenceToUnconfiguredSubjectOffline_isAGateProblemNamingBothSubjects() {
-        SubjectPlan value = new SubjectPlan("value", Optional.empty(), "[\"x.A\"]",
-                List.of(new PlannedReference("x.A", "x.A", null)), "value.avsc");
+        SubjectPlan value = new SubjectPlan(
+                "value",
+                Optional.empty(),
+                "[\"x.A\"]",
+                List.of(new PlannedReference("x.A", "x.A", null)),
+                "value.avsc");
 
         assertThatThrownBy(() -> new SchemaAssembler(List.of(value), null).assemble("value"))
-                .isInstanceOf(GateException.class).hasMessageContaining("'value'").hasMessageContaining("'x.A'");
+                .isInstanceOf(GateException.class)
+                .hasMessageContaining("'value'")
+                .hasMessageContaining("'x.A'");
     }
 
     @Test
     void assemble_invalidAvro_isAnInvalidContractNamingSubjectAndSource() {
-        SubjectPlan bad = new SubjectPlan("bad", Optional.empty(), "{\"type\":\"record\",\"name\":\"B\"}",
-                List.of(), "B.avsc");
+        SubjectPlan bad =
+                new SubjectPlan("bad", Optional.empty(), "{\"type\":\"record\",\"name\":\"B\"}", List.of(), "B.avsc");
 
         assertThatThrownBy(() -> new SchemaAssembler(List.of(bad), null).assemble("bad"))
-                .isInstanceOf(InvalidContractException.class).hasMessageContaining("'bad'")
+                .isInstanceOf(InvalidContractException.class)
+                .hasMessageContaining("'bad'")
                 .hasMessageContaining("B.avsc");
     }
 }

@@ -13,29 +13,32 @@ import org.junit.jupiter.api.Test;
 
 class SchemaLinterTest {
 
-    private static final SchemaLinter ALL = new SchemaLinter(EnumSet.allOf(LintRule.class),
-            SchemaLinter.DEFAULT_MONEY_PATTERN, null);
+    private static final SchemaLinter ALL =
+            new SchemaLinter(EnumSet.allOf(LintRule.class), SchemaLinter.DEFAULT_MONEY_PATTERN, null);
 
     private static List<LintRule> rules(SchemaLinter linter, String schema) {
-        return linter.lint("s", AvroSchema.parse(schema)).stream().map(LintFinding::rule).toList();
+        return linter.lint("s", AvroSchema.parse(schema)).stream()
+                .map(LintFinding::rule)
+                .toList();
     }
 
     @Test
     void lint_repositoryContracts_findNothing() throws Exception {
-        List<SubjectPlan> plans = ContractPlanner.plan(TopicContracts.read(RepoSchemas.DESCRIPTOR),
-                ContractTypes.readDirectory(RepoSchemas.AVRO));
+        List<SubjectPlan> plans = ContractPlanner.plan(
+                TopicContracts.read(RepoSchemas.DESCRIPTOR), ContractTypes.readDirectory(RepoSchemas.AVRO));
         SchemaAssembler assembler = new SchemaAssembler(plans, null);
 
         for (SubjectPlan p : plans) {
-            assertThat(ALL.lint(p.subject(), assembler.assemble(p.subject()))).as(p.subject()).isEmpty();
+            assertThat(ALL.lint(p.subject(), assembler.assemble(p.subject())))
+                    .as(p.subject())
+                    .isEmpty();
         }
     }
 
     @Test
     void lint_recordAndFieldWithoutDoc_reportsTypeDocAndFieldDoc() {
         assertThat(rules(ALL, """
-                {"type":"record","name":"A","namespace":"x","fields":[{"name":"f","type":"int"}]}"""))
-                .containsExactly(LintRule.TYPE_DOC, LintRule.FIELD_DOC);
+                {"type":"record","name":"A","namespace":"x","fields":[{"name":"f","type":"int"}]}""")).containsExactly(LintRule.TYPE_DOC, LintRule.FIELD_DOC);
     }
 
     @Test
@@ -56,16 +59,14 @@ class SchemaLinterTest {
     void lint_optionalFieldWithoutDefault_reportsOptionalDefault() {
         assertThat(rules(ALL, """
                 {"type":"record","name":"A","namespace":"x","doc":"d",
-                 "fields":[{"name":"f","type":["null","string"],"doc":"d"}]}"""))
-                .containsExactly(LintRule.OPTIONAL_DEFAULT);
+                 "fields":[{"name":"f","type":["null","string"],"doc":"d"}]}""")).containsExactly(LintRule.OPTIONAL_DEFAULT);
     }
 
     @Test
     void lint_doubleAmountField_reportsMoneyNotFloat() {
         assertThat(rules(ALL, """
                 {"type":"record","name":"Order","namespace":"x","doc":"d",
-                 "fields":[{"name":"totalAmount","type":"double","doc":"d"}]}"""))
-                .containsExactly(LintRule.MONEY_NOT_FLOAT);
+                 "fields":[{"name":"totalAmount","type":"double","doc":"d"}]}""")).containsExactly(LintRule.MONEY_NOT_FLOAT);
     }
 
     @Test
@@ -78,14 +79,15 @@ class SchemaLinterTest {
     @Test
     void lint_enumWithoutDefault_reportsEnumDefault() {
         assertThat(rules(ALL, """
-                {"type":"enum","name":"E","namespace":"x","doc":"d","symbols":["A","B"]}"""))
-                .containsExactly(LintRule.ENUM_DEFAULT);
+                {"type":"enum","name":"E","namespace":"x","doc":"d","symbols":["A","B"]}""")).containsExactly(LintRule.ENUM_DEFAULT);
     }
 
     @Test
     void lint_disabledRule_isNotReported() {
-        SchemaLinter noDocs = new SchemaLinter(EnumSet.complementOf(EnumSet.of(LintRule.TYPE_DOC, LintRule.FIELD_DOC)),
-                SchemaLinter.DEFAULT_MONEY_PATTERN, null);
+        SchemaLinter noDocs = new SchemaLinter(
+                EnumSet.complementOf(EnumSet.of(LintRule.TYPE_DOC, LintRule.FIELD_DOC)),
+                SchemaLinter.DEFAULT_MONEY_PATTERN,
+                null);
 
         assertThat(rules(noDocs, """
                 {"type":"record","name":"A","namespace":"x","fields":[{"name":"f","type":"int"}]}""")).isEmpty();

@@ -9,8 +9,7 @@ import java.util.Map;
  */
 public final class BrokerDefaults {
 
-    private BrokerDefaults() {
-    }
+    private BrokerDefaults() {}
 
     /**
      * Returns replication settings sized to the cluster: internal topics replicated {@code min(3, brokers)}

@@ -4,11 +4,11 @@ import dev.eventcontracts.devstack.RunningKafka;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.ConfluentKafkaContainer;
 import org.testcontainers.utility.DockerImageName;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A single Kafka broker in a {@code confluentinc/cp-kafka} container; the only class that uses Testcontainers.
@@ -34,7 +34,7 @@ final class DockerKafka implements RunningKafka {
     static DockerKafka start(String image) {
         long start = System.nanoTime();
         ConfluentKafkaContainer container = new ConfluentKafkaContainer(
-                DockerImageName.parse(image).asCompatibleSubstituteFor("confluentinc/cp-kafka"))
+                        DockerImageName.parse(image).asCompatibleSubstituteFor("confluentinc/cp-kafka"))
                 .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
         try {
             container.start();
@@ -44,8 +44,11 @@ final class DockerKafka implements RunningKafka {
                     "Kafka container from image '" + image + "' did not start: " + e.getMessage(), e);
         }
         DockerKafka kafka = new DockerKafka(container);
-        LOG.info("Kafka broker(s) ready at {} in {} ms (1 broker, docker image {})", kafka.bootstrapServers,
-                (System.nanoTime() - start) / 1_000_000, image);
+        LOG.info(
+                "Kafka broker(s) ready at {} in {} ms (1 broker, docker image {})",
+                kafka.bootstrapServers,
+                (System.nanoTime() - start) / 1_000_000,
+                image);
         return kafka;
     }
 

@@ -14,8 +14,7 @@ public final class DockerSupport {
     /** Confluent Platform 8.1 ships Apache Kafka 4.1, the version the in-process stack runs. */
     public static final String DEFAULT_IMAGE = "confluentinc/cp-kafka:8.1.0";
 
-    private DockerSupport() {
-    }
+    private DockerSupport() {}
 
     /**
      * Returns why the docker stack cannot run in this JVM.
@@ -27,7 +26,8 @@ public final class DockerSupport {
         try {
             Class.forName("org.testcontainers.DockerClientFactory", false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            return Optional.of("Testcontainers is not on the test classpath (add org.testcontainers:kafka with test scope)");
+            return Optional.of(
+                    "Testcontainers is not on the test classpath (add org.testcontainers:kafka with test scope)");
         }
         return DockerKafka.dockerAvailable()
                 ? Optional.empty()

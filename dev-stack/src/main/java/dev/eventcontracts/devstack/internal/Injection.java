@@ -22,8 +22,7 @@ public final class Injection {
     private static final Set<Class<?>> INJECTABLE_TYPES =
             Set.of(KafkaCluster.class, RunningKafka.class, RunningRegistry.class);
 
-    private Injection() {
-    }
+    private Injection() {}
 
     /**
      * Tells whether a parameter or field of this type and annotations is the extension's to fill.
@@ -78,8 +77,10 @@ public final class Injection {
      * @param context the current context, not null
      */
     public static void injectFields(Object instance, ExtensionContext context) {
-        List<Field> fields = ReflectionSupport.findFields(instance.getClass(),
-                field -> !Modifier.isStatic(field.getModifiers()) && !Modifier.isFinal(field.getModifiers())
+        List<Field> fields = ReflectionSupport.findFields(
+                instance.getClass(),
+                field -> !Modifier.isStatic(field.getModifiers())
+                        && !Modifier.isFinal(field.getModifiers())
                         && supports(field.getType(), field),
                 HierarchyTraversalMode.TOP_DOWN);
         for (Field field : fields) {

@@ -20,8 +20,7 @@ public final class KafkaStacks {
     private static final Namespace NAMESPACE = Namespace.create("dev.eventcontracts.devstack");
     private static final String DOCKER_CHECK_KEY = "docker-unavailable-reason";
 
-    private KafkaStacks() {
-    }
+    private KafkaStacks() {}
 
     /**
      * Returns the running Kafka for the request, starting it on first use.
@@ -31,7 +30,8 @@ public final class KafkaStacks {
      * @return the running Kafka, never null
      */
     public static RunningKafka kafka(ExtensionContext context, StackRequest request) {
-        return store(context, request).getOrComputeIfAbsent(request.kafkaKey(), key -> start(request), RunningKafka.class);
+        return store(context, request)
+                .getOrComputeIfAbsent(request.kafkaKey(), key -> start(request), RunningKafka.class);
     }
 
     /**
@@ -45,8 +45,11 @@ public final class KafkaStacks {
     public static RunningRegistry registry(ExtensionContext context, StackRequest request) {
         String bootstrapServers = kafka(context, request).bootstrapServers();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return store(context, request).getOrComputeIfAbsent("registry@" + request.kafkaKey(),
-                key -> RegistryProviders.start(bootstrapServers, loader), RunningRegistry.class);
+        return store(context, request)
+                .getOrComputeIfAbsent(
+                        "registry@" + request.kafkaKey(),
+                        key -> RegistryProviders.start(bootstrapServers, loader),
+                        RunningRegistry.class);
     }
 
     /**
@@ -58,8 +61,9 @@ public final class KafkaStacks {
     @SuppressWarnings("unchecked")
     public static Optional<String> dockerUnavailableReason(ExtensionContext context) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(DOCKER_CHECK_KEY,
-                key -> DockerSupport.unavailableReason(loader), Optional.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(DOCKER_CHECK_KEY, key -> DockerSupport.unavailableReason(loader), Optional.class);
     }
 
     private static RunningKafka start(StackRequest request) {
@@ -75,13 +79,15 @@ public final class KafkaStacks {
     }
 
     private static ExtensionContext ownerContext(ExtensionContext context, Class<?> owner) {
-        for (ExtensionContext current = context; current != null; current = current.getParent().orElse(null)) {
+        for (ExtensionContext current = context;
+                current != null;
+                current = current.getParent().orElse(null)) {
             boolean classLevel = current.getTestMethod().isEmpty();
             if (classLevel && current.getTestClass().filter(owner::equals).isPresent()) {
                 return current;
             }
         }
-        throw new ExtensionConfigurationException("no test-class context for " + owner.getName()
-                + " above " + context.getUniqueId());
+        throw new ExtensionConfigurationException(
+                "no test-class context for " + owner.getName() + " above " + context.getUniqueId());
     }
 }

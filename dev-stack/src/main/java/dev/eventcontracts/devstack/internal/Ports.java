@@ -11,8 +11,7 @@ import java.net.ServerSocket;
  */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /**
      * Tells whether a port can be bound on the loopback address right now.

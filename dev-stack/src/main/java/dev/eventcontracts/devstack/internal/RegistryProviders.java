@@ -19,8 +19,7 @@ public final class RegistryProviders {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryProviders.class);
     private static final String SERVICE_FILE = "META-INF/services/" + RegistryProvider.class.getName();
 
-    private RegistryProviders() {
-    }
+    private RegistryProviders() {}
 
     /**
      * Starts a registry for the given Kafka through the provider that {@code loader} sees.
@@ -38,8 +37,11 @@ public final class RegistryProviders {
             throw new IllegalStateException(
                     provider.getClass().getName() + ".start(...) returned null; expected a running registry");
         }
-        LOG.info("Schema registry ready at {} in {} ms (provider {})", registry.url(),
-                (System.nanoTime() - start) / 1_000_000, provider.getClass().getName());
+        LOG.info(
+                "Schema registry ready at {} in {} ms (provider {})",
+                registry.url(),
+                (System.nanoTime() - start) / 1_000_000,
+                provider.getClass().getName());
         return registry;
     }
 
@@ -70,8 +72,10 @@ public final class RegistryProviders {
         try {
             ServiceLoader.load(RegistryProvider.class, loader).forEach(providers::add);
         } catch (ServiceConfigurationError e) {
-            throw new IllegalStateException("a " + RegistryProvider.class.getName() + " listed in " + SERVICE_FILE
-                    + " cannot be loaded: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "a " + RegistryProvider.class.getName() + " listed in " + SERVICE_FILE + " cannot be loaded: "
+                            + e.getMessage(),
+                    e);
         }
         return providers;
     }

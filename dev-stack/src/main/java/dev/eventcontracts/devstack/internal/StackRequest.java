@@ -38,8 +38,8 @@ public record StackRequest(Class<?> owner, int brokers, boolean registry, Stack 
     public static StackRequest of(Class<?> owner, int brokers, boolean registry, Stack declared, String stackProperty) {
         Objects.requireNonNull(owner, "owner");
         if (brokers < 1) {
-            throw new ExtensionConfigurationException("@WithKafka(brokers = " + brokers + ") on " + owner.getName()
-                    + ": brokers must be at least 1");
+            throw new ExtensionConfigurationException(
+                    "@WithKafka(brokers = " + brokers + ") on " + owner.getName() + ": brokers must be at least 1");
         }
         if (declared == Stack.DOCKER && brokers > 1) {
             throw new ExtensionConfigurationException("@WithKafka(brokers = " + brokers + ", stack = DOCKER) on "
@@ -112,8 +112,9 @@ public record StackRequest(Class<?> owner, int brokers, boolean registry, Stack 
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "in-process", "inprocess" -> Stack.IN_PROCESS;
             case "docker" -> Stack.DOCKER;
-            default -> throw new ExtensionConfigurationException("system property '" + STACK_PROPERTY + "' is '" + value
-                    + "'; expected 'in-process' (the default) or 'docker'");
+            default ->
+                throw new ExtensionConfigurationException("system property '" + STACK_PROPERTY + "' is '" + value
+                        + "'; expected 'in-process' (the default) or 'docker'");
         };
     }
 

@@ -26,8 +26,7 @@ public final class TopicAdmin {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final long POLL_MS = 50;
 
-    private TopicAdmin() {
-    }
+    private TopicAdmin() {}
 
     /**
      * Creates the topic and returns once every partition has a leader that answers offset requests.
@@ -43,20 +42,25 @@ public final class TopicAdmin {
     public static void createAndAwaitLeaders(
             String bootstrapServers, String name, int partitions, int replicationFactor, Map<String, String> configs) {
         if (partitions < 1 || replicationFactor < 1) {
-            throw new IllegalArgumentException("topic '" + name + "': partitions and replicationFactor must be >= 1, was "
-                    + partitions + " and " + replicationFactor);
+            throw new IllegalArgumentException(
+                    "topic '" + name + "': partitions and replicationFactor must be >= 1, was " + partitions + " and "
+                            + replicationFactor);
         }
         NewTopic topic = new NewTopic(name, partitions, (short) replicationFactor).configs(Map.copyOf(configs));
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "dev-stack-topic-admin"))) {
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "dev-stack-topic-admin"))) {
             admin.createTopics(List.of(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             awaitLeaders(admin, name, partitions, deadline);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not create topic '" + name + "' (" + partitions
-                    + " partitions, replication " + replicationFactor + ", configs " + configs + ") on "
-                    + bootstrapServers + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not create topic '" + name + "' (" + partitions
+                            + " partitions, replication " + replicationFactor + ", configs " + configs + ") on "
+                            + bootstrapServers + ": " + e.getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topic '" + name + "'", e);
@@ -68,20 +72,26 @@ public final class TopicAdmin {
         String missing = "all partitions";
         while (System.nanoTime() < deadline) {
             try {
-                TopicDescription description = admin.describeTopics(List.of(name)).allTopicNames().get().get(name);
+                TopicDescription description = admin.describeTopics(List.of(name))
+                        .allTopicNames()
+                        .get()
+                        .get(name);
                 missing = partitionsWithoutLeader(description, partitions);
                 if (missing.isEmpty()) {
                     // A leader in the metadata may not have applied its leadership yet; an offset request that
                     // succeeds on every partition proves the leaders serve.
-                    Map<TopicPartition, OffsetSpec> latest = description.partitions().stream().collect(Collectors.toMap(
-                            p -> new TopicPartition(name, p.partition()), p -> OffsetSpec.latest()));
+                    Map<TopicPartition, OffsetSpec> latest = description.partitions().stream()
+                            .collect(Collectors.toMap(
+                                    p -> new TopicPartition(name, p.partition()), p -> OffsetSpec.latest()));
                     admin.listOffsets(latest).all().get();
                     return;
                 }
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof RetriableException)) {
-                    throw new IllegalStateException("topic '" + name + "' was created but cannot be described: "
-                            + e.getCause().getMessage(), e.getCause());
+                    throw new IllegalStateException(
+                            "topic '" + name + "' was created but cannot be described: "
+                                    + e.getCause().getMessage(),
+                            e.getCause());
                 }
                 missing = e.getCause().getClass().getSimpleName();
             }

@@ -16,7 +16,8 @@ class RegistryProvidersTest {
 
     @Test
     void start_withTheFakeProviderOnTheClasspath_startsItWithTheBootstrapAddress() {
-        try (RunningRegistry registry = RegistryProviders.start("localhost:1234", getClass().getClassLoader())) {
+        try (RunningRegistry registry =
+                RegistryProviders.start("localhost:1234", getClass().getClassLoader())) {
             assertThat(registry.url()).isEqualTo("http://fake-registry.invalid/localhost:1234");
         }
     }
@@ -26,7 +27,8 @@ class RegistryProvidersTest {
         try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
             assertThatThrownBy(() -> RegistryProviders.start("localhost:1234", empty))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("@WithKafka(registry = true) needs a dev.eventcontracts.devstack.RegistryProvider")
+                    .hasMessageContaining(
+                            "@WithKafka(registry = true) needs a dev.eventcontracts.devstack.RegistryProvider")
                     .hasMessageContaining("META-INF/services/dev.eventcontracts.devstack.RegistryProvider")
                     .hasMessageContaining("none was found")
                     .hasMessageContaining("add dev.eventcontracts:dev-stack-registry");

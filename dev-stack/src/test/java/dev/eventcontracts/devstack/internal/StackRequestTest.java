@@ -13,17 +13,23 @@ class StackRequestTest {
 
     @Test
     void defaultStack_withoutProperty_runsInProcess() {
-        assertThat(StackRequest.of(StackRequestTest.class, 1, false, Stack.DEFAULT, null).stack()).isEqualTo(Stack.IN_PROCESS);
+        assertThat(StackRequest.of(StackRequestTest.class, 1, false, Stack.DEFAULT, null)
+                        .stack())
+                .isEqualTo(Stack.IN_PROCESS);
     }
 
     @Test
     void defaultStack_withDockerProperty_runsInDocker() {
-        assertThat(StackRequest.of(StackRequestTest.class, 1, false, Stack.DEFAULT, " Docker ").stack()).isEqualTo(Stack.DOCKER);
+        assertThat(StackRequest.of(StackRequestTest.class, 1, false, Stack.DEFAULT, " Docker ")
+                        .stack())
+                .isEqualTo(Stack.DOCKER);
     }
 
     @Test
     void multiBrokerClass_runsInProcess_evenWithDockerProperty() {
-        assertThat(StackRequest.of(StackRequestTest.class, 3, false, Stack.DEFAULT, "docker").stack()).isEqualTo(Stack.IN_PROCESS);
+        assertThat(StackRequest.of(StackRequestTest.class, 3, false, Stack.DEFAULT, "docker")
+                        .stack())
+                .isEqualTo(Stack.IN_PROCESS);
     }
 
     @Test
@@ -66,7 +72,8 @@ class StackRequestTest {
     @Test
     void dockerAndInProcessSharedBrokers_haveDifferentKeys() {
         assertThat(StackRequest.of(String.class, 1, false, Stack.DOCKER, null).kafkaKey())
-                .isNotEqualTo(StackRequest.of(String.class, 1, false, Stack.IN_PROCESS, null).kafkaKey());
+                .isNotEqualTo(StackRequest.of(String.class, 1, false, Stack.IN_PROCESS, null)
+                        .kafkaKey());
     }
 
     @Test
@@ -82,9 +89,11 @@ class StackRequestTest {
     @Test
     void find_directWithKafkaBesideComposedAnnotation_winsWhicheverComesFirst() {
         assertThat(StackRequest.find(DirectAfterComposed.class, null))
-                .extracting(StackRequest::brokers, StackRequest::registry).containsExactly(3, false);
+                .extracting(StackRequest::brokers, StackRequest::registry)
+                .containsExactly(3, false);
         assertThat(StackRequest.find(DirectBeforeComposed.class, null))
-                .extracting(StackRequest::brokers, StackRequest::registry).containsExactly(1, true);
+                .extracting(StackRequest::brokers, StackRequest::registry)
+                .containsExactly(1, true);
     }
 
     @Test
@@ -96,18 +105,15 @@ class StackRequestTest {
     }
 
     @KafkaIntegrationTest
-    static class ComposedOnly {
-    }
+    static class ComposedOnly {}
 
     @KafkaIntegrationTest
     @WithKafka(brokers = 3)
     static class DirectAfterComposed {
-        class Inner {
-        }
+        class Inner {}
     }
 
     @WithKafka(registry = true)
     @KafkaIntegrationTest
-    static class DirectBeforeComposed {
-    }
+    static class DirectBeforeComposed {}
 }

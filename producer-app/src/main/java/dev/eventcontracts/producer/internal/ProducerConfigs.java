@@ -16,8 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  */
 public final class ProducerConfigs {
 
-    private ProducerConfigs() {
-    }
+    private ProducerConfigs() {}
 
     /**
      * Returns the producer settings.

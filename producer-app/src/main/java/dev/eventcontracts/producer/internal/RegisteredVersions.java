@@ -17,8 +17,7 @@ import org.apache.avro.SchemaNormalization;
  */
 public final class RegisteredVersions {
 
-    private RegisteredVersions() {
-    }
+    private RegisteredVersions() {}
 
     /**
      * Returns the newest version of the subject whose schema equals the given one.
@@ -36,13 +35,18 @@ public final class RegisteredVersions {
         try {
             latest = registry.latest(subject);
         } catch (RegistryException e) {
-            throw new IllegalStateException("subject '" + subject + "' cannot be read from the registry: "
-                    + e.getMessage() + "; register the contracts first", e);
+            throw new IllegalStateException(
+                    "subject '" + subject + "' cannot be read from the registry: " + e.getMessage()
+                            + "; register the contracts first",
+                    e);
         }
         for (int version = latest.version(); version >= 1; version--) {
-            RegisteredVersion candidate = version == latest.version() ? latest : versionOrNull(registry, subject, version);
+            RegisteredVersion candidate =
+                    version == latest.version() ? latest : versionOrNull(registry, subject, version);
             if (candidate != null
-                    && SchemaNormalization.parsingFingerprint64(candidate.schema().rawSchema()) == wanted) {
+                    && SchemaNormalization.parsingFingerprint64(
+                                    candidate.schema().rawSchema())
+                            == wanted) {
                 return candidate;
             }
         }

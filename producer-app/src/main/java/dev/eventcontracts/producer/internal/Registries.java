@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class Registries {
 
-    private Registries() {
-    }
+    private Registries() {}
 
     /**
      * Opens a client.

@@ -50,8 +50,8 @@ public final class ReleasedProjection {
      * @throws IllegalArgumentException when the release has no type of that name
      */
     public GenericRecord project(SpecificRecord event) {
-        Coder coder = coders.computeIfAbsent(event.getSchema(),
-                writer -> new Coder(writer, release.type(writer.getFullName())));
+        Coder coder = coders.computeIfAbsent(
+                event.getSchema(), writer -> new Coder(writer, release.type(writer.getFullName())));
         return coder.project(event);
     }
 
@@ -73,7 +73,8 @@ public final class ReleasedProjection {
                 BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(out.toByteArray(), null);
                 return reader.read(null, decoder);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot project " + event.getSchema().getFullName(), e);
+                throw new UncheckedIOException(
+                        "cannot project " + event.getSchema().getFullName(), e);
             }
         }
     }

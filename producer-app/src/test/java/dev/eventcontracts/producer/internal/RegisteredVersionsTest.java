@@ -35,12 +35,17 @@ class RegisteredVersionsTest {
     @Test
     void find_unionWithJavaStringProperties_stillMatches() {
         Schema withProps = Schema.createUnion(V2.getTypes().stream()
-                .map(t -> new Schema.Parser().parse(t.toString().replace("\"type\":\"string\"",
-                        "\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"}")))
+                .map(t -> new Schema.Parser()
+                        .parse(t.toString()
+                                .replace(
+                                        "\"type\":\"string\"",
+                                        "\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"}")))
                 .toList());
         FakeRegistry registry = new FakeRegistry(List.of(V1, V2));
 
-        assertThat(RegisteredVersions.find(registry, "order-events-value", withProps).version()).isEqualTo(2);
+        assertThat(RegisteredVersions.find(registry, "order-events-value", withProps)
+                        .version())
+                .isEqualTo(2);
     }
 
     @Test
@@ -49,7 +54,8 @@ class RegisteredVersionsTest {
 
         assertThatThrownBy(() -> RegisteredVersions.find(registry, "order-events-value", V1))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("'order-events-value'").hasMessageContaining("register");
+                .hasMessageContaining("'order-events-value'")
+                .hasMessageContaining("register");
     }
 
     /** Versions 1..n with ids 101..; only latest and version are used. */
@@ -58,7 +64,8 @@ class RegisteredVersionsTest {
 
         FakeRegistry(List<Schema> schemas) {
             for (int i = 0; i < schemas.size(); i++) {
-                versions.add(new RegisteredVersion("order-events-value", i + 1, 101 + i, AvroSchema.of(schemas.get(i))));
+                versions.add(
+                        new RegisteredVersion("order-events-value", i + 1, 101 + i, AvroSchema.of(schemas.get(i))));
             }
         }
 
@@ -91,7 +98,6 @@ class RegisteredVersionsTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

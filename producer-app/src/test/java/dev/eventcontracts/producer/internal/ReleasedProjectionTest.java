@@ -22,15 +22,30 @@ import org.junit.jupiter.api.Test;
 class ReleasedProjectionTest {
 
     private static final ReleasedContracts V1 = ReleasedContracts.load(1);
-    private static final Money TEN_EUR = Money.newBuilder().setAmount(new BigDecimal("10.00")).setCurrency("EUR").build();
+    private static final Money TEN_EUR = Money.newBuilder()
+            .setAmount(new BigDecimal("10.00"))
+            .setCurrency("EUR")
+            .build();
 
     @Test
     void project_v2OrderCreatedWithAddress_givesV1RecordWithoutTheField() {
-        OrderCreated created = OrderCreated.newBuilder().setEventId("e").setOrderId("o").setCustomerId("c")
-                .setItems(List.of(LineItem.newBuilder().setProductId("p").setQuantity(1).setUnitPrice(TEN_EUR).build()))
-                .setTotal(TEN_EUR).setCreatedAt(Instant.ofEpochMilli(42))
-                .setShippingAddress(Address.newBuilder().setStreet("s").setCity("c").setPostalCode("p")
-                        .setCountry("DE").build())
+        OrderCreated created = OrderCreated.newBuilder()
+                .setEventId("e")
+                .setOrderId("o")
+                .setCustomerId("c")
+                .setItems(List.of(LineItem.newBuilder()
+                        .setProductId("p")
+                        .setQuantity(1)
+                        .setUnitPrice(TEN_EUR)
+                        .build()))
+                .setTotal(TEN_EUR)
+                .setCreatedAt(Instant.ofEpochMilli(42))
+                .setShippingAddress(Address.newBuilder()
+                        .setStreet("s")
+                        .setCity("c")
+                        .setPostalCode("p")
+                        .setCountry("DE")
+                        .build())
                 .build();
 
         GenericRecord v1 = new ReleasedProjection(V1).project(created);
@@ -40,20 +55,25 @@ class ReleasedProjectionTest {
         assertThat(v1.get("createdAt")).isEqualTo(42L);
         GenericRecord total = (GenericRecord) v1.get("total");
         Schema amount = total.getSchema().getField("amount").schema();
-        assertThat(new Conversions.DecimalConversion().fromBytes((ByteBuffer) total.get("amount"), amount,
-                amount.getLogicalType())).isEqualByComparingTo("10.00");
+        assertThat(new Conversions.DecimalConversion()
+                        .fromBytes((ByteBuffer) total.get("amount"), amount, amount.getLogicalType()))
+                .isEqualByComparingTo("10.00");
     }
 
     @Test
     void project_statusUnknownToV1_becomesTheEnumDefault() {
-        OrderStatusChanged returned = OrderStatusChanged.newBuilder().setEventId("e").setOrderId("o")
-                .setPreviousStatus(OrderStatus.DELIVERED).setStatus(OrderStatus.RETURNED)
-                .setChangedAt(Instant.ofEpochMilli(1)).build();
+        OrderStatusChanged returned = OrderStatusChanged.newBuilder()
+                .setEventId("e")
+                .setOrderId("o")
+                .setPreviousStatus(OrderStatus.DELIVERED)
+                .setStatus(OrderStatus.RETURNED)
+                .setChangedAt(Instant.ofEpochMilli(1))
+                .build();
 
         GenericRecord v1 = new ReleasedProjection(V1).project(returned);
 
-        assertThat(v1.get("status")).isEqualTo(new GenericData.EnumSymbol(
-                V1.type("dev.eventcontracts.orders.OrderStatus"), "UNKNOWN"));
+        assertThat(v1.get("status"))
+                .isEqualTo(new GenericData.EnumSymbol(V1.type("dev.eventcontracts.orders.OrderStatus"), "UNKNOWN"));
         assertThat(v1.get("previousStatus").toString()).isEqualTo("DELIVERED");
     }
 }

@@ -29,11 +29,9 @@ import java.util.function.Function;
  */
 public final class CachedSchemaRegistry implements SchemaRegistry {
 
-    private record SchemaKey(String subject, AvroSchema schema, boolean normalize) {
-    }
+    private record SchemaKey(String subject, AvroSchema schema, boolean normalize) {}
 
-    private record VersionKey(String subject, int version) {
-    }
+    private record VersionKey(String subject, int version) {}
 
     private final SchemaRegistryClient client;
     private final ReferenceResolver resolver;
@@ -51,14 +49,15 @@ public final class CachedSchemaRegistry implements SchemaRegistry {
      * @param latestTtl how long a latest version is kept, or null for no expiry
      * @param ticker the time source of the latest-version expiry
      */
-    public CachedSchemaRegistry(SchemaRegistryClient client, int capacity, int latestSize, Duration latestTtl,
-            Ticker ticker) {
+    public CachedSchemaRegistry(
+            SchemaRegistryClient client, int capacity, int latestSize, Duration latestTtl, Ticker ticker) {
         this.client = Objects.requireNonNull(client, "client");
         this.resolver = new ReferenceResolver(client, capacity);
         this.byId = Caffeine.newBuilder().maximumSize(capacity).buildAsync();
         this.idBySchema = Caffeine.newBuilder().maximumSize(capacity).buildAsync();
         this.byVersion = Caffeine.newBuilder().maximumSize(capacity).buildAsync();
-        Caffeine<Object, Object> latestBuilder = Caffeine.newBuilder().maximumSize(latestSize).ticker(ticker);
+        Caffeine<Object, Object> latestBuilder =
+                Caffeine.newBuilder().maximumSize(latestSize).ticker(ticker);
         if (latestTtl != null) {
             latestBuilder.expireAfterWrite(latestTtl);
         }
@@ -67,10 +66,11 @@ public final class CachedSchemaRegistry implements SchemaRegistry {
 
     @Override
     public int register(String subject, AvroSchema schema, boolean normalize) {
-        SchemaKey key = new SchemaKey(Objects.requireNonNull(subject, "subject"),
-                Objects.requireNonNull(schema, "schema"), normalize);
+        SchemaKey key = new SchemaKey(
+                Objects.requireNonNull(subject, "subject"), Objects.requireNonNull(schema, "schema"), normalize);
         return load(idBySchema, key, k -> {
-            int id = client.register(subject, RegisterSchemaRequest.of(schema), normalize).id();
+            int id = client.register(subject, RegisterSchemaRequest.of(schema), normalize)
+                    .id();
             if (!normalize) {
                 // what was registered is exactly what a reader of this id gets (Confluent's client does the same)
                 seed(byId, id, schema);
@@ -81,10 +81,13 @@ public final class CachedSchemaRegistry implements SchemaRegistry {
 
     @Override
     public int idOf(String subject, AvroSchema schema, boolean normalize) {
-        SchemaKey key = new SchemaKey(Objects.requireNonNull(subject, "subject"),
-                Objects.requireNonNull(schema, "schema"), normalize);
-        return load(idBySchema, key,
-                k -> client.lookup(subject, RegisterSchemaRequest.of(schema), normalize, false).id());
+        SchemaKey key = new SchemaKey(
+                Objects.requireNonNull(subject, "subject"), Objects.requireNonNull(schema, "schema"), normalize);
+        return load(
+                idBySchema,
+                key,
+                k -> client.lookup(subject, RegisterSchemaRequest.of(schema), normalize, false)
+                        .id());
     }
 
     @Override
@@ -119,7 +122,10 @@ public final class CachedSchemaRegistry implements SchemaRegistry {
     }
 
     private RegisteredVersion toVersion(SubjectSchema answer) {
-        AvroSchema schema = resolver.parse(answer.schema(), answer.schemaType(), answer.references(),
+        AvroSchema schema = resolver.parse(
+                answer.schema(),
+                answer.schemaType(),
+                answer.references(),
                 "subject '" + answer.subject() + "' version " + answer.version());
         seed(byId, answer.id(), schema);
         seed(idBySchema, new SchemaKey(answer.subject(), schema, false), answer.id());

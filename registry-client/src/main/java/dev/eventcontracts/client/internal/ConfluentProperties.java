@@ -47,8 +47,7 @@ import java.util.stream.Collectors;
  */
 public final class ConfluentProperties {
 
-    private ConfluentProperties() {
-    }
+    private ConfluentProperties() {}
 
     /**
      * Applies the properties to a builder.
@@ -91,9 +90,11 @@ public final class ConfluentProperties {
         String basicSource = text(props, BASIC_AUTH_CREDENTIALS_SOURCE);
         String bearerSource = text(props, BEARER_AUTH_CREDENTIALS_SOURCE);
         if (notEmpty(basicSource) && notEmpty(bearerSource)) {
-            throw new RegistryConfigException(BEARER_AUTH_CREDENTIALS_SOURCE, "Only one of '"
-                    + BASIC_AUTH_CREDENTIALS_SOURCE + "' and '" + BEARER_AUTH_CREDENTIALS_SOURCE
-                    + "' may be specified");
+            throw new RegistryConfigException(
+                    BEARER_AUTH_CREDENTIALS_SOURCE,
+                    "Only one of '"
+                            + BASIC_AUTH_CREDENTIALS_SOURCE + "' and '" + BEARER_AUTH_CREDENTIALS_SOURCE
+                            + "' may be specified");
         }
         if (notEmpty(bearerSource)) {
             if (!bearerSource.equalsIgnoreCase("STATIC_TOKEN")) {
@@ -101,8 +102,10 @@ public final class ConfluentProperties {
             }
             String token = secret(props, BEARER_AUTH_TOKEN);
             if (token == null || token.isEmpty()) {
-                throw new RegistryConfigException(BEARER_AUTH_TOKEN, BEARER_AUTH_TOKEN + " is missing; "
-                        + BEARER_AUTH_CREDENTIALS_SOURCE + "=STATIC_TOKEN needs it");
+                throw new RegistryConfigException(
+                        BEARER_AUTH_TOKEN,
+                        BEARER_AUTH_TOKEN + " is missing; " + BEARER_AUTH_CREDENTIALS_SOURCE
+                                + "=STATIC_TOKEN needs it");
             }
             builder.bearerToken(token);
             return;
@@ -118,8 +121,10 @@ public final class ConfluentProperties {
                     userInfo = secret(props, SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO);
                 }
                 if (userInfo == null || userInfo.isEmpty()) {
-                    throw new RegistryConfigException(BASIC_AUTH_USER_INFO, BASIC_AUTH_USER_INFO + " is missing; "
-                            + BASIC_AUTH_CREDENTIALS_SOURCE + "=USER_INFO needs '<user>:<password>'");
+                    throw new RegistryConfigException(
+                            BASIC_AUTH_USER_INFO,
+                            BASIC_AUTH_USER_INFO + " is missing; " + BASIC_AUTH_CREDENTIALS_SOURCE
+                                    + "=USER_INFO needs '<user>:<password>'");
                 }
                 builder.basicAuthUserInfo(userInfo);
             }
@@ -130,13 +135,13 @@ public final class ConfluentProperties {
     private static void applyTls(Map<String, ?> props, RegistryClientConfig.Builder builder) {
         String trustLocation = text(props, SSL_TRUSTSTORE_LOCATION);
         if (notEmpty(trustLocation)) {
-            builder.trustStore(Path.of(trustLocation), secret(props, SSL_TRUSTSTORE_PASSWORD),
-                    text(props, SSL_TRUSTSTORE_TYPE));
+            builder.trustStore(
+                    Path.of(trustLocation), secret(props, SSL_TRUSTSTORE_PASSWORD), text(props, SSL_TRUSTSTORE_TYPE));
         }
         String keyLocation = text(props, SSL_KEYSTORE_LOCATION);
         if (notEmpty(keyLocation)) {
-            builder.keyStore(Path.of(keyLocation), secret(props, SSL_KEYSTORE_PASSWORD),
-                    text(props, SSL_KEYSTORE_TYPE));
+            builder.keyStore(
+                    Path.of(keyLocation), secret(props, SSL_KEYSTORE_PASSWORD), text(props, SSL_KEYSTORE_TYPE));
         }
         String keyPassword = secret(props, SSL_KEY_PASSWORD);
         if (notEmpty(keyPassword)) {
@@ -144,7 +149,8 @@ public final class ConfluentProperties {
         }
         String algorithm = text(props, SSL_ENDPOINT_IDENTIFICATION_ALGORITHM);
         if (algorithm != null && !algorithm.equalsIgnoreCase("https")) {
-            throw new RegistryConfigException(SSL_ENDPOINT_IDENTIFICATION_ALGORITHM,
+            throw new RegistryConfigException(
+                    SSL_ENDPOINT_IDENTIFICATION_ALGORITHM,
                     SSL_ENDPOINT_IDENTIFICATION_ALGORITHM + " is '" + algorithm + "'; only 'https' (host name"
                             + " verification) is supported: give the registry's certificate a subjectAltName"
                             + " for its host instead of switching verification off");
@@ -169,12 +175,14 @@ public final class ConfluentProperties {
         if (wait != null || maxWait != null) {
             long first = wait == null ? RegistryClientSettings.numericDefault(RETRIES_WAIT_MS) : wait;
             long longest = maxWait == null
-                    ? Math.max(RegistryClientSettings.numericDefault(RETRIES_MAX_WAIT_MS), first) : maxWait;
+                    ? Math.max(RegistryClientSettings.numericDefault(RETRIES_MAX_WAIT_MS), first)
+                    : maxWait;
             builder.retryBackoff(Duration.ofMillis(first), Duration.ofMillis(longest));
         }
         for (Map.Entry<String, ?> e : props.entrySet()) {
             if (e.getKey().startsWith(REQUEST_HEADER_PREFIX)) {
-                builder.httpHeader(e.getKey().substring(REQUEST_HEADER_PREFIX.length()),
+                builder.httpHeader(
+                        e.getKey().substring(REQUEST_HEADER_PREFIX.length()),
                         e.getValue() == null ? null : String.valueOf(e.getValue()));
             }
         }
@@ -187,8 +195,8 @@ public final class ConfluentProperties {
     }
 
     private static RegistryConfigException unsupported(String key, String value, String expected) {
-        return new RegistryConfigException(key, key + " is '" + value + "', which this client does not support;"
-                + " expected " + expected);
+        return new RegistryConfigException(
+                key, key + " is '" + value + "', which this client does not support;" + " expected " + expected);
     }
 
     private static boolean notEmpty(String s) {
@@ -215,8 +223,9 @@ public final class ConfluentProperties {
         } catch (ReflectiveOperationException e) {
             // not a Password-like holder: fall through to the error below
         }
-        throw new RegistryConfigException(key, key + " has a value of type " + v.getClass().getName()
-                + "; expected a String or a Kafka Password");
+        throw new RegistryConfigException(
+                key,
+                key + " has a value of type " + v.getClass().getName() + "; expected a String or a Kafka Password");
     }
 
     private static Integer integer(Map<String, ?> props, String key) {

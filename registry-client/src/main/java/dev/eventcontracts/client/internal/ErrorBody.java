@@ -5,5 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Confluent's error body: {@code {"error_code": 40401, "message": "Subject 'x' not found."}}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record ErrorBody(@JsonProperty("error_code") Integer errorCode, @JsonProperty("message") String message) {
-}
+record ErrorBody(
+        @JsonProperty("error_code") Integer errorCode,
+        @JsonProperty("message") String message) {}

@@ -11,8 +11,7 @@ public final class HeaderRules {
             Set.of("connection", "content-length", "expect", "host", "upgrade", "transfer-encoding");
     private static final String TOKEN_SPECIALS = "!#$%&'*+-.^_`|~";
 
-    private HeaderRules() {
-    }
+    private HeaderRules() {}
 
     /**
      * Checks a header name and value.
@@ -28,12 +27,12 @@ public final class HeaderRules {
             throw new RegistryConfigException(key, key + ": '" + name + "' is not a valid HTTP header name");
         }
         if (SET_BY_CLIENT.contains(name.toLowerCase(Locale.ROOT))) {
-            throw new RegistryConfigException(key, key + ": header '" + name
-                    + "' is set by the HTTP client and cannot be configured");
+            throw new RegistryConfigException(
+                    key, key + ": header '" + name + "' is set by the HTTP client and cannot be configured");
         }
         if (value == null || hasLineBreak(value)) {
-            throw new RegistryConfigException(key, key + ": the value of header '" + name
-                    + "' must be a single line (value hidden)");
+            throw new RegistryConfigException(
+                    key, key + ": the value of header '" + name + "' must be a single line (value hidden)");
         }
     }
 
@@ -43,7 +42,9 @@ public final class HeaderRules {
     }
 
     private static boolean isTokenChar(int c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+        return (c >= '0' && c <= '9')
+                || (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
                 || TOKEN_SPECIALS.indexOf(c) >= 0;
     }
 }

@@ -51,9 +51,9 @@ public final class HttpRegistryClient implements SchemaRegistryClient {
         var m = transport.mapper();
         this.schemaString = m.readerFor(SchemaString.class);
         this.subjectSchema = m.readerFor(SubjectSchema.class);
-        this.strings = m.readerFor(new TypeReference<List<String>>() { });
-        this.ints = m.readerFor(new TypeReference<List<Integer>>() { });
-        this.subjectVersions = m.readerFor(new TypeReference<List<SubjectVersion>>() { });
+        this.strings = m.readerFor(new TypeReference<List<String>>() {});
+        this.ints = m.readerFor(new TypeReference<List<Integer>>() {});
+        this.subjectVersions = m.readerFor(new TypeReference<List<SubjectVersion>>() {});
         this.registerResponse = m.readerFor(RegisterSchemaResponse.class);
         this.compatibility = m.readerFor(CompatibilityCheckResponse.class);
         this.config = m.readerFor(CompatibilityConfig.class);
@@ -93,7 +93,9 @@ public final class HttpRegistryClient implements SchemaRegistryClient {
 
     @Override
     public List<String> subjects(String subjectPrefix, boolean deleted, boolean deletedOnly) {
-        Paths path = Paths.of("/subjects").param("subjectPrefix", subjectPrefix).flag("deleted", deleted)
+        Paths path = Paths.of("/subjects")
+                .param("subjectPrefix", subjectPrefix)
+                .flag("deleted", deleted)
                 .flag("deletedOnly", deletedOnly);
         return call("GET", path, null, READ, strings);
     }
@@ -113,8 +115,7 @@ public final class HttpRegistryClient implements SchemaRegistryClient {
     @Override
     public String rawSchema(String subject, int version) {
         Paths path = subject(subject).then("/versions").version(version).then("/schema");
-        return transport.send("GET", path.toString(), null, READ,
-                bytes -> new String(bytes, StandardCharsets.UTF_8));
+        return transport.send("GET", path.toString(), null, READ, bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -130,18 +131,25 @@ public final class HttpRegistryClient implements SchemaRegistryClient {
     }
 
     @Override
-    public CompatibilityCheckResponse testCompatibility(String subject, int version, RegisterSchemaRequest request,
-            boolean normalize, boolean verbose) {
-        Paths path = Paths.of("/compatibility/subjects").segment(subject).then("/versions").version(version)
-                .flag("normalize", normalize).flag("verbose", verbose);
+    public CompatibilityCheckResponse testCompatibility(
+            String subject, int version, RegisterSchemaRequest request, boolean normalize, boolean verbose) {
+        Paths path = Paths.of("/compatibility/subjects")
+                .segment(subject)
+                .then("/versions")
+                .version(version)
+                .flag("normalize", normalize)
+                .flag("verbose", verbose);
         return call("POST", path, Objects.requireNonNull(request, "request"), READ, compatibility);
     }
 
     @Override
-    public CompatibilityCheckResponse testCompatibilityAll(String subject, RegisterSchemaRequest request,
-            boolean normalize, boolean verbose) {
-        Paths path = Paths.of("/compatibility/subjects").segment(subject).then("/versions")
-                .flag("normalize", normalize).flag("verbose", verbose);
+    public CompatibilityCheckResponse testCompatibilityAll(
+            String subject, RegisterSchemaRequest request, boolean normalize, boolean verbose) {
+        Paths path = Paths.of("/compatibility/subjects")
+                .segment(subject)
+                .then("/versions")
+                .flag("normalize", normalize)
+                .flag("verbose", verbose);
         return call("POST", path, Objects.requireNonNull(request, "request"), READ, compatibility);
     }
 
@@ -186,7 +194,11 @@ public final class HttpRegistryClient implements SchemaRegistryClient {
 
     @Override
     public CompatibilityUpdate updateSubjectConfig(String subject, CompatibilityUpdate update) {
-        return call("PUT", Paths.of("/config").segment(subject), Objects.requireNonNull(update, "update"), WRITE,
+        return call(
+                "PUT",
+                Paths.of("/config").segment(subject),
+                Objects.requireNonNull(update, "update"),
+                WRITE,
                 configUpdate);
     }
 
@@ -202,8 +214,12 @@ public final class HttpRegistryClient implements SchemaRegistryClient {
 
     @Override
     public ModeConfig updateGlobalMode(String newMode, boolean force) {
-        return call("PUT", Paths.of("/mode").flag("force", force),
-                new ModeConfig(Objects.requireNonNull(newMode, "mode")), WRITE, mode);
+        return call(
+                "PUT",
+                Paths.of("/mode").flag("force", force),
+                new ModeConfig(Objects.requireNonNull(newMode, "mode")),
+                WRITE,
+                mode);
     }
 
     @Override

@@ -81,8 +81,7 @@ public final class HttpTransport implements AutoCloseable {
             "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; q=0.9, application/json; q=0.5";
     private static final int EXCERPT = 200;
 
-    private record Endpoint(String base, String authorization) {
-    }
+    private record Endpoint(String base, String authorization) {}
 
     private final HttpClient http;
     private final ObjectMapper mapper;
@@ -127,20 +126,22 @@ public final class HttpTransport implements AutoCloseable {
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
         KeyStores.sslContext(config).ifPresent(builder::sslContext);
-        config.proxy().ifPresent(p -> builder.proxy(
-                ProxySelector.of(new InetSocketAddress(p.getHostString(), p.getPort()))));
+        config.proxy()
+                .ifPresent(p -> builder.proxy(ProxySelector.of(new InetSocketAddress(p.getHostString(), p.getPort()))));
         return builder.build();
     }
 
     private static List<Endpoint> endpoints(RegistryClientConfig config) {
-        String shared = config.bearerToken().map(t -> "Bearer " + t)
+        String shared = config.bearerToken()
+                .map(t -> "Bearer " + t)
                 .or(() -> config.basicAuthUserInfo().map(RegistryUrls::basicAuthorization))
                 .orElse(null);
         List<Endpoint> out = new ArrayList<>();
         for (URI url : config.urls()) {
             // Confluent's source URL: each URL's own user-info, sent as a header and never in the request line
             String auth = shared != null || url.getUserInfo() == null
-                    ? shared : RegistryUrls.basicAuthorization(url.getUserInfo());
+                    ? shared
+                    : RegistryUrls.basicAuthorization(url.getUserInfo());
             out.add(new Endpoint(RegistryUrls.display(url), auth));
         }
         return List.copyOf(out);
@@ -192,22 +193,24 @@ public final class HttpTransport implements AutoCloseable {
         throw last;
     }
 
-    private record Attempt<T>(T result, RegistryException failure, boolean retryable) {
-    }
+    private record Attempt<T>(T result, RegistryException failure, boolean retryable) {}
 
-    private <T> Attempt<T> attempt(Endpoint endpoint, String method, String path, byte[] body, Safety safety,
-            BodyReader<T> reader) {
+    private <T> Attempt<T> attempt(
+            Endpoint endpoint, String method, String path, byte[] body, Safety safety, BodyReader<T> reader) {
         String where = method + " " + endpoint.base + path;
         HttpResponse<byte[]> response;
         try {
             response = http.send(request(endpoint, method, path, body), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            boolean notSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException
+            boolean notSent = e instanceof ConnectException
+                    || e instanceof HttpConnectTimeoutException
                     || e instanceof SSLHandshakeException;
             String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             LOG.debug("{} failed: {}", where, reason);
-            return new Attempt<>(null, new RegistryException(0, 0,
-                    "No answer from schema registry: " + where + ": " + reason, e), notSent || safety == Safety.READ);
+            return new Attempt<>(
+                    null,
+                    new RegistryException(0, 0, "No answer from schema registry: " + where + ": " + reason, e),
+                    notSent || safety == Safety.READ);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException(0, 0, "Interrupted while waiting for " + where, e);
@@ -224,8 +227,11 @@ public final class HttpTransport implements AutoCloseable {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint.base + path))
                 .timeout(requestTimeout)
                 .header("Accept", ACCEPT)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
             b.header("Content-Type", CONTENT_TYPE);
         }
@@ -240,8 +246,12 @@ public final class HttpTransport implements AutoCloseable {
         try {
             return reader.read(body);
         } catch (IOException | RuntimeException e) {
-            throw new RegistryException(RegistryException.Kind.OTHER, status, 0, "Unreadable answer (HTTP " + status
-                    + ") from schema registry: " + where + ": " + excerpt(body), e);
+            throw new RegistryException(
+                    RegistryException.Kind.OTHER,
+                    status,
+                    0,
+                    "Unreadable answer (HTTP " + status + ") from schema registry: " + where + ": " + excerpt(body),
+                    e);
         }
     }
 
@@ -254,17 +264,29 @@ public final class HttpTransport implements AutoCloseable {
         }
         if (parsed != null && parsed.message() != null) {
             int code = parsed.errorCode() == null ? 0 : parsed.errorCode();
-            return new RegistryException(status, code, parsed.message() + " (HTTP " + status + ", error code "
-                    + code + "; " + where + ")", null);
+            return new RegistryException(
+                    status,
+                    code,
+                    parsed.message() + " (HTTP " + status + ", error code " + code + "; " + where + ")",
+                    null);
         }
-        return new RegistryException(status, 0, "HTTP " + status + " without a registry error body from " + where
-                + ": " + excerpt(body), null);
+        return new RegistryException(
+                status,
+                0,
+                "HTTP " + status + " without a registry error body from " + where + ": " + excerpt(body),
+                null);
     }
 
     private void pause(String method, String path, int retry, RegistryException last) {
         long millis = backoff.delayMillis(retry, ThreadLocalRandom.current().nextDouble());
-        LOG.warn("{} {} failed ({}); retry {} of {} in {} ms", method, path, last.getMessage(), retry + 1,
-                maxRetries, millis);
+        LOG.warn(
+                "{} {} failed ({}); retry {} of {} in {} ms",
+                method,
+                path,
+                last.getMessage(),
+                retry + 1,
+                maxRetries,
+                millis);
         try {
             sleeper.sleep(millis);
         } catch (InterruptedException e) {
@@ -277,7 +299,8 @@ public final class HttpTransport implements AutoCloseable {
         try {
             return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write request body " + body.getClass().getSimpleName(), e);
+            throw new UncheckedIOException(
+                    "cannot write request body " + body.getClass().getSimpleName(), e);
         }
     }
 
@@ -286,7 +309,8 @@ public final class HttpTransport implements AutoCloseable {
             return "(empty body)";
         }
         String text = new String(body, 0, Math.min(body.length, EXCERPT * 4), StandardCharsets.UTF_8)
-                .replaceAll("[\\p{Cntrl}&&[^\t]]+", " ").strip();
+                .replaceAll("[\\p{Cntrl}&&[^\t]]+", " ")
+                .strip();
         return "'" + (text.length() > EXCERPT ? text.substring(0, EXCERPT) + "..." : text) + "'";
     }
 

@@ -29,8 +29,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
     private final Map<String, List<RegisteredVersion>> subjects = new HashMap<>();
 
     /** Creates an empty registry; the first schema registered gets id 1. */
-    public InMemorySchemaRegistry() {
-    }
+    public InMemorySchemaRegistry() {}
 
     @Override
     public synchronized int register(String subject, AvroSchema schema, boolean normalize) {
@@ -53,7 +52,8 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
     public synchronized int idOf(String subject, AvroSchema schema, boolean normalize) {
         AvroSchema wanted = normalize ? schema.normalize() : Objects.requireNonNull(schema, "schema");
         return find(versionsOf(subject), wanted)
-                .orElseThrow(() -> new RegistryException(404, 40403, "Schema not found", null)).id();
+                .orElseThrow(() -> new RegistryException(404, 40403, "Schema not found", null))
+                .id();
     }
 
     @Override

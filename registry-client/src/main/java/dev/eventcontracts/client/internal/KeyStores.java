@@ -21,8 +21,7 @@ import javax.net.ssl.TrustManagerFactory;
 /** Checks TLS store settings and builds the {@link SSLContext} from them; passwords never reach a message. */
 public final class KeyStores {
 
-    private KeyStores() {
-    }
+    private KeyStores() {}
 
     /**
      * Checks a store setting: the file is readable and the type is {@code JKS} or {@code PKCS12}.
@@ -36,8 +35,9 @@ public final class KeyStores {
     public static StoreConfig checkStore(String locationKey, Path location, String password, String type) {
         String typeKey = locationKey.replace(".location", ".type");
         if (location == null || !Files.isReadable(location) || Files.isDirectory(location)) {
-            throw new RegistryConfigException(locationKey, locationKey + " is '" + location
-                    + "', which is not a readable file; expected a key store file");
+            throw new RegistryConfigException(
+                    locationKey,
+                    locationKey + " is '" + location + "', which is not a readable file; expected a key store file");
         }
         String normalized = type == null || type.isBlank() ? "JKS" : type.trim().toUpperCase(Locale.ROOT);
         if (!normalized.equals("JKS") && !normalized.equals("PKCS12")) {
@@ -87,8 +87,8 @@ public final class KeyStores {
             context.init(keys, trust, null);
             return Optional.of(context);
         } catch (GeneralSecurityException e) {
-            throw new RegistryConfigException(RegistryClientKeys.SSL_TRUSTSTORE_LOCATION,
-                    "cannot initialise TLS: " + e.getMessage(), e);
+            throw new RegistryConfigException(
+                    RegistryClientKeys.SSL_TRUSTSTORE_LOCATION, "cannot initialise TLS: " + e.getMessage(), e);
         }
     }
 
@@ -103,7 +103,10 @@ public final class KeyStores {
     }
 
     private static RegistryConfigException failed(String key, StoreConfig store, Exception e) {
-        return new RegistryConfigException(key, "cannot load " + key + " '" + store.location() + "' as "
-                + store.type() + ": " + e.getMessage() + " (check the file, its type and its password)", e);
+        return new RegistryConfigException(
+                key,
+                "cannot load " + key + " '" + store.location() + "' as " + store.type() + ": " + e.getMessage()
+                        + " (check the file, its type and its password)",
+                e);
     }
 }

@@ -24,8 +24,7 @@ import java.util.Set;
  */
 final class ReferenceResolver {
 
-    private record VersionKey(String subject, int version) {
-    }
+    private record VersionKey(String subject, int version) {}
 
     private final RegistryLookups client;
     private final Cache<VersionKey, SubjectSchema> fetched;
@@ -56,8 +55,12 @@ final class ReferenceResolver {
         try {
             return AvroSchema.parse(text, references, resolved);
         } catch (InvalidSchemaException e) {
-            throw new RegistryException(RegistryException.Kind.INVALID, 200, 0,
-                    "The registry's " + what + " does not parse: " + e.getMessage(), e);
+            throw new RegistryException(
+                    RegistryException.Kind.INVALID,
+                    200,
+                    0,
+                    "The registry's " + what + " does not parse: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -67,8 +70,13 @@ final class ReferenceResolver {
         }
         VersionKey key = new VersionKey(ref.subject(), ref.version());
         if (!visiting.add(key)) {
-            throw new RegistryException(RegistryException.Kind.INVALID, 200, 0, "The references of " + what
-                    + " form a cycle through subject '" + ref.subject() + "' version " + ref.version(), null);
+            throw new RegistryException(
+                    RegistryException.Kind.INVALID,
+                    200,
+                    0,
+                    "The references of " + what + " form a cycle through subject '" + ref.subject() + "' version "
+                            + ref.version(),
+                    null);
         }
         SubjectSchema target = fetch(key);
         checkAvro(target.schemaType(), "reference '" + ref.name() + "' of " + what);
@@ -93,8 +101,13 @@ final class ReferenceResolver {
 
     static void checkAvro(String schemaType, String what) {
         if (!AvroSchema.TYPE.equals(schemaType)) {
-            throw new RegistryException(RegistryException.Kind.INVALID, 200, 0, "The registry's " + what + " is a "
-                    + schemaType + " schema; this client reads only " + AvroSchema.TYPE + " schemas", null);
+            throw new RegistryException(
+                    RegistryException.Kind.INVALID,
+                    200,
+                    0,
+                    "The registry's " + what + " is a " + schemaType + " schema; this client reads only "
+                            + AvroSchema.TYPE + " schemas",
+                    null);
         }
     }
 

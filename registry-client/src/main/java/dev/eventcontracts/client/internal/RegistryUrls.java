@@ -17,8 +17,7 @@ public final class RegistryUrls {
     private static final String KEY = RegistryClientKeys.SCHEMA_REGISTRY_URL;
     private static final Pattern USER_INFO = Pattern.compile("//[^/@]*@");
 
-    private RegistryUrls() {
-    }
+    private RegistryUrls() {}
 
     /**
      * Splits Confluent's comma-separated URL list, skipping blanks.

@@ -35,8 +35,7 @@ public final class RegistryLoadBenchmark {
 
     private static final String TYPE = "application/vnd.schemaregistry.v1+json";
 
-    private RegistryLoadBenchmark() {
-    }
+    private RegistryLoadBenchmark() {}
 
     /** Runs the benchmark; options {@code --seconds=N}, {@code --store=kafka|memory}. */
     public static void main(String[] args) throws Exception {
@@ -62,13 +61,15 @@ public final class RegistryLoadBenchmark {
             load.get(url + "/schemas/ids/" + id, warmUp);
             load.post(url + "/subjects/bench-value/versions", knownSchemaBody(), warmUp);
             rows.add(row("GET /schemas/ids/{id}", load.get(url + "/schemas/ids/" + id, seconds)));
-            rows.add(row("lookup of a registered schema (POST /subjects/{s}/versions)",
+            rows.add(row(
+                    "lookup of a registered schema (POST /subjects/{s}/versions)",
                     load.post(url + "/subjects/bench-value/versions", knownSchemaBody(), seconds)));
-            rows.add(row("new registrations (POST /subjects/{s}/versions)",
+            rows.add(row(
+                    "new registrations (POST /subjects/{s}/versions)",
                     load.postUnique(url + "/subjects/bench-new-value/versions", seconds)));
             System.out.println();
-            System.out.println("Registry load benchmark: " + load.name() + ", store " + (kafka ? "Kafka (1 broker in"
-                    + " this JVM)" : "in memory") + ", " + seconds + " s per scenario, "
+            System.out.println("Registry load benchmark: " + load.name() + ", store "
+                    + (kafka ? "Kafka (1 broker in" + " this JVM)" : "in memory") + ", " + seconds + " s per scenario, "
                     + Runtime.getRuntime().availableProcessors() + " CPUs");
             System.out.println();
             System.out.println("| scenario | req/s | p50 | p99 |");
@@ -84,8 +85,7 @@ public final class RegistryLoadBenchmark {
     }
 
     /** One measurement. */
-    record Result(double requestsPerSecond, double p50Millis, double p99Millis, long errors) {
-    }
+    record Result(double requestsPerSecond, double p50Millis, double p99Millis, long errors) {}
 
     /** A load generator. */
     interface Load {
@@ -100,10 +100,13 @@ public final class RegistryLoadBenchmark {
     }
 
     private static String[] row(String scenario, Result r) {
-        return new String[] {scenario, String.format(Locale.ROOT, "%,.0f", r.requestsPerSecond()),
-                String.format(Locale.ROOT, "%.2f ms", r.p50Millis()),
-                String.format(Locale.ROOT, "%.2f ms", r.p99Millis()) + (r.errors() > 0 ? " (" + r.errors()
-                        + " errors)" : "")};
+        return new String[] {
+            scenario,
+            String.format(Locale.ROOT, "%,.0f", r.requestsPerSecond()),
+            String.format(Locale.ROOT, "%.2f ms", r.p50Millis()),
+            String.format(Locale.ROOT, "%.2f ms", r.p99Millis())
+                    + (r.errors() > 0 ? " (" + r.errors() + " errors)" : "")
+        };
     }
 
     static String knownSchema() {
@@ -124,15 +127,20 @@ public final class RegistryLoadBenchmark {
     /** Registers the known schema (and a few others); returns the known schema's id. */
     private static int seed(String url) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url
-                + "/subjects/bench-value/versions")).header("Content-Type", TYPE)
-                .POST(HttpRequest.BodyPublishers.ofString(knownSchemaBody())).build(),
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(url + "/subjects/bench-value/versions"))
+                        .header("Content-Type", TYPE)
+                        .POST(HttpRequest.BodyPublishers.ofString(knownSchemaBody()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("seeding failed: " + response.body());
         }
-        client.send(HttpRequest.newBuilder(URI.create(url + "/config/bench-new-value")).header("Content-Type", TYPE)
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"NONE\"}")).build(),
+        client.send(
+                HttpRequest.newBuilder(URI.create(url + "/config/bench-new-value"))
+                        .header("Content-Type", TYPE)
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"NONE\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         String id = response.body().replaceAll("^\\{\"id\":(\\d+),.*$", "$1");
         return Integer.parseInt(id);

@@ -18,7 +18,11 @@ final class Wrk implements RegistryLoadBenchmark.Load {
 
     static boolean available() {
         try {
-            return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
+            return new ProcessBuilder("wrk", "--version")
+                            .redirectErrorStream(true)
+                            .start()
+                            .waitFor()
+                    >= 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -84,12 +88,16 @@ final class Wrk implements RegistryLoadBenchmark.Load {
             throw new IllegalStateException("unexpected wrk output:\n" + output);
         }
         Matcher errors = NON_2XX.matcher(output);
-        return new RegistryLoadBenchmark.Result(Double.parseDouble(rps.group(1)), percentile(output, "50%"),
-                percentile(output, "99%"), errors.find() ? Long.parseLong(errors.group(1)) : 0);
+        return new RegistryLoadBenchmark.Result(
+                Double.parseDouble(rps.group(1)),
+                percentile(output, "50%"),
+                percentile(output, "99%"),
+                errors.find() ? Long.parseLong(errors.group(1)) : 0);
     }
 
     private static double percentile(String output, String label) {
-        Matcher m = Pattern.compile("\\s" + Pattern.quote(label) + "\\s+([0-9.]+)(us|ms|s)").matcher(output);
+        Matcher m = Pattern.compile("\\s" + Pattern.quote(label) + "\\s+([0-9.]+)(us|ms|s)")
+                .matcher(output);
         if (!m.find()) {
             return Double.NaN;
         }

@@ -36,10 +36,13 @@ class AuthAgainstServerIT {
 
     @BeforeAll
     void start(RunningKafka kafka) {
-        server = ClientFixture.startServer(kafka.bootstrapServers(), Map.of(
-                RegistryServerConfig.AUTHENTICATION_METHOD, "BASIC",
-                RegistryServerConfig.AUTHENTICATION_USERS,
-                "reader:reader-secret:read-only;writer:writer-secret:read-write;admin:admin-secret:admin"));
+        server = ClientFixture.startServer(
+                kafka.bootstrapServers(),
+                Map.of(
+                        RegistryServerConfig.AUTHENTICATION_METHOD,
+                        "BASIC",
+                        RegistryServerConfig.AUTHENTICATION_USERS,
+                        "reader:reader-secret:read-only;writer:writer-secret:read-write;admin:admin-secret:admin"));
     }
 
     @AfterAll
@@ -65,9 +68,12 @@ class AuthAgainstServerIT {
             int id = admin.register(c.subject("money"), avro(c.money()), false).id();
 
             assertThat(admin.schemaById(id).schema()).contains("Money");
-            assertThat(admin.updateSubjectConfig(c.subject("money"), CompatibilityUpdate.of("FULL")).compatibility())
+            assertThat(admin.updateSubjectConfig(c.subject("money"), CompatibilityUpdate.of("FULL"))
+                            .compatibility())
                     .isEqualTo("FULL");
-            assertThat(admin.updateSubjectMode(c.subject("money"), "READONLY", false).mode()).isEqualTo("READONLY");
+            assertThat(admin.updateSubjectMode(c.subject("money"), "READONLY", false)
+                            .mode())
+                    .isEqualTo("READONLY");
         }
     }
 
@@ -76,7 +82,9 @@ class AuthAgainstServerIT {
         Contracts c = Contracts.fresh();
         String withUserInfo = server.url().replace("://", "://writer:writer-secret@");
         try (SchemaRegistryClient writer = ClientFixture.restClient(withUserInfo)) {
-            assertThat(writer.register(c.subject("money"), avro(c.money()), false).version()).isEqualTo(1);
+            assertThat(writer.register(c.subject("money"), avro(c.money()), false)
+                            .version())
+                    .isEqualTo(1);
             assertThat(writer.deleteSubject(c.subject("money"), false)).containsExactly(1);
         }
     }
@@ -128,10 +136,12 @@ class AuthAgainstServerIT {
 
             assertThat(reader.lookup(s, avro(c.money()), false, false).id()).isEqualTo(id);
             assertThat(reader.latestVersion(s).id()).isEqualTo(id);
-            assertThat(reader.testCompatibilityAll(s, avro(c.money()), false, false).isCompatible()).isTrue();
+            assertThat(reader.testCompatibilityAll(s, avro(c.money()), false, false)
+                            .isCompatible())
+                    .isTrue();
 
-            RegistryException e = registryError(() -> reader.register(s, avro(c.record("Other", "a")), false),
-                    FORBIDDEN, 403, 403);
+            RegistryException e =
+                    registryError(() -> reader.register(s, avro(c.record("Other", "a")), false), FORBIDDEN, 403, 403);
             assertThat(e.getMessage()).contains("reader");
             registryError(() -> reader.deleteSubject(s, false), FORBIDDEN, 403, 403);
             registryError(() -> reader.updateSubjectConfig(s, CompatibilityUpdate.of("NONE")), FORBIDDEN, 403, 403);

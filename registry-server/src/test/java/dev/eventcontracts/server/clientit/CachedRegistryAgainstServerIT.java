@@ -7,8 +7,8 @@ import static dev.eventcontracts.server.clientit.Contracts.avro;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.eventcontracts.client.RegistryClientConfig;
 import dev.eventcontracts.client.RegisteredVersion;
+import dev.eventcontracts.client.RegistryClientConfig;
 import dev.eventcontracts.client.SchemaRegistries;
 import dev.eventcontracts.client.SchemaRegistry;
 import dev.eventcontracts.client.SchemaRegistryClient;
@@ -84,7 +84,8 @@ class CachedRegistryAgainstServerIT {
     @Test
     void schemaById_freshCache_fetchesTheSchemaAndItsReferenceOnce_thenServesBothFromMemory() {
         raw.register(c.subject("money"), avro(c.money()), false);
-        int id = raw.register(c.subject("order"), c.orderCreatedRequest(c.subject("money"), 1), false).id();
+        int id = raw.register(c.subject("order"), c.orderCreatedRequest(c.subject("money"), 1), false)
+                .id();
         long byIds = requestsServed(url, "GET", BY_ID);
         long versions = requestsServed(url, "GET", VERSION);
 
@@ -124,7 +125,8 @@ class CachedRegistryAgainstServerIT {
         raw.register(s, avro(c.record("Order", "a")), false);
         try (SchemaRegistry cached = countingRegistry()) {
             assertThat(cached.latest(s).version()).isEqualTo(1);
-            int v2 = raw.register(s, avro(c.recordWithInt("Order", "n", true, "a")), false).id();
+            int v2 = raw.register(s, avro(c.recordWithInt("Order", "n", true, "a")), false)
+                    .id();
 
             assertThat(cached.latest(s).version()).isEqualTo(1);
             RegisteredVersion second = cached.version(s, 2);
@@ -145,14 +147,15 @@ class CachedRegistryAgainstServerIT {
             assertThat(cached.latest(s).version()).isEqualTo(1);
             raw.register(s, avro(c.recordWithInt("Order", "n", true, "a")), false);
 
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> cached.latest(s).version() == 2);
         }
     }
 
     private AvroSchema orderCreated() {
-        return AvroSchema.parse(c.orderCreated(), List.of(c.moneyReference(c.subject("money"), 1)),
-                Map.of(c.moneyName(), c.money()));
+        return AvroSchema.parse(
+                c.orderCreated(), List.of(c.moneyReference(c.subject("money"), 1)), Map.of(c.moneyName(), c.money()));
     }
 
     private RegistryClientConfig config() {
@@ -163,10 +166,12 @@ class CachedRegistryAgainstServerIT {
     private SchemaRegistry countingRegistry() {
         SchemaRegistryClient delegate = SchemaRegistries.restClient(config());
         SchemaRegistryClient counting = (SchemaRegistryClient) Proxy.newProxyInstance(
-                SchemaRegistryClient.class.getClassLoader(), new Class<?>[] {SchemaRegistryClient.class},
+                SchemaRegistryClient.class.getClassLoader(),
+                new Class<?>[] {SchemaRegistryClient.class},
                 (proxy, method, args) -> {
                     if (!method.getName().equals("close")) {
-                        calls.computeIfAbsent(method.getName(), k -> new AtomicInteger()).incrementAndGet();
+                        calls.computeIfAbsent(method.getName(), k -> new AtomicInteger())
+                                .incrementAndGet();
                     }
                     try {
                         return method.invoke(delegate, args);
@@ -178,11 +183,15 @@ class CachedRegistryAgainstServerIT {
     }
 
     private Map<String, Integer> calls() {
-        return calls.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
+        return calls.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()));
     }
 
     private void awaitServed(String method, String endpoint, long expected) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                assertThat(requestsServed(url, method, endpoint)).as(method + " " + endpoint).isEqualTo(expected));
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(requestsServed(url, method, endpoint))
+                        .as(method + " " + endpoint)
+                        .isEqualTo(expected));
     }
 }

@@ -27,12 +27,13 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 final class ClientFixture {
 
     /** One sample of the server's per-endpoint request timer in the Prometheus text format (labels hold braces). */
-    private static final Pattern REQUESTS = Pattern.compile(
-            "^registry_http_requests_seconds_count\\{(.*)} ([0-9.Ee+-]+)$", Pattern.MULTILINE);
-    private static final HttpClient SCRAPER = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern REQUESTS =
+            Pattern.compile("^registry_http_requests_seconds_count\\{(.*)} ([0-9.Ee+-]+)$", Pattern.MULTILINE);
 
-    private ClientFixture() {
-    }
+    private static final HttpClient SCRAPER =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ClientFixture() {}
 
     /** The properties a Confluent serde would be given for this registry: only the URL, short timeouts. */
     static Map<String, Object> confluentProperties(String url) {
@@ -57,8 +58,8 @@ final class ClientFixture {
      * Runs a call that must fail with a {@link RegistryException} of the given kind, HTTP status and Confluent
      * error code, and returns the exception.
      */
-    static RegistryException registryError(ThrowingCallable call, RegistryException.Kind kind, int status,
-            int errorCode) {
+    static RegistryException registryError(
+            ThrowingCallable call, RegistryException.Kind kind, int status, int errorCode) {
         RegistryException e = catchThrowableOfType(RegistryException.class, call);
         assertThat(e).as("the call must fail with a RegistryException").isNotNull();
         assertThat(e.kind()).as(e.getMessage()).isEqualTo(kind);
@@ -105,7 +106,9 @@ final class ClientFixture {
 
     private static String scrape(String baseUrl) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/metrics"))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = SCRAPER.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("GET /metrics").isEqualTo(200);

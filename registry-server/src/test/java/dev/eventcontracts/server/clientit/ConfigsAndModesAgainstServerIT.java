@@ -63,8 +63,11 @@ class ConfigsAndModesAgainstServerIT {
     @Test
     void updateConfig_unknownLevel_throwsInvalid42203() {
         registryError(() -> client.updateGlobalConfig(CompatibilityUpdate.of("SIDEWAYS")), INVALID, 422, 42203);
-        registryError(() -> client.updateSubjectConfig(c.subject("x"), CompatibilityUpdate.of("SIDEWAYS")), INVALID,
-                422, 42203);
+        registryError(
+                () -> client.updateSubjectConfig(c.subject("x"), CompatibilityUpdate.of("SIDEWAYS")),
+                INVALID,
+                422,
+                42203);
     }
 
     @Test
@@ -81,7 +84,8 @@ class ConfigsAndModesAgainstServerIT {
     void subjectConfig_updateReadDelete_roundTrip() {
         String s = c.subject("own");
 
-        assertThat(client.updateSubjectConfig(s, CompatibilityUpdate.of("NONE")).compatibility()).isEqualTo("NONE");
+        assertThat(client.updateSubjectConfig(s, CompatibilityUpdate.of("NONE")).compatibility())
+                .isEqualTo("NONE");
         assertThat(client.subjectConfig(s, false)).isEqualTo(new CompatibilityConfig("NONE", null));
         assertThat(client.subjectConfig(s, true).compatibilityLevel()).isEqualTo("NONE");
         assertThat(client.deleteSubjectConfig(s).compatibilityLevel()).isEqualTo("NONE");
@@ -96,7 +100,8 @@ class ConfigsAndModesAgainstServerIT {
         client.register(s, avro(c.record("Loose", "a")), false);
         client.updateSubjectConfig(s, CompatibilityUpdate.of("NONE"));
 
-        assertThat(client.register(s, avro(c.intField("Loose")), false).version()).isEqualTo(2);
+        assertThat(client.register(s, avro(c.intField("Loose")), false).version())
+                .isEqualTo(2);
     }
 
     @Test
@@ -135,14 +140,16 @@ class ConfigsAndModesAgainstServerIT {
 
         assertThat(client.updateSubjectMode(s, "READONLY", false).mode()).isEqualTo("READONLY");
         assertThat(client.subjectMode(s, false).mode()).isEqualTo("READONLY");
-        registryError(() -> client.register(s, avro(c.recordWithInt("Frozen", "n", true, "a")), false), INVALID,
-                422, 42205);
+        registryError(
+                () -> client.register(s, avro(c.recordWithInt("Frozen", "n", true, "a")), false), INVALID, 422, 42205);
         registryError(() -> client.deleteVersion(s, 1, false), INVALID, 422, 42205);
-        assertThat(client.register(c.subject("other"), avro(c.money()), false).version()).isEqualTo(1);
+        assertThat(client.register(c.subject("other"), avro(c.money()), false).version())
+                .isEqualTo(1);
 
         assertThat(client.deleteSubjectMode(s).mode()).isEqualTo("READONLY");
         registryError(() -> client.subjectMode(s, false), NOT_FOUND, 404, 40409);
-        assertThat(client.register(s, avro(c.recordWithInt("Frozen", "n", true, "a")), false).version())
+        assertThat(client.register(s, avro(c.recordWithInt("Frozen", "n", true, "a")), false)
+                        .version())
                 .isEqualTo(2);
     }
 
@@ -162,7 +169,8 @@ class ConfigsAndModesAgainstServerIT {
         int id = 100_000 + ThreadLocalRandom.current().nextInt(100_000);
         client.updateSubjectMode(s, "IMPORT", false);
 
-        int answered = client.register(s, new RegisterSchemaRequest(c.money(), null, null, 5, id), false).id();
+        int answered = client.register(s, new RegisterSchemaRequest(c.money(), null, null, 5, id), false)
+                .id();
 
         assertThat(answered).isEqualTo(id);
         SubjectSchema stored = client.version(s, 5);

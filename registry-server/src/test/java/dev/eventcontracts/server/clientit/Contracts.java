@@ -64,10 +64,12 @@ record Contracts(String token) {
 
     /** A record {@code name} of this test's namespace with the given string fields. */
     String record(String name, String... stringFields) {
-        StringBuilder sb = new StringBuilder("{\"type\":\"record\",\"name\":\"" + name + "\",\"namespace\":\""
-                + namespace() + "\",\"fields\":[");
+        StringBuilder sb = new StringBuilder(
+                "{\"type\":\"record\",\"name\":\"" + name + "\",\"namespace\":\"" + namespace() + "\",\"fields\":[");
         for (int i = 0; i < stringFields.length; i++) {
-            sb.append(i == 0 ? "" : ",").append("{\"name\":\"").append(stringFields[i])
+            sb.append(i == 0 ? "" : ",")
+                    .append("{\"name\":\"")
+                    .append(stringFields[i])
                     .append("\",\"type\":\"string\"}");
         }
         return sb.append("]}").toString();

@@ -133,14 +133,16 @@ class DeletesAgainstServerIT {
         client.deleteVersion(s, 1, false);
 
         registryError(() -> client.lookup(s, avro(c.record("Order", "a")), false, false), NOT_FOUND, 404, 40403);
-        assertThat(client.lookup(s, avro(c.record("Order", "a")), false, true).version()).isEqualTo(1);
+        assertThat(client.lookup(s, avro(c.record("Order", "a")), false, true).version())
+                .isEqualTo(1);
     }
 
     @Test
     void referencedBy_listsTheIdsOfTheSchemasReferencingAVersion() {
         String money = c.subject("money");
         client.register(money, avro(c.money()), false);
-        int order = client.register(c.subject("order"), c.orderCreatedRequest(money, 1), false).id();
+        int order = client.register(c.subject("order"), c.orderCreatedRequest(money, 1), false)
+                .id();
 
         assertThat(client.referencedBy(money, 1)).containsExactly(order);
         assertThat(client.referencedBy(money, LATEST)).containsExactly(order);

@@ -64,8 +64,9 @@ class RegistryClientAgainstServerIT {
         int id = client.register(c.subject("a"), avro(c.money()), false).id();
 
         assertThat(client.register(c.subject("b"), avro(c.money()), false).id()).isEqualTo(id);
-        assertThat(client.subjectVersionsById(id)).containsExactlyInAnyOrder(
-                new SubjectVersion(c.subject("a"), 1), new SubjectVersion(c.subject("b"), 1));
+        assertThat(client.subjectVersionsById(id))
+                .containsExactlyInAnyOrder(
+                        new SubjectVersion(c.subject("a"), 1), new SubjectVersion(c.subject("b"), 1));
     }
 
     @Test
@@ -74,18 +75,22 @@ class RegistryClientAgainstServerIT {
         String orderSubject = c.subject("order");
         client.register(moneySubject, avro(c.money()), false);
 
-        int id = client.register(orderSubject, c.orderCreatedRequest(moneySubject, 1), false).id();
+        int id = client.register(orderSubject, c.orderCreatedRequest(moneySubject, 1), false)
+                .id();
 
         SubjectSchema latest = client.latestVersion(orderSubject);
         assertThat(latest.id()).isEqualTo(id);
         assertThat(latest.references()).containsExactly(c.moneyReference(moneySubject, 1));
         // stored as Avro writes it with the referenced type by name, never inlined
-        assertThat(latest.schema()).isEqualTo(AvroSchema.parse(c.orderCreated(), latest.references(),
-                Map.of(c.moneyName(), c.money())).canonicalString()).doesNotContain("currency");
+        assertThat(latest.schema())
+                .isEqualTo(AvroSchema.parse(c.orderCreated(), latest.references(), Map.of(c.moneyName(), c.money()))
+                        .canonicalString())
+                .doesNotContain("currency");
         SchemaString byId = client.schemaById(id);
         assertThat(byId.references()).containsExactly(c.moneyReference(moneySubject, 1));
         assertThat(byId.schemaType()).isEqualTo("AVRO");
-        assertThat(client.lookup(orderSubject, c.orderCreatedRequest(moneySubject, 1), false, false).id())
+        assertThat(client.lookup(orderSubject, c.orderCreatedRequest(moneySubject, 1), false, false)
+                        .id())
                 .isEqualTo(id);
     }
 
@@ -94,8 +99,11 @@ class RegistryClientAgainstServerIT {
         String moneySubject = c.subject("money");
         client.register(moneySubject, avro(c.money()), false);
 
-        registryError(() -> client.register(c.subject("order"), c.orderCreatedRequest(moneySubject, 7), false),
-                INVALID, 422, 42201);
+        registryError(
+                () -> client.register(c.subject("order"), c.orderCreatedRequest(moneySubject, 7), false),
+                INVALID,
+                422,
+                42201);
     }
 
     @Test
@@ -108,7 +116,8 @@ class RegistryClientAgainstServerIT {
 
         assertThat(client.register(s, avro(sorted), true).id()).isEqualTo(id);
         assertThat(client.versions(s)).containsExactly(1);
-        assertThat(client.rawSchema(s, 1)).isEqualTo(AvroSchema.parse(unsorted).normalize().canonicalString());
+        assertThat(client.rawSchema(s, 1))
+                .isEqualTo(AvroSchema.parse(unsorted).normalize().canonicalString());
         assertThat(client.lookup(s, avro(unsorted), true, false).id()).isEqualTo(id);
         registryError(() -> client.lookup(s, avro(unsorted), false, false), NOT_FOUND, 404, 40403);
     }
@@ -118,8 +127,8 @@ class RegistryClientAgainstServerIT {
         String s = c.subject("strict");
         client.register(s, avro(c.record("Order", "a")), false);
 
-        RegistryException e = registryError(() -> client.register(s, avro(c.intField("Order")), false),
-                CONFLICT, 409, 40901);
+        RegistryException e =
+                registryError(() -> client.register(s, avro(c.intField("Order")), false), CONFLICT, 409, 40901);
 
         assertThat(e.getMessage()).contains("incompatible");
         assertThat(client.versions(s)).containsExactly(1);
@@ -127,8 +136,11 @@ class RegistryClientAgainstServerIT {
 
     @Test
     void register_invalidSchema_throwsInvalid42201() {
-        registryError(() -> client.register(c.subject("broken"), avro("{\"type\":\"record\",\"name\":\"X\"}"), false),
-                INVALID, 422, 42201);
+        registryError(
+                () -> client.register(c.subject("broken"), avro("{\"type\":\"record\",\"name\":\"X\"}"), false),
+                INVALID,
+                422,
+                42201);
     }
 
     @Test
@@ -142,13 +154,13 @@ class RegistryClientAgainstServerIT {
         assertThat(found.subject()).isEqualTo(s);
         assertThat(found.version()).isEqualTo(1);
         assertThat(found.id()).isEqualTo(id);
-        assertThat(found.schema()).isEqualTo(AvroSchema.parse(c.record("Order", "a")).canonicalString());
+        assertThat(found.schema())
+                .isEqualTo(AvroSchema.parse(c.record("Order", "a")).canonicalString());
     }
 
     @Test
     void lookup_unknownSubject_throwsNotFound40401() {
-        registryError(() -> client.lookup(c.subject("nobody"), avro(c.money()), false, false), NOT_FOUND, 404,
-                40401);
+        registryError(() -> client.lookup(c.subject("nobody"), avro(c.money()), false, false), NOT_FOUND, 404, 40401);
     }
 
     @Test
@@ -175,7 +187,8 @@ class RegistryClientAgainstServerIT {
     void versionsLatestAndRawSchema_answerEachVersion() {
         String s = c.subject("evolving");
         int v1 = client.register(s, avro(c.record("Order", "a")), false).id();
-        int v2 = client.register(s, avro(c.recordWithInt("Order", "n", true, "a")), false).id();
+        int v2 = client.register(s, avro(c.recordWithInt("Order", "n", true, "a")), false)
+                .id();
 
         assertThat(client.versions(s)).containsExactly(1, 2);
         SubjectSchema latest = client.latestVersion(s);
@@ -183,9 +196,11 @@ class RegistryClientAgainstServerIT {
         assertThat(latest.id()).isEqualTo(v2);
         assertThat(latest.deleted()).isFalse();
         assertThat(client.version(s, 1).id()).isEqualTo(v1);
-        assertThat(client.rawSchema(s, 1)).isEqualTo(AvroSchema.parse(c.record("Order", "a")).canonicalString());
+        assertThat(client.rawSchema(s, 1))
+                .isEqualTo(AvroSchema.parse(c.record("Order", "a")).canonicalString());
         assertThat(client.rawSchema(s, LATEST))
-                .isEqualTo(AvroSchema.parse(c.recordWithInt("Order", "n", true, "a")).canonicalString());
+                .isEqualTo(AvroSchema.parse(c.recordWithInt("Order", "n", true, "a"))
+                        .canonicalString());
     }
 
     @Test
@@ -226,10 +241,10 @@ class RegistryClientAgainstServerIT {
         String s = c.subject("checked");
         client.register(s, avro(c.record("Order", "a")), false);
 
-        CompatibilityCheckResponse compatible = client.testCompatibility(s, LATEST,
-                avro(c.recordWithInt("Order", "n", true, "a")), false, false);
-        CompatibilityCheckResponse breaking = client.testCompatibility(s, LATEST, avro(c.intField("Order")), false,
-                false);
+        CompatibilityCheckResponse compatible =
+                client.testCompatibility(s, LATEST, avro(c.recordWithInt("Order", "n", true, "a")), false, false);
+        CompatibilityCheckResponse breaking =
+                client.testCompatibility(s, LATEST, avro(c.intField("Order")), false, false);
 
         assertThat(compatible.isCompatible()).isTrue();
         assertThat(compatible.messages()).isEmpty();
@@ -246,11 +261,16 @@ class RegistryClientAgainstServerIT {
         // n without a default reads v2's data but not v1's
         String candidate = c.recordWithInt("Order", "n", false, "a");
 
-        assertThat(client.testCompatibility(s, LATEST, avro(candidate), false, false).isCompatible()).isTrue();
-        assertThat(client.testCompatibilityAll(s, avro(candidate), false, false).isCompatible()).isTrue();
+        assertThat(client.testCompatibility(s, LATEST, avro(candidate), false, false)
+                        .isCompatible())
+                .isTrue();
+        assertThat(client.testCompatibilityAll(s, avro(candidate), false, false).isCompatible())
+                .isTrue();
         client.updateSubjectConfig(s, CompatibilityUpdate.of("BACKWARD_TRANSITIVE"));
-        assertThat(client.testCompatibilityAll(s, avro(candidate), false, false).isCompatible()).isFalse();
-        assertThat(client.testCompatibility(s, 1, avro(candidate), false, false).isCompatible()).isFalse();
+        assertThat(client.testCompatibilityAll(s, avro(candidate), false, false).isCompatible())
+                .isFalse();
+        assertThat(client.testCompatibility(s, 1, avro(candidate), false, false).isCompatible())
+                .isFalse();
     }
 
     @Test
@@ -263,11 +283,15 @@ class RegistryClientAgainstServerIT {
         CompatibilityCheckResponse all = client.testCompatibilityAll(s, avro(candidate), false, true);
 
         assertThat(latest.isCompatible()).isFalse();
-        assertThat(latest.messages()).anySatisfy(m -> assertThat(m)
-                .contains("READER_FIELD_MISSING_DEFAULT_VALUE").contains("'quantity'"));
+        assertThat(latest.messages())
+                .anySatisfy(m -> assertThat(m)
+                        .contains("READER_FIELD_MISSING_DEFAULT_VALUE")
+                        .contains("'quantity'"));
         assertThat(all.isCompatible()).isFalse();
         assertThat(all.messages()).anySatisfy(m -> assertThat(m).contains("'quantity'"));
-        assertThat(client.testCompatibilityAll(s, avro(c.record("Order", "a")), false, true).messages()).isEmpty();
+        assertThat(client.testCompatibilityAll(s, avro(c.record("Order", "a")), false, true)
+                        .messages())
+                .isEmpty();
     }
 
     @Test

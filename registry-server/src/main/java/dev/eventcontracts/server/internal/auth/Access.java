@@ -25,8 +25,11 @@ public enum Access {
             case "GET", "HEAD", "OPTIONS":
                 return READ;
             case "POST":
-                return path.equals("/") || path.startsWith("/compatibility/") || LOOKUP.matcher(path).matches()
-                        ? READ : WRITE;
+                return path.equals("/")
+                                || path.startsWith("/compatibility/")
+                                || LOOKUP.matcher(path).matches()
+                        ? READ
+                        : WRITE;
             case "DELETE":
                 if (path.startsWith("/subjects")) {
                     return permanent ? ADMIN : WRITE;

@@ -10,20 +10,16 @@ import java.util.Optional;
 public final class BasicAuth {
 
     /** The outcome for one request. */
-    public sealed interface Outcome permits Allowed, Unauthenticated, Forbidden {
-    }
+    public sealed interface Outcome permits Allowed, Unauthenticated, Forbidden {}
 
     /** The request may proceed. */
-    public record Allowed(String user) implements Outcome {
-    }
+    public record Allowed(String user) implements Outcome {}
 
     /** No or wrong credentials: 401. */
-    public record Unauthenticated() implements Outcome {
-    }
+    public record Unauthenticated() implements Outcome {}
 
     /** Valid credentials, insufficient role: 403. */
-    public record Forbidden(String user, Role role, Access needed) implements Outcome {
-    }
+    public record Forbidden(String user, Role role, Access needed) implements Outcome {}
 
     private final Credentials credentials;
     private final String realm;
@@ -69,8 +65,8 @@ public final class BasicAuth {
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

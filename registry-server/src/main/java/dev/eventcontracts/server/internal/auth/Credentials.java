@@ -24,8 +24,7 @@ public final class Credentials {
 
     private static final String SHA256_PREFIX = "sha256:";
 
-    private record User(byte[] sha256, Role role) {
-    }
+    private record User(byte[] sha256, Role role) {}
 
     private final Map<String, User> users;
 
@@ -57,11 +56,15 @@ public final class Credentials {
                 int colon = line.indexOf(':');
                 int comma = line.lastIndexOf(',');
                 if (colon <= 0 || comma <= colon) {
-                    throw new IllegalArgumentException("users file " + file + " line " + (i + 1)
-                            + ": expected 'user: password,role'");
+                    throw new IllegalArgumentException(
+                            "users file " + file + " line " + (i + 1) + ": expected 'user: password,role'");
                 }
-                add(users, line.substring(0, colon).trim(), line.substring(colon + 1, comma).trim(),
-                        line.substring(comma + 1).trim(), "users file " + file + " line " + (i + 1));
+                add(
+                        users,
+                        line.substring(0, colon).trim(),
+                        line.substring(colon + 1, comma).trim(),
+                        line.substring(comma + 1).trim(),
+                        "users file " + file + " line " + (i + 1));
             }
         }
         if (inline != null && !inline.isBlank()) {
@@ -71,10 +74,14 @@ public final class Credentials {
                 int first = entry.indexOf(':');
                 int last = entry.lastIndexOf(':');
                 if (first <= 0 || last <= first) {
-                    throw new IllegalArgumentException("authentication.users entry " + (i + 1)
-                            + ": expected 'user:password:role'");
+                    throw new IllegalArgumentException(
+                            "authentication.users entry " + (i + 1) + ": expected 'user:password:role'");
                 }
-                add(users, entry.substring(0, first), entry.substring(first + 1, last), entry.substring(last + 1),
+                add(
+                        users,
+                        entry.substring(0, first),
+                        entry.substring(first + 1, last),
+                        entry.substring(last + 1),
                         "authentication.users entry " + (i + 1));
             }
         }
@@ -82,8 +89,9 @@ public final class Credentials {
     }
 
     private static void add(Map<String, User> users, String name, String password, String roleName, String where) {
-        Role role = Role.parse(roleName).orElseThrow(() -> new IllegalArgumentException(where + ": role '"
-                + roleName + "' is not one of read-only, read-write, admin"));
+        Role role = Role.parse(roleName)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        where + ": role '" + roleName + "' is not one of read-only, read-write, admin"));
         byte[] hash;
         if (password.toLowerCase(Locale.ROOT).startsWith(SHA256_PREFIX)) {
             try {

@@ -19,8 +19,7 @@ final class CompatibilityRoutes {
 
     void register(Javalin app) {
         app.post("/compatibility/subjects/{subject}/versions", ctx -> check(ctx, null));
-        app.post("/compatibility/subjects/{subject}/versions/{version}",
-                ctx -> check(ctx, ctx.pathParam("version")));
+        app.post("/compatibility/subjects/{subject}/versions/{version}", ctx -> check(ctx, ctx.pathParam("version")));
     }
 
     private void check(Context ctx, String version) {
@@ -30,10 +29,14 @@ final class CompatibilityRoutes {
             dev.eventcontracts.server.internal.service.Versions.parse(version);
         }
         SchemaRequest request = bodies.schemaRequest(ctx);
-        CompatibilityService.Verdict verdict = compatibility.test(subject, version, request,
-                Http.flag(ctx, "normalize"));
+        CompatibilityService.Verdict verdict =
+                compatibility.test(subject, version, request, Http.flag(ctx, "normalize"));
         boolean verbose = Http.flag(ctx, "verbose");
-        Http.json(ctx, ResponseBodies.compatibility(verdict.compatible(), verbose ? verdict.messages() : null,
-                verdict.result() == null ? List.of() : verdict.result().violations()));
+        Http.json(
+                ctx,
+                ResponseBodies.compatibility(
+                        verdict.compatible(),
+                        verbose ? verdict.messages() : null,
+                        verdict.result() == null ? List.of() : verdict.result().violations()));
     }
 }

@@ -24,16 +24,18 @@ final class ConfigModeRoutes {
         app.get("/config", ctx -> level(ctx, configs.globalLevel().name()));
         app.put("/config", ctx -> putLevel(ctx, null));
         app.delete("/config", ctx -> level(ctx, configs.delete(null)));
-        app.get("/config/{subject}", ctx -> level(ctx,
-                configs.subjectLevel(ctx.pathParam("subject"), Http.flag(ctx, "defaultToGlobal"))));
+        app.get(
+                "/config/{subject}",
+                ctx -> level(ctx, configs.subjectLevel(ctx.pathParam("subject"), Http.flag(ctx, "defaultToGlobal"))));
         app.put("/config/{subject}", ctx -> putLevel(ctx, ctx.pathParam("subject")));
         app.delete("/config/{subject}", ctx -> level(ctx, configs.delete(ctx.pathParam("subject"))));
 
         app.get("/mode", ctx -> mode(ctx, modes.globalMode().name()));
         app.put("/mode", ctx -> putMode(ctx, null));
         app.delete("/mode", ctx -> mode(ctx, modes.delete(null)));
-        app.get("/mode/{subject}", ctx -> mode(ctx,
-                modes.subjectMode(ctx.pathParam("subject"), Http.flag(ctx, "defaultToGlobal"))));
+        app.get(
+                "/mode/{subject}",
+                ctx -> mode(ctx, modes.subjectMode(ctx.pathParam("subject"), Http.flag(ctx, "defaultToGlobal"))));
         app.put("/mode/{subject}", ctx -> putMode(ctx, ctx.pathParam("subject")));
         app.delete("/mode/{subject}", ctx -> mode(ctx, modes.delete(ctx.pathParam("subject"))));
     }

@@ -38,7 +38,11 @@ final class ErrorMapper {
         if (kind == ErrorKind.NOT_READY) {
             LOG.debug("{} {} answered 503: {}", ctx.method(), ctx.path(), e.getMessage());
         } else if (kind.httpStatus() >= 500) {
-            LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(),
+            LOG.error(
+                    "{} {} failed: {}",
+                    ctx.method(),
+                    ctx.path(),
+                    e.getMessage(),
                     e.getCause() == null ? e : e.getCause());
         }
         Http.write(ctx, kind.httpStatus(), ResponseBodies.error(kind.errorCode(), e.getMessage(), e.violations()));
@@ -56,9 +60,11 @@ final class ErrorMapper {
 
     private void httpError(HttpResponseException e, Context ctx) {
         int status = e.getStatus();
-        String message = status == 404 ? ErrorKind.NOT_FOUND.message()
-                : status == 405 ? ErrorKind.METHOD_NOT_ALLOWED.message()
-                : "HTTP " + status + " " + HttpStatus.forStatus(status).getMessage();
+        String message = status == 404
+                ? ErrorKind.NOT_FOUND.message()
+                : status == 405
+                        ? ErrorKind.METHOD_NOT_ALLOWED.message()
+                        : "HTTP " + status + " " + HttpStatus.forStatus(status).getMessage();
         Http.error(ctx, status, status, message);
     }
 

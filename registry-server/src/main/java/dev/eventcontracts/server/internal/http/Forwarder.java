@@ -53,7 +53,8 @@ final class Forwarder {
         }
         String query = ctx.queryString();
         URI target = URI.create(stripSlash(writer) + ctx.req().getRequestURI() + (query == null ? "" : "?" + query));
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .timeout(timeout)
                 .method(ctx.method().name(), HttpRequest.BodyPublishers.ofByteArray(ctx.bodyAsBytes()))
                 .header(FORWARDED_HEADER, "1");
         copyHeader(ctx, request, "Content-Type");
@@ -64,12 +65,12 @@ final class Forwarder {
             LOG.debug("forwarding {} {} to the writer {}", ctx.method(), ctx.path(), writer);
             answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new RegistryException(e, ErrorKind.FORWARDING_FAILED,
-                    "Error while forwarding the request to the leader");
+            throw new RegistryException(
+                    e, ErrorKind.FORWARDING_FAILED, "Error while forwarding the request to the leader");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RegistryException(e, ErrorKind.FORWARDING_FAILED,
-                    "Error while forwarding the request to the leader");
+            throw new RegistryException(
+                    e, ErrorKind.FORWARDING_FAILED, "Error while forwarding the request to the leader");
         }
         if (answer.statusCode() < 300) {
             awaitLocalCatchUp();
@@ -84,8 +85,8 @@ final class Forwarder {
             Thread.currentThread().interrupt();
             throw new RegistryException(e, ErrorKind.OPERATION_TIMEOUT, "Operation timed out");
         } catch (Exception e) {
-            throw new RegistryException(e, ErrorKind.OPERATION_TIMEOUT,
-                    "Operation timed out while waiting for the store to catch up");
+            throw new RegistryException(
+                    e, ErrorKind.OPERATION_TIMEOUT, "Operation timed out while waiting for the store to catch up");
         }
     }
 

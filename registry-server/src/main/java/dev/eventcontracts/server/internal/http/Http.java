@@ -21,8 +21,7 @@ final class Http {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Http() {
-    }
+    private Http() {}
 
     /** Answers 200 with pre-serialized JSON. */
     static void json(Context ctx, byte[] body) {

@@ -31,8 +31,11 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-    private static final Set<String> BODY_TYPES = Set.of("application/vnd.schemaregistry.v1+json",
-            "application/vnd.schemaregistry+json", "application/json", "application/octet-stream");
+    private static final Set<String> BODY_TYPES = Set.of(
+            "application/vnd.schemaregistry.v1+json",
+            "application/vnd.schemaregistry+json",
+            "application/json",
+            "application/octet-stream");
     private static final Set<String> OPS_PATHS = Set.of("/health/live", "/health/ready", "/metrics");
 
     private final Javalin app;
@@ -53,8 +56,13 @@ public final class HttpApi implements AutoCloseable {
      * @param ready what {@code /health/ready} answers (false also while stopping)
      * @param kafkaClusterId the Kafka cluster id for {@code /v1/metadata/id}
      */
-    public static HttpApi start(HttpSettings settings, RegistryServices services, RecordLog log,
-            PrometheusMeterRegistry metrics, BooleanSupplier serving, BooleanSupplier ready,
+    public static HttpApi start(
+            HttpSettings settings,
+            RegistryServices services,
+            RecordLog log,
+            PrometheusMeterRegistry metrics,
+            BooleanSupplier serving,
+            BooleanSupplier ready,
             Supplier<String> kafkaClusterId) {
         HttpMetrics httpMetrics = new HttpMetrics(metrics);
         Javalin app = Javalin.create(config -> {
@@ -89,8 +97,12 @@ public final class HttpApi implements AutoCloseable {
         return api;
     }
 
-    private void routes(HttpSettings settings, RegistryServices services, RecordLog log,
-            PrometheusMeterRegistry metrics, Supplier<String> kafkaClusterId) {
+    private void routes(
+            HttpSettings settings,
+            RegistryServices services,
+            RecordLog log,
+            PrometheusMeterRegistry metrics,
+            Supplier<String> kafkaClusterId) {
         RequestBodies bodies = new RequestBodies();
         BasicAuth auth = settings.auth();
         // one before and one after handler: each extra one costs a route match on every request
@@ -103,8 +115,8 @@ public final class HttpApi implements AutoCloseable {
             requireBodyType(ctx);
         });
         app.after(ctx -> inFlight.decrementAndGet());
-        Forwarder forwarder = new Forwarder(log, HttpClient.newBuilder().connectTimeout(settings.timeout()).build(),
-                settings.timeout());
+        Forwarder forwarder = new Forwarder(
+                log, HttpClient.newBuilder().connectTimeout(settings.timeout()).build(), settings.timeout());
         new ErrorMapper(forwarder).register(app);
         new SubjectRoutes(services, bodies).register(app);
         new SchemaRoutes(services.queries()).register(app);
@@ -143,9 +155,11 @@ public final class HttpApi implements AutoCloseable {
             throw new RegistryException(ErrorKind.UNAUTHORIZED);
         }
         if (outcome instanceof BasicAuth.Forbidden f) {
-            throw new RegistryException(ErrorKind.FORBIDDEN, "User '" + f.user() + "' with role "
-                    + f.role().name().toLowerCase(Locale.ROOT).replace('_', '-') + " may not perform "
-                    + f.needed().name().toLowerCase(Locale.ROOT) + " operations");
+            throw new RegistryException(
+                    ErrorKind.FORBIDDEN,
+                    "User '" + f.user() + "' with role "
+                            + f.role().name().toLowerCase(Locale.ROOT).replace('_', '-') + " may not perform "
+                            + f.needed().name().toLowerCase(Locale.ROOT) + " operations");
         }
     }
 
@@ -159,7 +173,8 @@ public final class HttpApi implements AutoCloseable {
             return;
         }
         int semicolon = type.indexOf(';');
-        String mediaType = (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        String mediaType =
+                (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
         if (!BODY_TYPES.contains(mediaType)) {
             throw new RegistryException(ErrorKind.UNSUPPORTED_MEDIA_TYPE);
         }
@@ -180,8 +195,10 @@ public final class HttpApi implements AutoCloseable {
         List<String> urls = new ArrayList<>();
         for (var connector : app.jettyServer().server().getConnectors()) {
             if (connector instanceof ServerConnector sc) {
-                String scheme = sc.getDefaultConnectionFactory() instanceof org.eclipse.jetty.server.SslConnectionFactory
-                        ? "https" : "http";
+                String scheme =
+                        sc.getDefaultConnectionFactory() instanceof org.eclipse.jetty.server.SslConnectionFactory
+                                ? "https"
+                                : "http";
                 urls.add(scheme + "://" + (sc.getHost() == null ? "0.0.0.0" : sc.getHost()) + ":" + sc.getLocalPort());
             }
         }

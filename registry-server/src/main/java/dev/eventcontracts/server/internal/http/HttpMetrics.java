@@ -24,11 +24,15 @@ final class HttpMetrics {
         String method = ctx.method().name();
         int status = ctx.statusCode();
         String key = method + ' ' + endpoint + ' ' + status;
-        Timer timer = timers.computeIfAbsent(key, k -> Timer.builder("registry.http.requests")
-                .description("HTTP requests by endpoint")
-                .tag("method", method).tag("endpoint", endpoint).tag("status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .register(registry));
+        Timer timer = timers.computeIfAbsent(
+                key,
+                k -> Timer.builder("registry.http.requests")
+                        .description("HTTP requests by endpoint")
+                        .tag("method", method)
+                        .tag("endpoint", endpoint)
+                        .tag("status", Integer.toString(status))
+                        .publishPercentileHistogram()
+                        .register(registry));
         timer.record(Duration.ofNanos((long) (millis * 1_000_000)));
     }
 

@@ -16,8 +16,14 @@ import java.util.List;
  * @param version the version {@code /v1/metadata/version} answers
  * @param commitId the commit id {@code /v1/metadata/version} answers
  */
-public record HttpSettings(List<URI> listeners, TlsSettings tls, BasicAuth auth, long maxRequestBytes,
-        Duration timeout, String version, String commitId) {
+public record HttpSettings(
+        List<URI> listeners,
+        TlsSettings tls,
+        BasicAuth auth,
+        long maxRequestBytes,
+        Duration timeout,
+        String version,
+        String commitId) {
 
     /** Copies the listeners. */
     public HttpSettings {
@@ -35,13 +41,19 @@ public record HttpSettings(List<URI> listeners, TlsSettings tls, BasicAuth auth,
      * @param truststorePassword its password, or null
      * @param clientAuth {@code NONE}, {@code REQUESTED} or {@code REQUIRED}
      */
-    public record TlsSettings(String keystoreLocation, String keystorePassword, String keystoreType,
-            String keyPassword, String truststoreLocation, String truststorePassword, String clientAuth) {
+    public record TlsSettings(
+            String keystoreLocation,
+            String keystorePassword,
+            String keystoreType,
+            String keyPassword,
+            String truststoreLocation,
+            String truststorePassword,
+            String clientAuth) {
 
         @Override
         public String toString() {
-            return "TlsSettings{keystore=" + keystoreLocation + ", type=" + keystoreType + ", clientAuth="
-                    + clientAuth + "}";
+            return "TlsSettings{keystore=" + keystoreLocation + ", type=" + keystoreType + ", clientAuth=" + clientAuth
+                    + "}";
         }
     }
 }

@@ -33,8 +33,8 @@ final class LingeringConnectionFactory extends HttpConnectionFactory {
 
     @Override
     public Connection newConnection(Connector connector, EndPoint endPoint) {
-        HttpConnection connection = new LingeringConnection(getHttpConfiguration(), connector, endPoint,
-                isRecordHttpComplianceViolations());
+        HttpConnection connection = new LingeringConnection(
+                getHttpConfiguration(), connector, endPoint, isRecordHttpComplianceViolations());
         connection.setUseInputDirectByteBuffers(isUseInputDirectByteBuffers());
         connection.setUseOutputDirectByteBuffers(isUseOutputDirectByteBuffers());
         return configure(connection, connector, endPoint);
@@ -44,8 +44,8 @@ final class LingeringConnectionFactory extends HttpConnectionFactory {
 
         private final AtomicBoolean lingering = new AtomicBoolean();
 
-        LingeringConnection(HttpConfiguration config, Connector connector, EndPoint endPoint,
-                boolean recordComplianceViolations) {
+        LingeringConnection(
+                HttpConfiguration config, Connector connector, EndPoint endPoint, boolean recordComplianceViolations) {
             super(config, connector, endPoint, recordComplianceViolations);
         }
 
@@ -71,7 +71,9 @@ final class LingeringConnectionFactory extends HttpConnectionFactory {
         /** The answer is complete (output shut down) and the parser only discards what still arrives. */
         private boolean answeredWhileBodyArrives() {
             EndPoint endPoint = getEndPoint();
-            return endPoint.isOpen() && endPoint.isOutputShutdown() && getParser().isClose();
+            return endPoint.isOpen()
+                    && endPoint.isOutputShutdown()
+                    && getParser().isClose();
         }
 
         private void linger() {

@@ -30,8 +30,9 @@ final class MetaRoutes {
         app.post("/", ctx -> Http.json(ctx, EMPTY_OBJECT));
         app.get("/contexts", ctx -> Http.json(ctx, CONTEXTS));
         app.get("/v1/metadata/id", ctx -> Http.json(ctx, clusterId()));
-        app.get("/v1/metadata/version", ctx -> Http.json(ctx, java.util.Map.of("version", version,
-                "commitId", commitId)));
+        app.get(
+                "/v1/metadata/version",
+                ctx -> Http.json(ctx, java.util.Map.of("version", version, "commitId", commitId)));
         app.get("/associations/resources/{namespace}/{resource}", ctx -> Http.json(ctx, EMPTY_ARRAY));
     }
 

@@ -25,7 +25,9 @@ final class RequestBodies {
 
     RequestBodies() {
         mapper = new ObjectMapper();
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+        mapper.getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(200).build());
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
@@ -49,8 +51,10 @@ final class RequestBodies {
             throw new RegistryException(ErrorKind.UNPROCESSABLE_ENTITY, "Request body is missing");
         }
         if (!node.isObject()) {
-            throw new RegistryException(ErrorKind.UNPROCESSABLE_ENTITY,
-                    "Cannot deserialize request from " + node.getNodeType().name().toLowerCase() + " value");
+            throw new RegistryException(
+                    ErrorKind.UNPROCESSABLE_ENTITY,
+                    "Cannot deserialize request from "
+                            + node.getNodeType().name().toLowerCase() + " value");
         }
         return node;
     }
@@ -58,8 +62,12 @@ final class RequestBodies {
     /** A {@code RegisterSchemaRequest}. */
     SchemaRequest schemaRequest(Context ctx) {
         JsonNode node = object(ctx);
-        return new SchemaRequest(text(node, "schema"), text(node, "schemaType"), references(node),
-                integer(node, "id"), integer(node, "version"));
+        return new SchemaRequest(
+                text(node, "schema"),
+                text(node, "schemaType"),
+                references(node),
+                integer(node, "id"),
+                integer(node, "version"));
     }
 
     /** One text field of an object body, e.g. {@code compatibility} or {@code mode}; null when absent. */
@@ -113,7 +121,8 @@ final class RequestBodies {
             String subject = text(ref, "subject");
             Integer version = integer(ref, "version");
             if (name == null || subject == null || version == null) {
-                throw new RegistryException(ErrorKind.INVALID_SCHEMA,
+                throw new RegistryException(
+                        ErrorKind.INVALID_SCHEMA,
                         "Invalid schema of type AVRO, details: a reference needs a name, a subject and a version");
             }
             references.add(new SchemaReference(name, subject, version));
@@ -122,7 +131,9 @@ final class RequestBodies {
     }
 
     private static RegistryException wrongType(String field, String type, JsonNode value) {
-        return new RegistryException(ErrorKind.UNPROCESSABLE_ENTITY, "Cannot deserialize value of type `" + type
-                + "` from " + value.getNodeType().name().toLowerCase() + " value (field \"" + field + "\")");
+        return new RegistryException(
+                ErrorKind.UNPROCESSABLE_ENTITY,
+                "Cannot deserialize value of type `" + type + "` from "
+                        + value.getNodeType().name().toLowerCase() + " value (field \"" + field + "\")");
     }
 }

@@ -3,16 +3,15 @@ package dev.eventcontracts.server.internal.http;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.eventcontracts.compat.Violation;
 import dev.eventcontracts.server.internal.state.ResponseJson;
-import java.io.IOException;
 import dev.eventcontracts.server.internal.state.SchemaVersion;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 /** Answers that are serialized per request (the frequent ones are cached on the state objects instead). */
 final class ResponseBodies {
 
-    private ResponseBodies() {
-    }
+    private ResponseBodies() {}
 
     static byte[] error(int errorCode, String message) {
         return error(errorCode, message, List.of());

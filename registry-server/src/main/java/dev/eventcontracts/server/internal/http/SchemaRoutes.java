@@ -23,14 +23,22 @@ final class SchemaRoutes {
         app.get("/schemas", this::listSchemas);
         app.get("/schemas/types", ctx -> Http.json(ctx, TYPES));
         app.get("/schemas/ids/{id}", this::byId);
-        app.get("/schemas/ids/{id}/schema", ctx -> Http.raw(ctx, queries.schema(Http.intPath(ctx, "id")).schema()));
-        app.get("/schemas/ids/{id}/subjects", ctx -> Http.json(ctx,
-                queries.subjectsOf(Http.intPath(ctx, "id"), Http.flag(ctx, "deleted"))));
-        app.get("/schemas/ids/{id}/versions", ctx -> Http.json(ctx, ResponseBodies.subjectVersions(
-                queries.versionsOf(Http.intPath(ctx, "id"), Http.flag(ctx, "deleted")))));
+        app.get(
+                "/schemas/ids/{id}/schema",
+                ctx -> Http.raw(ctx, queries.schema(Http.intPath(ctx, "id")).schema()));
+        app.get(
+                "/schemas/ids/{id}/subjects",
+                ctx -> Http.json(ctx, queries.subjectsOf(Http.intPath(ctx, "id"), Http.flag(ctx, "deleted"))));
+        app.get(
+                "/schemas/ids/{id}/versions",
+                ctx -> Http.json(
+                        ctx,
+                        ResponseBodies.subjectVersions(
+                                queries.versionsOf(Http.intPath(ctx, "id"), Http.flag(ctx, "deleted")))));
         app.get("/schemas/guids/{guid}", this::byGuid);
-        app.get("/schemas/guids/{guid}/schema", ctx -> Http.raw(ctx,
-                queries.schemaByGuid(ctx.pathParam("guid")).schema()));
+        app.get(
+                "/schemas/guids/{guid}/schema",
+                ctx -> Http.raw(ctx, queries.schemaByGuid(ctx.pathParam("guid")).schema()));
     }
 
     /** The hot path: without query parameters the answer is the cached bytes of the id. */
@@ -57,8 +65,12 @@ final class SchemaRoutes {
     }
 
     private void listSchemas(Context ctx) {
-        List<SchemaVersion> schemas = queries.schemas(ctx.queryParam("subjectPrefix"), Http.flag(ctx, "deleted"),
-                Http.flag(ctx, "latestOnly"), Http.intQuery(ctx, "offset", 0), Http.intQuery(ctx, "limit", -1));
+        List<SchemaVersion> schemas = queries.schemas(
+                ctx.queryParam("subjectPrefix"),
+                Http.flag(ctx, "deleted"),
+                Http.flag(ctx, "latestOnly"),
+                Http.intQuery(ctx, "offset", 0),
+                Http.intQuery(ctx, "limit", -1));
         Http.json(ctx, ResponseBodies.versionEntries(schemas));
     }
 }

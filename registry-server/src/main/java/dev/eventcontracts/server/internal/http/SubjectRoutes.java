@@ -33,14 +33,20 @@ final class SubjectRoutes {
 
     private void listSubjects(Context ctx) {
         QueryService.Filter filter = QueryService.Filter.of(Http.flag(ctx, "deleted"), Http.flag(ctx, "deletedOnly"));
-        Http.json(ctx, services.queries().subjects(ctx.queryParam("subjectPrefix"), filter,
-                Http.intQuery(ctx, "offset", 0), Http.intQuery(ctx, "limit", -1)));
+        Http.json(
+                ctx,
+                services.queries()
+                        .subjects(
+                                ctx.queryParam("subjectPrefix"),
+                                filter,
+                                Http.intQuery(ctx, "offset", 0),
+                                Http.intQuery(ctx, "limit", -1)));
     }
 
     private void lookup(Context ctx) {
         SchemaRequest request = bodies.schemaRequest(ctx);
-        SchemaVersion found = services.registrations().lookup(ctx.pathParam("subject"), request,
-                Http.flag(ctx, "normalize"), Http.flag(ctx, "deleted"));
+        SchemaVersion found = services.registrations()
+                .lookup(ctx.pathParam("subject"), request, Http.flag(ctx, "normalize"), Http.flag(ctx, "deleted"));
         Http.json(ctx, found.lookupJson());
     }
 
@@ -58,8 +64,8 @@ final class SubjectRoutes {
         SchemaRequest request = bodies.schemaRequest(ctx);
         boolean normalize = Http.flag(ctx, "normalize");
         Optional<SchemaVersion> existing = services.registrations().registered(subject, request, normalize);
-        SchemaVersion version = existing.isPresent() ? existing.get()
-                : services.registrations().register(subject, request, normalize);
+        SchemaVersion version =
+                existing.isPresent() ? existing.get() : services.registrations().register(subject, request, normalize);
         Http.json(ctx, version.registeredJson());
     }
 
@@ -72,8 +78,8 @@ final class SubjectRoutes {
     }
 
     private SchemaVersion version(Context ctx) {
-        return services.queries().version(ctx.pathParam("subject"), ctx.pathParam("version"),
-                Http.flag(ctx, "deleted"));
+        return services.queries()
+                .version(ctx.pathParam("subject"), ctx.pathParam("version"), Http.flag(ctx, "deleted"));
     }
 
     private void referencedBy(Context ctx) {
@@ -81,7 +87,10 @@ final class SubjectRoutes {
     }
 
     private void deleteVersion(Context ctx) {
-        Http.json(ctx, services.deletions().deleteVersion(ctx.pathParam("subject"), ctx.pathParam("version"),
-                Http.flag(ctx, "permanent")));
+        Http.json(
+                ctx,
+                services.deletions()
+                        .deleteVersion(
+                                ctx.pathParam("subject"), ctx.pathParam("version"), Http.flag(ctx, "permanent")));
     }
 }

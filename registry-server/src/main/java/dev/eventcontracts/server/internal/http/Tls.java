@@ -12,8 +12,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 /** Builds the Jetty connectors of the listeners, plain and TLS. */
 final class Tls {
 
-    private Tls() {
-    }
+    private Tls() {}
 
     static Connector plain(Server server, HttpConfiguration config, String host, int port) {
         ServerConnector connector = new ServerConnector(server, new LingeringConnectionFactory(config));
@@ -22,8 +21,8 @@ final class Tls {
         return connector;
     }
 
-    static Connector secure(Server server, HttpConfiguration config, String host, int port,
-            HttpSettings.TlsSettings tls) {
+    static Connector secure(
+            Server server, HttpConfiguration config, String host, int port, HttpSettings.TlsSettings tls) {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStorePath(tls.keystoreLocation());
         ssl.setKeyStorePassword(tls.keystorePassword());
@@ -46,8 +45,8 @@ final class Tls {
         SecureRequestCustomizer customizer = new SecureRequestCustomizer();
         customizer.setSniHostCheck(false);
         https.addCustomizer(customizer);
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                new LingeringConnectionFactory(https));
+        ServerConnector connector = new ServerConnector(
+                server, new SslConnectionFactory(ssl, "http/1.1"), new LingeringConnectionFactory(https));
         connector.setHost(host);
         connector.setPort(port);
         return connector;

@@ -23,8 +23,8 @@ public final class CompatibilityService {
     private final CompatibilityChecker checker;
 
     /** Creates the service. */
-    public CompatibilityService(RegistryState state, SchemaParsing parsing, ConfigService configs,
-            CompatibilityChecker checker) {
+    public CompatibilityService(
+            RegistryState state, SchemaParsing parsing, ConfigService configs, CompatibilityChecker checker) {
         this.state = state;
         this.parsing = parsing;
         this.configs = configs;
@@ -38,12 +38,12 @@ public final class CompatibilityService {
      * @param messages Confluent's messages (empty when compatible)
      * @param result the engine's full result, with every violation and the field it concerns
      */
-    public record Verdict(boolean compatible, List<String> messages, CompatibilityResult result) {
-    }
+    public record Verdict(boolean compatible, List<String> messages, CompatibilityResult result) {}
 
     /** Checks a schema against the live versions of a subject at the subject's level. */
     Verdict againstLive(String subject, AvroSchema candidate) {
-        List<SchemaVersion> live = state.subject(subject).map(SubjectVersions::live).orElse(List.of());
+        List<SchemaVersion> live =
+                state.subject(subject).map(SubjectVersions::live).orElse(List.of());
         return check(configs.effectiveLevel(subject), candidate, live);
     }
 
@@ -62,7 +62,8 @@ public final class CompatibilityService {
             int version = Versions.parse(versionText);
             SchemaVersion target = null;
             if (versions != null) {
-                target = version == Versions.LATEST ? versions.latestLive().orElse(null)
+                target = version == Versions.LATEST
+                        ? versions.latestLive().orElse(null)
                         : versions.version(version).filter(v -> !v.deleted()).orElse(null);
             }
             if (target == null && version != Versions.LATEST) {
@@ -77,9 +78,9 @@ public final class CompatibilityService {
     private Verdict check(CompatibilityLevel level, AvroSchema candidate, List<SchemaVersion> previous) {
         // The engine checks the latest version only unless the level is transitive; parsing the others would be
         // wasted, and NONE checks nothing.
-        List<SchemaVersion> selected = level == CompatibilityLevel.NONE ? List.of()
-                : level.isTransitive() || previous.size() <= 1 ? previous
-                : List.of(previous.get(previous.size() - 1));
+        List<SchemaVersion> selected = level == CompatibilityLevel.NONE
+                ? List.of()
+                : level.isTransitive() || previous.size() <= 1 ? previous : List.of(previous.get(previous.size() - 1));
         List<VersionedSchema> old = new ArrayList<>(selected.size());
         for (SchemaVersion v : selected) {
             old.add(new VersionedSchema(v.version(), parsing.parsed(v)));

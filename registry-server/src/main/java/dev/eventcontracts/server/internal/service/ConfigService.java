@@ -65,8 +65,7 @@ public final class ConfigService {
         CompatibilityLevel level = CompatibilityLevel.parse(levelName)
                 .orElseThrow(() -> new RegistryException(ErrorKind.INVALID_COMPATIBILITY_LEVEL));
         return writes.locked(() -> {
-            writes.append("Update compatibility level", new ConfigKey(subject),
-                    new ConfigValue(subject, level.name()));
+            writes.append("Update compatibility level", new ConfigKey(subject), new ConfigValue(subject, level.name()));
             return level;
         });
     }

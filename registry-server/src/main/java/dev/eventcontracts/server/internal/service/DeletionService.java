@@ -51,7 +51,8 @@ public final class DeletionService {
                 }
             }
             if (target == null) {
-                throw versions == null ? new RegistryException(ErrorKind.SUBJECT_NOT_FOUND, subject)
+                throw versions == null
+                        ? new RegistryException(ErrorKind.SUBJECT_NOT_FOUND, subject)
                         : new RegistryException(ErrorKind.VERSION_NOT_FOUND, versionId);
             }
             requireWritable(subject);
@@ -63,8 +64,17 @@ public final class DeletionService {
             if (permanent) {
                 writes.append("Delete Schema Version", key, null);
             } else {
-                writes.append("Delete Schema Version", key, new SchemaValue(subject, target.version(), target.id(),
-                        target.schemaType(), target.references(), target.schema(), true));
+                writes.append(
+                        "Delete Schema Version",
+                        key,
+                        new SchemaValue(
+                                subject,
+                                target.version(),
+                                target.id(),
+                                target.schemaType(),
+                                target.references(),
+                                target.schema(),
+                                true));
                 if (!state.subject(subject).map(SubjectVersions::hasLive).orElse(false)) {
                     dropSubjectSettings(subject);
                 }
@@ -101,8 +111,8 @@ public final class DeletionService {
                 }
             } else {
                 int watermark = deleted.get(deleted.size() - 1);
-                writes.append("Delete Subject", new DeleteSubjectKey(subject),
-                        new DeleteSubjectValue(subject, watermark));
+                writes.append(
+                        "Delete Subject", new DeleteSubjectKey(subject), new DeleteSubjectValue(subject, watermark));
                 dropSubjectSettings(subject);
             }
             return deleted;
@@ -117,11 +127,12 @@ public final class DeletionService {
 
     /** Soft deletes count live referrers only; permanent deletes count soft-deleted referrers too. */
     private void requireUnreferenced(SchemaVersion target, boolean permanent) {
-        boolean referenced = state.referrers(target.subject(), target.version()).stream()
-                .anyMatch(r -> permanent || !r.deleted());
+        boolean referenced =
+                state.referrers(target.subject(), target.version()).stream().anyMatch(r -> permanent || !r.deleted());
         if (referenced) {
-            throw new RegistryException(ErrorKind.REFERENCE_EXISTS, "{magic=1,keytype=SCHEMA,subject="
-                    + target.subject() + ",version=" + target.version() + "}");
+            throw new RegistryException(
+                    ErrorKind.REFERENCE_EXISTS,
+                    "{magic=1,keytype=SCHEMA,subject=" + target.subject() + ",version=" + target.version() + "}");
         }
     }
 

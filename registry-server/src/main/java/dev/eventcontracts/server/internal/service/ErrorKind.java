@@ -11,21 +11,26 @@ public enum ErrorKind {
     SCHEMA_NOT_FOUND(404, 40403, "Schema %s not found"),
     SCHEMA_NOT_FOUND_UNDER_SUBJECT(404, 40403, "Schema not found"),
     SUBJECT_SOFT_DELETED(404, 40404, "Subject '%s' was soft deleted.Set permanent=true to delete permanently"),
-    SUBJECT_NOT_SOFT_DELETED(404, 40405,
-            "Subject '%s' was not deleted first before being permanently deleted"),
-    VERSION_SOFT_DELETED(404, 40406,
-            "Subject '%s' Version %s was soft deleted.Set permanent=true to delete permanently"),
-    VERSION_NOT_SOFT_DELETED(404, 40407,
-            "Subject '%s' Version %s was not deleted first before being permanently deleted"),
+    SUBJECT_NOT_SOFT_DELETED(404, 40405, "Subject '%s' was not deleted first before being permanently deleted"),
+    VERSION_SOFT_DELETED(
+            404, 40406, "Subject '%s' Version %s was soft deleted.Set permanent=true to delete permanently"),
+    VERSION_NOT_SOFT_DELETED(
+            404, 40407, "Subject '%s' Version %s was not deleted first before being permanently deleted"),
     SUBJECT_LEVEL_NOT_CONFIGURED(404, 40408, "Subject '%s' does not have subject-level compatibility configured"),
     SUBJECT_MODE_NOT_CONFIGURED(404, 40409, "Subject '%s' does not have subject-level mode configured"),
     /** The message is the engine's Confluent wording ({@code CompatibilityResult#registerConflictMessage}). */
     INCOMPATIBLE_SCHEMA(409, 40901, "%s"),
     INVALID_SCHEMA(422, 42201, "%s"),
-    INVALID_VERSION(422, 42202, "The specified version '%s' is not a valid version id. "
-            + "Allowed values are between [1, 2^31-1] and the string \"latest\""),
-    INVALID_COMPATIBILITY_LEVEL(422, 42203, "Invalid compatibility level. Valid values are none, backward, "
-            + "forward, full, backward_transitive, forward_transitive, and full_transitive"),
+    INVALID_VERSION(
+            422,
+            42202,
+            "The specified version '%s' is not a valid version id. "
+                    + "Allowed values are between [1, 2^31-1] and the string \"latest\""),
+    INVALID_COMPATIBILITY_LEVEL(
+            422,
+            42203,
+            "Invalid compatibility level. Valid values are none, backward, "
+                    + "forward, full, backward_transitive, forward_transitive, and full_transitive"),
     INVALID_MODE(422, 42204, "Invalid mode. Valid values are READWRITE, READONLY, and IMPORT."),
     OPERATION_NOT_PERMITTED(422, 42205, "%s"),
     REFERENCE_EXISTS(422, 42206, "One or more references exist to the schema %s."),

@@ -71,8 +71,8 @@ public final class ModeService {
         }
         return writes.locked(() -> {
             if (mode == Mode.IMPORT && !force && currentMode(subject) != Mode.IMPORT && hasSchemas(subject)) {
-                throw new RegistryException(ErrorKind.OPERATION_NOT_PERMITTED,
-                        "Cannot import since found existing subjects");
+                throw new RegistryException(
+                        ErrorKind.OPERATION_NOT_PERMITTED, "Cannot import since found existing subjects");
             }
             writes.append("Update mode", new ModeKey(subject), new ModeValue(subject, mode.name()));
             return mode;

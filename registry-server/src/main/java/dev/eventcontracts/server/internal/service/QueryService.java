@@ -51,7 +51,11 @@ public final class QueryService {
      * @param schemaDefaultLimit the page size of {@code GET /schemas} when the request names none
      * @param schemaMaxLimit the largest page size {@code GET /schemas} may ask for
      */
-    public QueryService(RegistryState state, int subjectDefaultLimit, int subjectMaxLimit, int schemaDefaultLimit,
+    public QueryService(
+            RegistryState state,
+            int subjectDefaultLimit,
+            int subjectMaxLimit,
+            int schemaDefaultLimit,
             int schemaMaxLimit) {
         this.state = state;
         this.subjectDefaultLimit = subjectDefaultLimit;
@@ -91,8 +95,11 @@ public final class QueryService {
         SubjectVersions versions = state.subject(subject).orElse(null);
         SchemaVersion found = null;
         if (versions != null) {
-            found = versionId == Versions.LATEST ? versions.latestLive().orElse(null)
-                    : versions.version(versionId).filter(v -> includeDeleted || !v.deleted()).orElse(null);
+            found = versionId == Versions.LATEST
+                    ? versions.latestLive().orElse(null)
+                    : versions.version(versionId)
+                            .filter(v -> includeDeleted || !v.deleted())
+                            .orElse(null);
         }
         if (found != null) {
             return found;
@@ -120,7 +127,8 @@ public final class QueryService {
 
     /** The schema with this guid; 40403 when unknown. */
     public SchemaIdEntry schemaByGuid(String guid) {
-        return state.idByGuid(guid).flatMap(state::schemaById)
+        return state.idByGuid(guid)
+                .flatMap(state::schemaById)
                 .orElseThrow(() -> new RegistryException(ErrorKind.SCHEMA_NOT_FOUND, guid));
     }
 
@@ -134,8 +142,10 @@ public final class QueryService {
         SchemaIdEntry entry = schema(id);
         List<Map.Entry<String, Integer>> pairs = new ArrayList<>();
         for (Map.Entry<String, Integer> sv : entry.subjectVersions()) {
-            boolean live = state.subject(sv.getKey()).flatMap(s -> s.version(sv.getValue()))
-                    .map(v -> !v.deleted()).orElse(false);
+            boolean live = state.subject(sv.getKey())
+                    .flatMap(s -> s.version(sv.getValue()))
+                    .map(v -> !v.deleted())
+                    .orElse(false);
             if (live || includeDeleted) {
                 pairs.add(sv);
             }
@@ -153,8 +163,8 @@ public final class QueryService {
     }
 
     /** {@code GET /schemas}: versions sorted by subject and version. */
-    public List<SchemaVersion> schemas(String prefix, boolean includeDeleted, boolean latestOnly, int offset,
-            int limit) {
+    public List<SchemaVersion> schemas(
+            String prefix, boolean includeDeleted, boolean latestOnly, int offset, int limit) {
         List<SchemaVersion> result = new ArrayList<>();
         for (SubjectVersions s : state.subjects()) {
             if (prefix != null && !s.subject().startsWith(prefix)) {

@@ -1,5 +1,6 @@
 package dev.eventcontracts.server.internal.service;
 
+import dev.eventcontracts.compat.Violation;
 import dev.eventcontracts.schema.AvroSchema;
 import dev.eventcontracts.server.internal.state.RegistryState;
 import dev.eventcontracts.server.internal.state.SchemaIdEntry;
@@ -7,7 +8,6 @@ import dev.eventcontracts.server.internal.state.SchemaVersion;
 import dev.eventcontracts.server.internal.state.SubjectVersions;
 import dev.eventcontracts.server.internal.store.SchemaKey;
 import dev.eventcontracts.server.internal.store.SchemaValue;
-import dev.eventcontracts.compat.Violation;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +29,12 @@ public final class RegistrationService {
     private final WriteGate writes;
 
     /** Creates the service. */
-    public RegistrationService(RegistryState state, SchemaParsing parsing, ModeService modes,
-            CompatibilityService compatibility, WriteGate writes) {
+    public RegistrationService(
+            RegistryState state,
+            SchemaParsing parsing,
+            ModeService modes,
+            CompatibilityService compatibility,
+            WriteGate writes) {
         this.state = state;
         this.parsing = parsing;
         this.modes = modes;
@@ -49,8 +53,10 @@ public final class RegistrationService {
         if (request.isEmpty()) {
             return Optional.empty();
         }
-        SchemaVersion found = findUnderSubject(subject, parsing.parse(request, normalize).guid(), false);
-        if (found == null || request.id() != null && request.id() >= 0 && request.id() != found.id()
+        SchemaVersion found =
+                findUnderSubject(subject, parsing.parse(request, normalize).guid(), false);
+        if (found == null
+                || request.id() != null && request.id() >= 0 && request.id() != found.id()
                 || request.version() != null && request.version() > 0 && request.version() != found.version()) {
             return Optional.empty();
         }
@@ -81,8 +87,9 @@ public final class RegistrationService {
         Optional<Integer> known = state.idByGuid(parsed.guid());
         if (known.isPresent()) {
             if (id >= 0 && id != known.get()) {
-                throw new RegistryException(ErrorKind.ID_DOES_NOT_MATCH, "Schema already registered with id "
-                        + known.get() + " instead of input id " + id);
+                throw new RegistryException(
+                        ErrorKind.ID_DOES_NOT_MATCH,
+                        "Schema already registered with id " + known.get() + " instead of input id " + id);
             }
             SchemaVersion existing = findUnderSubject(subject, parsed.guid(), false);
             if (existing != null) {
@@ -95,10 +102,17 @@ public final class RegistrationService {
             CompatibilityService.Verdict verdict = compatibility.againstLive(subject, parsed.schema());
             if (!verdict.compatible()) {
                 for (Violation v : verdict.result().violations()) {
-                    LOG.info("refused subject '{}': field '{}' ({}), {} v{}: {}", subject, v.fieldPath(), v.rule(),
-                            v.direction(), v.oldVersion(), v.message());
+                    LOG.info(
+                            "refused subject '{}': field '{}' ({}), {} v{}: {}",
+                            subject,
+                            v.fieldPath(),
+                            v.rule(),
+                            v.direction(),
+                            v.oldVersion(),
+                            v.message());
                 }
-                throw RegistryException.incompatible(verdict.result().registerConflictMessage(subject),
+                throw RegistryException.incompatible(
+                        verdict.result().registerConflictMessage(subject),
                         verdict.result().violations());
             }
         }
@@ -107,9 +121,12 @@ public final class RegistrationService {
         } else {
             requireIdFree(id, parsed);
         }
-        writes.append("Register schema", new SchemaKey(subject, version), new SchemaValue(subject, version, id,
-                AvroSchema.TYPE, parsed.references(), parsed.canonical(), false));
-        return state.subject(subject).flatMap(s -> s.version(version))
+        writes.append(
+                "Register schema",
+                new SchemaKey(subject, version),
+                new SchemaValue(subject, version, id, AvroSchema.TYPE, parsed.references(), parsed.canonical(), false));
+        return state.subject(subject)
+                .flatMap(s -> s.version(version))
                 .orElseThrow(() -> new IllegalStateException("the applied version is missing"));
     }
 
@@ -129,17 +146,17 @@ public final class RegistrationService {
     }
 
     static RegistryException notPermitted(String subject, String what) {
-        return new RegistryException(ErrorKind.OPERATION_NOT_PERMITTED,
-                "Subject " + subject + " in context  " + what);
+        return new RegistryException(ErrorKind.OPERATION_NOT_PERMITTED, "Subject " + subject + " in context  " + what);
     }
 
-    private static int nextVersion(SubjectVersions versions, SchemaRequest request, Mode mode,
-            SchemaParsing.Parsed parsed) {
+    private static int nextVersion(
+            SubjectVersions versions, SchemaRequest request, Mode mode, SchemaParsing.Parsed parsed) {
         if (mode == Mode.IMPORT && request.version() != null && request.version() > 0) {
             int wanted = request.version();
             Optional<SchemaVersion> taken = versions == null ? Optional.empty() : versions.version(wanted);
             if (taken.isPresent() && !taken.get().guid().equals(parsed.guid())) {
-                throw new RegistryException(ErrorKind.OPERATION_NOT_PERMITTED,
+                throw new RegistryException(
+                        ErrorKind.OPERATION_NOT_PERMITTED,
                         "Overwrite new schema with version " + wanted + " is not permitted.");
             }
             return wanted;
@@ -150,7 +167,8 @@ public final class RegistrationService {
     private void requireIdFree(int id, SchemaParsing.Parsed parsed) {
         Optional<SchemaIdEntry> holder = state.schemaById(id);
         if (holder.isPresent() && !holder.get().guid().equals(parsed.guid())) {
-            throw new RegistryException(ErrorKind.OPERATION_NOT_PERMITTED,
+            throw new RegistryException(
+                    ErrorKind.OPERATION_NOT_PERMITTED,
                     "Overwrite new schema with id " + id + " in context  is not permitted.");
         }
     }
@@ -169,7 +187,8 @@ public final class RegistrationService {
         if (found != null) {
             return found;
         }
-        boolean subjectExists = state.subject(subject).map(s -> includeDeleted || s.hasLive()).orElse(false);
+        boolean subjectExists =
+                state.subject(subject).map(s -> includeDeleted || s.hasLive()).orElse(false);
         if (!subjectExists) {
             throw new RegistryException(ErrorKind.SUBJECT_NOT_FOUND, subject);
         }
@@ -183,7 +202,9 @@ public final class RegistrationService {
         if (version == null) {
             return null;
         }
-        return state.subject(subject).flatMap(s -> s.version(version))
-                .filter(v -> includeDeleted || !v.deleted()).orElse(null);
+        return state.subject(subject)
+                .flatMap(s -> s.version(version))
+                .filter(v -> includeDeleted || !v.deleted())
+                .orElse(null);
     }
 }

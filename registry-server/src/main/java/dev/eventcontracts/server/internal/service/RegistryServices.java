@@ -10,6 +10,10 @@ package dev.eventcontracts.server.internal.service;
  * @param configs compatibility levels
  * @param modes modes
  */
-public record RegistryServices(QueryService queries, RegistrationService registrations, DeletionService deletions,
-        CompatibilityService compatibility, ConfigService configs, ModeService modes) {
-}
+public record RegistryServices(
+        QueryService queries,
+        RegistrationService registrations,
+        DeletionService deletions,
+        CompatibilityService compatibility,
+        ConfigService configs,
+        ModeService modes) {}

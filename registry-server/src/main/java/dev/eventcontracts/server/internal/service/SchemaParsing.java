@@ -24,14 +24,11 @@ import java.util.Set;
 public final class SchemaParsing {
 
     /** A parsed schema with what the registry derives from it. */
-    public record Parsed(AvroSchema schema, String canonical, String guid, List<SchemaReference> references) {
-    }
+    public record Parsed(AvroSchema schema, String canonical, String guid, List<SchemaReference> references) {}
 
-    private record Key(String text, List<SchemaReference> references, boolean normalize) {
-    }
+    private record Key(String text, List<SchemaReference> references, boolean normalize) {}
 
-    private record Cached(Parsed parsed, long generation) {
-    }
+    private record Cached(Parsed parsed, long generation) {}
 
     private final RegistryState state;
     private final int maxSchemaBytes;
@@ -66,8 +63,8 @@ public final class SchemaParsing {
         }
         if (request.schema().length() > maxSchemaBytes / 3
                 && request.schema().getBytes(StandardCharsets.UTF_8).length > maxSchemaBytes) {
-            throw new RegistryException(ErrorKind.SCHEMA_TOO_LARGE,
-                    "Register operation failed because schema is too large");
+            throw new RegistryException(
+                    ErrorKind.SCHEMA_TOO_LARGE, "Register operation failed because schema is too large");
         }
         Key key = new Key(request.schema(), request.references(), normalize);
         long generation = state.hardDeleteGeneration();
@@ -108,21 +105,23 @@ public final class SchemaParsing {
         try {
             return AvroSchema.parse(text, references, resolved);
         } catch (InvalidSchemaException e) {
-            throw new RegistryException(e, ErrorKind.INVALID_SCHEMA,
-                    "Invalid schema of type AVRO, details: " + detail(e));
+            throw new RegistryException(
+                    e, ErrorKind.INVALID_SCHEMA, "Invalid schema of type AVRO, details: " + detail(e));
         } catch (RuntimeException e) {
             // Avro throws assorted unchecked exceptions on hostile input; all of them mean "invalid schema".
-            throw new RegistryException(e, ErrorKind.INVALID_SCHEMA,
-                    "Invalid schema of type AVRO, details: " + e.getMessage());
+            throw new RegistryException(
+                    e, ErrorKind.INVALID_SCHEMA, "Invalid schema of type AVRO, details: " + e.getMessage());
         } catch (StackOverflowError e) {
             // Avro's parser recurses once per nesting level; a hostile schema must not take the thread down.
-            throw new RegistryException(ErrorKind.INVALID_SCHEMA,
-                    "Invalid schema of type AVRO, details: the schema is nested too deeply");
+            throw new RegistryException(
+                    ErrorKind.INVALID_SCHEMA, "Invalid schema of type AVRO, details: the schema is nested too deeply");
         }
     }
 
     private static String detail(InvalidSchemaException e) {
-        return e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+        return e.getCause() != null && e.getCause().getMessage() != null
+                ? e.getCause().getMessage()
+                : e.getMessage();
     }
 
     /** Adds the texts of {@code reference} and of everything it references, dependencies first. */
@@ -131,7 +130,8 @@ public final class SchemaParsing {
             return;
         }
         if (!visiting.add(reference.name())) {
-            throw new RegistryException(ErrorKind.INVALID_SCHEMA,
+            throw new RegistryException(
+                    ErrorKind.INVALID_SCHEMA,
                     "Invalid schema of type AVRO, details: circular reference to " + reference.name());
         }
         SchemaVersion target = referenced(reference);
@@ -150,9 +150,11 @@ public final class SchemaParsing {
                     : versions.version(reference.version()).orElse(null);
         }
         if (target == null) {
-            throw new RegistryException(ErrorKind.INVALID_SCHEMA, "Invalid schema of type AVRO, details: "
-                    + "No schema reference found for subject \"" + reference.subject() + "\" and version "
-                    + reference.version());
+            throw new RegistryException(
+                    ErrorKind.INVALID_SCHEMA,
+                    "Invalid schema of type AVRO, details: "
+                            + "No schema reference found for subject \"" + reference.subject() + "\" and version "
+                            + reference.version());
         }
         return target;
     }

@@ -12,8 +12,8 @@ import java.util.List;
  * @param id the id to register with (IMPORT mode); null when absent
  * @param version the version to register as (IMPORT mode); null when absent
  */
-public record SchemaRequest(String schema, String schemaType, List<SchemaReference> references, Integer id,
-        Integer version) {
+public record SchemaRequest(
+        String schema, String schemaType, List<SchemaReference> references, Integer id, Integer version) {
 
     /** Copies the references. */
     public SchemaRequest {

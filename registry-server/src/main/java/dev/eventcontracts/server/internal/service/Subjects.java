@@ -6,8 +6,7 @@ public final class Subjects {
     /** The subject name Confluent reserves for global permissions. */
     static final String GLOBAL_SUBJECT_NAME = "__GLOBAL";
 
-    private Subjects() {
-    }
+    private Subjects() {}
 
     /**
      * Checks that a subject may be written to.
@@ -16,7 +15,8 @@ public final class Subjects {
      * @throws RegistryException 42208 when it is null, holds an ISO control character or is {@code __GLOBAL}
      */
     public static void requireValid(String subject) {
-        if (subject == null || subject.chars().anyMatch(Character::isISOControl)
+        if (subject == null
+                || subject.chars().anyMatch(Character::isISOControl)
                 || unqualified(subject).equals(GLOBAL_SUBJECT_NAME)) {
             throw new RegistryException(ErrorKind.INVALID_SUBJECT, subject);
         }

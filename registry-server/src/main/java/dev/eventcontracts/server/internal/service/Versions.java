@@ -8,8 +8,7 @@ public final class Versions {
     /** The version id meaning "the latest live version". */
     public static final int LATEST = -1;
 
-    private Versions() {
-    }
+    private Versions() {}
 
     /**
      * Parses a version id as Confluent's {@code VersionId} does.

@@ -74,8 +74,8 @@ public final class WriteGate {
             if (cause instanceof NotWriterException) {
                 throw new WriterElsewhereException(cause.getMessage());
             }
-            throw new RegistryException(cause, ErrorKind.STORE_ERROR,
-                    operation + " operation failed while writing to the Kafka store");
+            throw new RegistryException(
+                    cause, ErrorKind.STORE_ERROR, operation + " operation failed while writing to the Kafka store");
         }
     }
 

@@ -17,8 +17,7 @@ public final class Guids {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private Guids() {
-    }
+    private Guids() {}
 
     /**
      * Computes the guid.
@@ -36,8 +35,15 @@ public final class Guids {
             md5.update(ByteBuffer.allocate(4).putInt(r.version()).array());
         }
         String hex = HEX.formatHex(md5.digest());
-        return hex.substring(0, 8) + '-' + hex.substring(8, 12) + '-' + hex.substring(12, 16) + '-'
-                + hex.substring(16, 20) + '-' + hex.substring(20);
+        return hex.substring(0, 8)
+                + '-'
+                + hex.substring(8, 12)
+                + '-'
+                + hex.substring(12, 16)
+                + '-'
+                + hex.substring(16, 20)
+                + '-'
+                + hex.substring(20);
     }
 
     private static MessageDigest md5() {

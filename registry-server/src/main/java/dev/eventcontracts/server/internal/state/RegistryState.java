@@ -100,16 +100,25 @@ public final class RegistryState implements RecordApplier {
 
     private void putVersion(SchemaKey key, SchemaValue value) {
         String guid = Guids.of(value.schema(), value.references());
-        SchemaVersion version = new SchemaVersion(key.subject(), key.version(), value.id(), guid,
-                value.schemaType(), value.references(), value.schema(), value.deleted(), clock.millis());
+        SchemaVersion version = new SchemaVersion(
+                key.subject(),
+                key.version(),
+                value.id(),
+                guid,
+                value.schemaType(),
+                value.references(),
+                value.schema(),
+                value.deleted(),
+                clock.millis());
         SubjectVersions before = subjects.get(key.subject());
-        SchemaVersion previous = before == null ? null : before.version(key.version()).orElse(null);
+        SchemaVersion previous =
+                before == null ? null : before.version(key.version()).orElse(null);
         subjects.put(key.subject(), before == null ? SubjectVersions.of(version) : before.with(version));
         if (previous != null && previous.id() != value.id()) {
             detach(previous);
         }
-        SchemaIdEntry entry = ids.computeIfAbsent(value.id(),
-                id -> new SchemaIdEntry(id, guid, value.schemaType(), value.references(), value.schema()));
+        SchemaIdEntry entry = ids.computeIfAbsent(
+                value.id(), id -> new SchemaIdEntry(id, guid, value.schemaType(), value.references(), value.schema()));
         idsByGuid.putIfAbsent(entry.guid(), entry.id());
         entry.put(key.subject(), key.version());
         refresh(entry);

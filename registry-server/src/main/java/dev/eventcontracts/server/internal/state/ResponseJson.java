@@ -16,8 +16,7 @@ public final class ResponseJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private ResponseJson() {
-    }
+    private ResponseJson() {}
 
     /** A writer of one JSON document. */
     @FunctionalInterface

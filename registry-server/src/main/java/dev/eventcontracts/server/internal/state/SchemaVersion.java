@@ -39,8 +39,16 @@ public final class SchemaVersion {
      * @param deleted whether the version is soft-deleted
      * @param timestamp when this instance applied the record, epoch millis (Confluent's {@code ts})
      */
-    public SchemaVersion(String subject, int version, int id, String guid, String schemaType,
-            List<SchemaReference> references, String schema, boolean deleted, long timestamp) {
+    public SchemaVersion(
+            String subject,
+            int version,
+            int id,
+            String guid,
+            String schemaType,
+            List<SchemaReference> references,
+            String schema,
+            boolean deleted,
+            long timestamp) {
         this.subject = Objects.requireNonNull(subject, "subject");
         this.version = version;
         this.id = id;
@@ -54,8 +62,8 @@ public final class SchemaVersion {
 
     /** The same version with another deletion flag (keeps the parsed schema). */
     SchemaVersion withDeleted(boolean newDeleted, long newTimestamp) {
-        SchemaVersion copy = new SchemaVersion(subject, version, id, guid, schemaType, references, schema,
-                newDeleted, newTimestamp);
+        SchemaVersion copy =
+                new SchemaVersion(subject, version, id, guid, schemaType, references, schema, newDeleted, newTimestamp);
         copy.parsed = parsed;
         return copy;
     }

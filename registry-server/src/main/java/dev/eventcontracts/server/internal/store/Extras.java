@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Defensive copies of the unmodelled fields of a {@link RegistryValue}. */
 final class Extras {
 
-    private Extras() {
-    }
+    private Extras() {}
 
     /** An empty extras node. */
     static ObjectNode none() {

@@ -20,8 +20,7 @@ public final class InMemoryRecordLog implements RecordLog {
     private boolean closed;
 
     /** An empty log. */
-    public InMemoryRecordLog() {
-    }
+    public InMemoryRecordLog() {}
 
     @Override
     public synchronized void start(RecordApplier newApplier) {

@@ -34,6 +34,7 @@ public final class RecordCodec {
     /** Confluent's ConfigValue fields written between {@code subject} and {@code compatibilityLevel}. */
     private static final List<String> CONFIG_BEFORE_LEVEL =
             List.of("alias", "normalize", "validateFields", "validateRules");
+
     private static final Set<String> SCHEMA_MODELLED =
             Set.of("subject", "version", "id", "schemaType", "references", "schema", "deleted");
 
@@ -173,7 +174,9 @@ public final class RecordCodec {
         List<SchemaReference> references = new ArrayList<>();
         for (JsonNode ref : node.path("references")) {
             references.add(new SchemaReference(
-                    ref.path("name").asText(), ref.path("subject").asText(), ref.path("version").asInt()));
+                    ref.path("name").asText(),
+                    ref.path("subject").asText(),
+                    ref.path("version").asInt()));
         }
         node.remove(SCHEMA_MODELLED);
         return new SchemaValue(subject, version, id, schemaType, references, schema, deleted, node);

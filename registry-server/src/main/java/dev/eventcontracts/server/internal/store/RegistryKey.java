@@ -14,6 +14,4 @@ package dev.eventcontracts.server.internal.store;
  * </pre>
  * Compaction works on the exact key bytes, so two equal keys must always encode to the same bytes.
  */
-public sealed interface RegistryKey
-        permits SchemaKey, ConfigKey, ModeKey, DeleteSubjectKey, ClearSubjectKey, NoopKey {
-}
+public sealed interface RegistryKey permits SchemaKey, ConfigKey, ModeKey, DeleteSubjectKey, ClearSubjectKey, NoopKey {}

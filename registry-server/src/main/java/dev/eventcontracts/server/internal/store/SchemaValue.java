@@ -18,8 +18,15 @@ import java.util.Objects;
  * @param deleted whether this version is soft-deleted
  * @param extras fields this registry does not model (see {@link RegistryValue#extras()})
  */
-public record SchemaValue(String subject, int version, int id, String schemaType,
-        List<SchemaReference> references, String schema, boolean deleted, ObjectNode extras)
+public record SchemaValue(
+        String subject,
+        int version,
+        int id,
+        String schemaType,
+        List<SchemaReference> references,
+        String schema,
+        boolean deleted,
+        ObjectNode extras)
         implements RegistryValue {
 
     /** Validates and copies. */
@@ -32,8 +39,14 @@ public record SchemaValue(String subject, int version, int id, String schemaType
     }
 
     /** A schema value without unmodelled fields (what this registry writes). */
-    public SchemaValue(String subject, int version, int id, String schemaType,
-            List<SchemaReference> references, String schema, boolean deleted) {
+    public SchemaValue(
+            String subject,
+            int version,
+            int id,
+            String schemaType,
+            List<SchemaReference> references,
+            String schema,
+            boolean deleted) {
         this(subject, version, id, schemaType, references, schema, deleted, null);
     }
 

@@ -19,16 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class WriteGuard {
 
     /** What makes two registrations the same schema (deleted flag and unmodelled fields aside). */
-    private record Content(String schemaType, List<dev.eventcontracts.schema.SchemaReference> references,
-            String schema) {
+    private record Content(
+            String schemaType, List<dev.eventcontracts.schema.SchemaReference> references, String schema) {
 
         static Content of(SchemaValue v) {
             return new Content(v.schemaType(), v.references(), v.schema());
         }
     }
 
-    private record Registration(int id, Content content) {
-    }
+    private record Registration(int id, Content content) {}
 
     private final Map<SchemaKey, Registration> versions = new ConcurrentHashMap<>();
     private final Map<Integer, Content> ids = new ConcurrentHashMap<>();
@@ -61,7 +60,8 @@ public final class WriteGuard {
         }
         Content content = Content.of(schema);
         Registration existing = versions.get(schemaKey);
-        if (existing != null && (existing.id() != schema.id() || !existing.content().equals(content))) {
+        if (existing != null
+                && (existing.id() != schema.id() || !existing.content().equals(content))) {
             throw new WriteConflictException("subject '" + schemaKey.subject() + "' version " + schemaKey.version()
                     + " already holds schema id " + existing.id() + "; the write was computed from stale state");
         }

@@ -32,7 +32,9 @@ class CredentialsTest {
     void load_unknownRole_failsNamingTheEntryButNotThePassword() {
         assertThatThrownBy(() -> Credentials.load(null, "dave:hunter2:superuser"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("entry 1").hasMessageContaining("superuser").hasMessageNotContaining("hunter2");
+                .hasMessageContaining("entry 1")
+                .hasMessageContaining("superuser")
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test

@@ -12,8 +12,9 @@ class ErrorKindTest {
             int code = kind.errorCode();
             if (code >= 10_000) {
                 int family = code / 100;
-                int expected = kind == ErrorKind.NOT_READY ? 503 : family == 409 ? 409 : family == 500 ? 500
-                        : family == 404 ? 404 : 422;
+                int expected = kind == ErrorKind.NOT_READY
+                        ? 503
+                        : family == 409 ? 409 : family == 500 ? 500 : family == 404 ? 404 : 422;
                 assertThat(kind.httpStatus()).as(kind.name()).isEqualTo(expected);
             } else {
                 assertThat(kind.httpStatus()).as(kind.name()).isEqualTo(code);

@@ -30,11 +30,22 @@ class SchemaParsingTest {
 
     @Test
     void parse_reference_resolvesAgainstTheState() {
-        state.apply(new SchemaKey("money", 1), new SchemaValue("money", 1, 1, "AVRO", List.of(),
-                "{\"type\":\"fixed\",\"name\":\"Money\",\"namespace\":\"t\",\"size\":8}", false));
+        state.apply(
+                new SchemaKey("money", 1),
+                new SchemaValue(
+                        "money",
+                        1,
+                        1,
+                        "AVRO",
+                        List.of(),
+                        "{\"type\":\"fixed\",\"name\":\"Money\",\"namespace\":\"t\",\"size\":8}",
+                        false));
 
-        SchemaParsing.Parsed parsed = parsing.parse(request("{\"type\":\"record\",\"name\":\"O\",\"namespace\":\"t\","
-                + "\"fields\":[{\"name\":\"m\",\"type\":\"t.Money\"}]}", new SchemaReference("t.Money", "money", 1)),
+        SchemaParsing.Parsed parsed = parsing.parse(
+                request(
+                        "{\"type\":\"record\",\"name\":\"O\",\"namespace\":\"t\","
+                                + "\"fields\":[{\"name\":\"m\",\"type\":\"t.Money\"}]}",
+                        new SchemaReference("t.Money", "money", 1)),
                 false);
 
         assertThat(parsed.canonical()).contains("\"type\":\"Money\"");
@@ -44,8 +55,8 @@ class SchemaParsingTest {
     @Test
     void parse_invalidSchema_answers42201() {
         assertThatThrownBy(() -> parsing.parse(request("{\"type\":\"record\",\"name\":\"R\"}"), false))
-                .isInstanceOfSatisfying(RegistryException.class,
-                        e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_SCHEMA));
+                .isInstanceOfSatisfying(
+                        RegistryException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_SCHEMA));
     }
 
     @Test
@@ -53,8 +64,8 @@ class SchemaParsingTest {
         String tooLong = "{\"type\":\"enum\",\"name\":\"E\",\"symbols\":[\"" + "A".repeat(2_000) + "\"]}";
 
         assertThatThrownBy(() -> parsing.parse(request(tooLong), false))
-                .isInstanceOfSatisfying(RegistryException.class,
-                        e -> assertThat(e.kind()).isEqualTo(ErrorKind.SCHEMA_TOO_LARGE));
+                .isInstanceOfSatisfying(
+                        RegistryException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.SCHEMA_TOO_LARGE));
     }
 
     @Test

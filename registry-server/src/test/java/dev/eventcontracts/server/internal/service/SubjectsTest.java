@@ -18,7 +18,9 @@ class SubjectsTest {
     @ValueSource(strings = {"a\u0000b", "line\nbreak", "__GLOBAL", ":.ctx:__GLOBAL", "\u007f"})
     void requireValid_refusesControlCharactersAndTheGlobalSubject(String subject) {
         assertThatThrownBy(() -> Subjects.requireValid(subject))
-                .isInstanceOfSatisfying(RegistryException.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_SUBJECT));
+                .isInstanceOfSatisfying(
+                        RegistryException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.kind())
+                                .isEqualTo(ErrorKind.INVALID_SUBJECT));
     }
 }

@@ -26,7 +26,8 @@ class RegistryStateTest {
     private final RegistryState state = new RegistryState(Clock.fixed(Instant.ofEpochMilli(42), ZoneOffset.UTC));
 
     private void put(String subject, int version, int id, String schema, boolean deleted) {
-        state.apply(new SchemaKey(subject, version),
+        state.apply(
+                new SchemaKey(subject, version),
                 new SchemaValue(subject, version, id, "AVRO", List.of(), schema, deleted));
     }
 
@@ -85,7 +86,9 @@ class RegistryStateTest {
 
         state.apply(new ClearSubjectKey("s"), new ClearSubjectValue("s"));
 
-        assertThat(state.subject("s").orElseThrow().all()).extracting(SchemaVersion::version).containsExactly(2);
+        assertThat(state.subject("s").orElseThrow().all())
+                .extracting(SchemaVersion::version)
+                .containsExactly(2);
     }
 
     @Test
@@ -95,11 +98,13 @@ class RegistryStateTest {
         put("simple-value", 2, 8, "\"long\"", false);
         put("fixture.orders.Simple", 1, 8, "\"long\"", false);
 
-        assertThat(state.schemaById(6).orElseThrow().subjectVersions()).extracting(Map.Entry::getKey)
+        assertThat(state.schemaById(6).orElseThrow().subjectVersions())
+                .extracting(Map.Entry::getKey)
                 .containsExactly("status-value", "status-copy-value");
         assertThat(state.holderOf(state.schemaById(8).orElseThrow(), null).subject())
                 .isEqualTo("fixture.orders.Simple");
-        assertThat(state.holderOf(state.schemaById(8).orElseThrow(), "simple-value").subject())
+        assertThat(state.holderOf(state.schemaById(8).orElseThrow(), "simple-value")
+                        .subject())
                 .isEqualTo("simple-value");
     }
 
@@ -143,8 +148,10 @@ class RegistryStateTest {
     @Test
     void referrers_findEveryVersionReferencingAVersion() {
         put("money", 1, 1, "{\"type\":\"fixed\",\"name\":\"M\",\"size\":2}", false);
-        state.apply(new SchemaKey("order", 1), new SchemaValue("order", 1, 2, "AVRO",
-                List.of(new SchemaReference("M", "money", 1)), "\"int\"", false));
+        state.apply(
+                new SchemaKey("order", 1),
+                new SchemaValue(
+                        "order", 1, 2, "AVRO", List.of(new SchemaReference("M", "money", 1)), "\"int\"", false));
 
         assertThat(state.referrers("money", 1)).extracting(SchemaVersion::id).containsExactly(2);
         assertThat(state.referrers("money", 2)).isEmpty();

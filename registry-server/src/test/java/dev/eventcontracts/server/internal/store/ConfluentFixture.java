@@ -18,11 +18,9 @@ import java.util.List;
 public final class ConfluentFixture {
 
     /** One record of the topic: exact key and value bytes (value null for a tombstone). */
-    public record FixtureRecord(long offset, byte[] key, byte[] value) {
-    }
+    public record FixtureRecord(long offset, byte[] key, byte[] value) {}
 
-    private ConfluentFixture() {
-    }
+    private ConfluentFixture() {}
 
     /** The records in offset order. */
     public static List<FixtureRecord> schemasTopic() {
@@ -37,7 +35,8 @@ public final class ConfluentFixture {
                 }
                 JsonNode node = mapper.readTree(line);
                 JsonNode value = node.get("value");
-                records.add(new FixtureRecord(node.get("offset").asLong(),
+                records.add(new FixtureRecord(
+                        node.get("offset").asLong(),
                         node.get("key").asText().getBytes(StandardCharsets.UTF_8),
                         value == null || value.isNull() ? null : value.asText().getBytes(StandardCharsets.UTF_8)));
             }

@@ -37,11 +37,18 @@ class RecordCodecTest {
     void decode_confluentFixture_readsEveryKeyTypeItHolds() {
         List<FixtureRecord> records = ConfluentFixture.schemasTopic();
 
-        List<RegistryKey> keys = records.stream().map(r -> codec.decodeKey(r.key())).toList();
+        List<RegistryKey> keys =
+                records.stream().map(r -> codec.decodeKey(r.key())).toList();
 
-        assertThat(keys).hasSize(24).contains(new NoopKey(), ConfigKey.global(),
-                new ConfigKey("order-events-value"), new SchemaKey("fixture.orders.Money", 1),
-                new DeleteSubjectKey("temp-value"), new ModeKey("status-copy-value"));
+        assertThat(keys)
+                .hasSize(24)
+                .contains(
+                        new NoopKey(),
+                        ConfigKey.global(),
+                        new ConfigKey("order-events-value"),
+                        new SchemaKey("fixture.orders.Money", 1),
+                        new DeleteSubjectKey("temp-value"),
+                        new ModeKey("status-copy-value"));
     }
 
     @Test
@@ -77,8 +84,10 @@ class RecordCodecTest {
     void decode_globalAndSubjectConfig_distinguishesSubject() {
         List<FixtureRecord> records = ConfluentFixture.schemasTopic();
 
-        RegistryValue global = codec.decodeValue(ConfigKey.global(), records.get(2).value());
-        RegistryValue subject = codec.decodeValue(new ConfigKey("order-events-value"), records.get(8).value());
+        RegistryValue global =
+                codec.decodeValue(ConfigKey.global(), records.get(2).value());
+        RegistryValue subject = codec.decodeValue(
+                new ConfigKey("order-events-value"), records.get(8).value());
 
         assertThat(global).isEqualTo(new ConfigValue(null, "BACKWARD_TRANSITIVE"));
         assertThat(subject).isEqualTo(new ConfigValue("order-events-value", "FULL_TRANSITIVE"));
@@ -93,9 +102,11 @@ class RecordCodecTest {
     void encodeKey_eachKeyType_writesConfluentsJson() {
         assertThat(utf8(codec.encodeKey(new SchemaKey("s", 3))))
                 .isEqualTo("{\"keytype\":\"SCHEMA\",\"subject\":\"s\",\"version\":3,\"magic\":1}");
-        assertThat(utf8(codec.encodeKey(new ConfigKey("s")))).isEqualTo("{\"keytype\":\"CONFIG\",\"subject\":\"s\",\"magic\":0}");
+        assertThat(utf8(codec.encodeKey(new ConfigKey("s"))))
+                .isEqualTo("{\"keytype\":\"CONFIG\",\"subject\":\"s\",\"magic\":0}");
         assertThat(utf8(codec.encodeKey(ConfigKey.global()))).isEqualTo("{\"keytype\":\"CONFIG\",\"magic\":0}");
-        assertThat(utf8(codec.encodeKey(new ModeKey("s")))).isEqualTo("{\"keytype\":\"MODE\",\"subject\":\"s\",\"magic\":0}");
+        assertThat(utf8(codec.encodeKey(new ModeKey("s"))))
+                .isEqualTo("{\"keytype\":\"MODE\",\"subject\":\"s\",\"magic\":0}");
         assertThat(utf8(codec.encodeKey(ModeKey.global()))).isEqualTo("{\"keytype\":\"MODE\",\"magic\":0}");
         assertThat(utf8(codec.encodeKey(new DeleteSubjectKey("s"))))
                 .isEqualTo("{\"keytype\":\"DELETE_SUBJECT\",\"subject\":\"s\",\"magic\":0}");
@@ -108,10 +119,12 @@ class RecordCodecTest {
     void encodeValue_newValues_writeConfluentsFieldsAndOrder() {
         assertThat(utf8(codec.encodeValue(new ModeValue(null, "IMPORT")))).isEqualTo("{\"mode\":\"IMPORT\"}");
         assertThat(utf8(codec.encodeValue(new ClearSubjectValue("s")))).isEqualTo("{\"subject\":\"s\"}");
-        assertThat(utf8(codec.encodeValue(new DeleteSubjectValue("s", 4)))).isEqualTo("{\"subject\":\"s\",\"version\":4}");
+        assertThat(utf8(codec.encodeValue(new DeleteSubjectValue("s", 4))))
+                .isEqualTo("{\"subject\":\"s\",\"version\":4}");
         assertThat(utf8(codec.encodeValue(new SchemaValue("s", 1, 7, "AVRO", List.of(), "\"int\"", false))))
-                .isEqualTo("{\"subject\":\"s\",\"version\":1,\"id\":7,\"schemaType\":\"AVRO\",\"schema\":\"\\\"int\\\"\","
-                        + "\"deleted\":false}");
+                .isEqualTo(
+                        "{\"subject\":\"s\",\"version\":1,\"id\":7,\"schemaType\":\"AVRO\",\"schema\":\"\\\"int\\\"\","
+                                + "\"deleted\":false}");
     }
 
     @Test
@@ -134,7 +147,8 @@ class RecordCodecTest {
 
         SchemaValue value = (SchemaValue) codec.decodeValue(new SchemaKey("s", 2), bytes);
 
-        assertThat(value.extras().fieldNames()).toIterable()
+        assertThat(value.extras().fieldNames())
+                .toIterable()
                 .containsExactly("md5", "metadata", "ruleSet", "ts", "schemaTags");
         assertThat(utf8(codec.encodeValue(value))).isEqualTo(json);
     }
@@ -166,14 +180,16 @@ class RecordCodecTest {
         byte[] key = "{\"keytype\":\"CONTEXT\",\"tenant\":\"default\",\"context\":\".x\",\"magic\":0}"
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> codec.decodeKey(key)).isInstanceOf(RecordFormatException.class)
+        assertThatThrownBy(() -> codec.decodeKey(key))
+                .isInstanceOf(RecordFormatException.class)
                 .hasMessageContaining("CONTEXT");
     }
 
     @Test
     void decodeKey_notJson_fails() {
         assertThatThrownBy(() -> codec.decodeKey("not json".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(RecordFormatException.class).hasMessageContaining("not json");
+                .isInstanceOf(RecordFormatException.class)
+                .hasMessageContaining("not json");
     }
 
     @Test
@@ -181,7 +197,8 @@ class RecordCodecTest {
         byte[] value = "{\"subject\":\"s\",\"version\":1,\"schema\":\"\\\"int\\\"\"}".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> codec.decodeValue(new SchemaKey("s", 1), value))
-                .isInstanceOf(RecordFormatException.class).hasMessageContaining("id");
+                .isInstanceOf(RecordFormatException.class)
+                .hasMessageContaining("id");
     }
 
     private static String utf8(byte[] bytes) {

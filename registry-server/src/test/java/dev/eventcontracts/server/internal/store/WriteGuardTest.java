@@ -16,21 +16,23 @@ class WriteGuardTest {
         guard.applied(new SchemaKey("a", 1), schema("a", 1, 7, "\"int\""));
 
         assertThatThrownBy(() -> guard.check(new SchemaKey("b", 1), schema("b", 1, 7, "\"long\"")))
-                .isInstanceOf(WriteConflictException.class).hasMessageContaining("schema id 7");
+                .isInstanceOf(WriteConflictException.class)
+                .hasMessageContaining("schema id 7");
     }
 
     @Test
     void check_sameSchemaUnderAnotherSubjectWithItsId_allowed() {
         guard.applied(new SchemaKey("a", 1), schema("a", 1, 7, "\"int\""));
 
-        assertThatCode(() -> guard.check(new SchemaKey("b", 1), schema("b", 1, 7, "\"int\""))).doesNotThrowAnyException();
+        assertThatCode(() -> guard.check(new SchemaKey("b", 1), schema("b", 1, 7, "\"int\"")))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void check_sameSchemaWithOtherReferences_isAnotherSchema() {
         guard.applied(new SchemaKey("a", 1), schema("a", 1, 7, "\"int\""));
-        SchemaValue withReference = new SchemaValue("b", 1, 7, "AVRO", List.of(new SchemaReference("x.Y", "y", 1)),
-                "\"int\"", false);
+        SchemaValue withReference =
+                new SchemaValue("b", 1, 7, "AVRO", List.of(new SchemaReference("x.Y", "y", 1)), "\"int\"", false);
 
         assertThatThrownBy(() -> guard.check(new SchemaKey("b", 1), withReference))
                 .isInstanceOf(WriteConflictException.class);
@@ -49,7 +51,8 @@ class WriteGuardTest {
     void check_softDeleteOfAVersion_allowed() {
         guard.applied(new SchemaKey("a", 1), schema("a", 1, 7, "\"int\""));
 
-        assertThatCode(() -> guard.check(new SchemaKey("a", 1), schema("a", 1, 7, "\"int\"").withDeleted(true)))
+        assertThatCode(() -> guard.check(
+                        new SchemaKey("a", 1), schema("a", 1, 7, "\"int\"").withDeleted(true)))
                 .doesNotThrowAnyException();
     }
 
@@ -76,10 +79,11 @@ class WriteGuardTest {
         guard.applied(new SchemaKey("a", 1), schema("a", 1, 7, "\"int\""));
 
         assertThatCode(() -> {
-            guard.check(new ConfigKey("a"), new ConfigValue("a", "FULL"));
-            guard.check(new DeleteSubjectKey("a"), new DeleteSubjectValue("a", 1));
-            guard.check(new SchemaKey("a", 1), null);
-        }).doesNotThrowAnyException();
+                    guard.check(new ConfigKey("a"), new ConfigValue("a", "FULL"));
+                    guard.check(new DeleteSubjectKey("a"), new DeleteSubjectValue("a", 1));
+                    guard.check(new SchemaKey("a", 1), null);
+                })
+                .doesNotThrowAnyException();
     }
 
     private static SchemaValue schema(String subject, int version, int id, String schema) {

@@ -9,8 +9,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class AppliedOffsets {
 
-    private record Waiter(long offset, CompletableFuture<Void> future) {
-    }
+    private record Waiter(long offset, CompletableFuture<Void> future) {}
 
     private final PriorityQueue<Waiter> waiters = new PriorityQueue<>((a, b) -> Long.compare(a.offset, b.offset));
     private long position;

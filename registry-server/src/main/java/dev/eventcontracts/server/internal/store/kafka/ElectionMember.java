@@ -33,7 +33,11 @@ interface ElectionMember {
     static ByteBuffer encodeSubscription(boolean eligible, String url) {
         byte[] bytes = url.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(2 + Integer.BYTES + bytes.length)
-                .put((byte) 1).put((byte) (eligible ? 1 : 0)).putInt(bytes.length).put(bytes).flip();
+                .put((byte) 1)
+                .put((byte) (eligible ? 1 : 0))
+                .putInt(bytes.length)
+                .put(bytes)
+                .flip();
     }
 
     /** Encodes the outcome every member receives: the writer's member id and URL (both empty for none). */
@@ -41,7 +45,12 @@ interface ElectionMember {
         byte[] id = writerMemberId.getBytes(StandardCharsets.UTF_8);
         byte[] url = writerUrl.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(1 + 2 * Integer.BYTES + id.length + url.length)
-                .put((byte) 1).putInt(id.length).put(id).putInt(url.length).put(url).flip();
+                .put((byte) 1)
+                .putInt(id.length)
+                .put(id)
+                .putInt(url.length)
+                .put(url)
+                .flip();
     }
 
     /** Reads a string written by the encoders above. */

@@ -100,7 +100,9 @@ public final class KafkaRecordLog implements RecordLog {
      * @param advertisedUrl the URL other instances forward writes to when this one is the writer; not null
      * @param electionConsumers creates the election group member's consumer from its complete properties; not null
      */
-    KafkaRecordLog(KafkaStoreConfig config, String advertisedUrl,
+    KafkaRecordLog(
+            KafkaStoreConfig config,
+            String advertisedUrl,
             Function<Map<String, Object>, Consumer<byte[], byte[]>> electionConsumers) {
         this.config = Objects.requireNonNull(config, "config");
         this.electionConsumers = Objects.requireNonNull(electionConsumers, "electionConsumers");
@@ -124,19 +126,37 @@ public final class KafkaRecordLog implements RecordLog {
         admin = Admin.create(adminProps);
         new StoreTopic(admin, config.topic(), config.topicReplicationFactor()).ensure(config.initTimeoutMs());
 
-        election = new WriterElection(clientProps, clientId("election"), config.groupId(), partition,
-                new Member(), new ElectionEvents(), electionConsumers);
+        election = new WriterElection(
+                clientProps,
+                clientId("election"),
+                config.groupId(),
+                partition,
+                new Member(),
+                new ElectionEvents(),
+                electionConsumers);
         election.start();
 
         long end = endOffset(remainingMs(deadline));
-        reader = new LogReader(clientProps, clientId("reader"), partition, codec, (key, value) -> {
-            guard.applied(key, value);
-            applier.apply(key, value);
-        }, applied);
+        reader = new LogReader(
+                clientProps,
+                clientId("reader"),
+                partition,
+                codec,
+                (key, value) -> {
+                    guard.applied(key, value);
+                    applier.apply(key, value);
+                },
+                applied);
         reader.start();
-        await(applied.await(end), remainingMs(deadline), "replay the store topic '" + config.topic() + "' up to "
-                + "offset " + end + " (kafkastore.init.timeout.ms)");
-        LOG.info("Replayed the store topic '{}' up to offset {} in {} ms", config.topic(), end,
+        await(
+                applied.await(end),
+                remainingMs(deadline),
+                "replay the store topic '" + config.topic() + "' up to " + "offset " + end
+                        + " (kafkastore.init.timeout.ms)");
+        LOG.info(
+                "Replayed the store topic '{}' up to offset {} in {} ms",
+                config.topic(),
+                end,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
         awaitElection(deadline);
     }
@@ -154,8 +174,9 @@ public final class KafkaRecordLog implements RecordLog {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info("Store ready: {}", writer ? "this instance is the writer"
-                : "the writer is " + otherWriterUrl.orElse("not known yet"));
+        LOG.info(
+                "Store ready: {}",
+                writer ? "this instance is the writer" : "the writer is " + otherWriterUrl.orElse("not known yet"));
     }
 
     @Override
@@ -182,7 +203,12 @@ public final class KafkaRecordLog implements RecordLog {
     }
 
     /** One append, on the writer thread. */
-    private void write(long epoch, RegistryKey key, RegistryValue value, byte[] keyBytes, byte[] valueBytes,
+    private void write(
+            long epoch,
+            RegistryKey key,
+            RegistryValue value,
+            byte[] keyBytes,
+            byte[] valueBytes,
             CompletableFuture<Void> result) {
         try {
             synchronized (state) {
@@ -202,7 +228,9 @@ public final class KafkaRecordLog implements RecordLog {
                 throw writeFailed(epoch, new KafkaException(e));
             }
             writtenEnd = Math.max(writtenEnd, offset + 1);
-            await(applied.await(offset + 1), config.timeoutMs(),
+            await(
+                    applied.await(offset + 1),
+                    config.timeoutMs(),
                     "apply the write committed at offset " + offset + " of '" + config.topic() + "'");
             result.complete(null);
         } catch (RuntimeException e) {
@@ -228,24 +256,29 @@ public final class KafkaRecordLog implements RecordLog {
         }
         if (fenced) {
             LOG.warn("Fenced: another instance has become the writer of '{}'", config.topic());
-            return new NotWriterException("another instance has become the writer; the write was not applied",
-                    cause);
+            return new NotWriterException("another instance has become the writer; the write was not applied", cause);
         }
-        LOG.warn("A write to '{}' failed, its outcome is unknown; re-establishing the writer: {}", config.topic(),
+        LOG.warn(
+                "A write to '{}' failed, its outcome is unknown; re-establishing the writer: {}",
+                config.topic(),
                 cause.toString());
         if (selfElected && !closed) {
             writerThread.execute(() -> becomeWriter(next));
         }
-        return new StoreException("the write to the store failed and may or may not have been applied: " + cause,
-                cause);
+        return new StoreException(
+                "the write to the store failed and may or may not have been applied: " + cause, cause);
     }
 
     /** Fences the previous writer, reads to the end, then accepts writes; retried until it works or is moot. */
     private void becomeWriter(long epoch) {
         closeProducer();
         while (isCurrent(epoch)) {
-            TransactionalWriter candidate = new TransactionalWriter(clientProps, clientId("producer"),
-                    config.groupId() + "-" + config.topic() + "-writer", partition, config.timeoutMs());
+            TransactionalWriter candidate = new TransactionalWriter(
+                    clientProps,
+                    clientId("producer"),
+                    config.groupId() + "-" + config.topic() + "-writer",
+                    partition,
+                    config.timeoutMs());
             try {
                 long startNanos = System.nanoTime();
                 candidate.init();
@@ -257,8 +290,12 @@ public final class KafkaRecordLog implements RecordLog {
                         producer = candidate;
                         writtenEnd = end;
                         writer = true;
-                        LOG.info("This instance ({}) is now the writer of '{}' (log end {}; fenced the previous "
-                                + "writer in {} ms, caught up in {} ms)", advertisedUrl, config.topic(), end,
+                        LOG.info(
+                                "This instance ({}) is now the writer of '{}' (log end {}; fenced the previous "
+                                        + "writer in {} ms, caught up in {} ms)",
+                                advertisedUrl,
+                                config.topic(),
+                                end,
                                 TimeUnit.NANOSECONDS.toMillis(fencedNanos - startNanos),
                                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - fencedNanos));
                         return;
@@ -268,8 +305,10 @@ public final class KafkaRecordLog implements RecordLog {
                 return;
             } catch (RuntimeException e) {
                 candidate.close();
-                LOG.warn("Could not become the writer of '{}' yet (is the transaction state topic available?): {}",
-                        config.topic(), e.toString());
+                LOG.warn(
+                        "Could not become the writer of '{}' yet (is the transaction state topic available?): {}",
+                        config.topic(),
+                        e.toString());
                 sleepQuietly(1_000);
             }
         }
@@ -293,8 +332,8 @@ public final class KafkaRecordLog implements RecordLog {
         if (closed) {
             return CompletableFuture.failedFuture(new StoreException("the store is closed"));
         }
-        return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
-                        new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+        return admin.listOffsets(
+                        Map.of(partition, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
                 .partitionResult(partition)
                 .toCompletionStage()
                 .toCompletableFuture()
@@ -358,15 +397,18 @@ public final class KafkaRecordLog implements RecordLog {
 
     private long endOffset(long timeoutMs) {
         try {
-            return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+            return admin.listOffsets(
+                            Map.of(partition, OffsetSpec.latest()),
                             new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                    .partitionResult(partition).get(timeoutMs, TimeUnit.MILLISECONDS).offset();
+                    .partitionResult(partition)
+                    .get(timeoutMs, TimeUnit.MILLISECONDS)
+                    .offset();
         } catch (ExecutionException e) {
-            throw new StoreException("could not read the end offset of '" + config.topic() + "': " + e.getCause(),
-                    e.getCause());
+            throw new StoreException(
+                    "could not read the end offset of '" + config.topic() + "': " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new StoreException("could not read the end offset of '" + config.topic() + "' within "
-                    + timeoutMs + " ms", e);
+            throw new StoreException(
+                    "could not read the end offset of '" + config.topic() + "' within " + timeoutMs + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted", e);
@@ -392,8 +434,8 @@ public final class KafkaRecordLog implements RecordLog {
             return s;
         }
         if (cause instanceof TimeoutException) {
-            return new StoreException("could not " + what + " within " + config.timeoutMs()
-                    + " ms (kafkastore.timeout.ms)", cause);
+            return new StoreException(
+                    "could not " + what + " within " + config.timeoutMs() + " ms (kafkastore.timeout.ms)", cause);
         }
         return new StoreException("could not " + what + ": " + cause, cause);
     }
@@ -432,7 +474,9 @@ public final class KafkaRecordLog implements RecordLog {
             boolean self = writerMemberId.filter(selfMemberId::equals).isPresent();
             selfElected = self;
             otherWriterUrl = self ? Optional.empty() : writerUrl;
-            LOG.info("Writer election: the writer of '{}' is {}", config.topic(),
+            LOG.info(
+                    "Writer election: the writer of '{}' is {}",
+                    config.topic(),
                     self ? "this instance" : writerUrl.orElse("nobody (no eligible instance)"));
             firstOutcome.countDown();
         }

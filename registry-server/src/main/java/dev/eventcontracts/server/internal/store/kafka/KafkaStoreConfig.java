@@ -56,8 +56,8 @@ public final class KafkaStoreConfig extends AbstractConfig {
     public KafkaStoreConfig(Map<String, ?> props) {
         super(DEFINITION, props, false);
         if (bootstrapServers().isEmpty()) {
-            throw new ConfigException(BOOTSTRAP_SERVERS, getList(BOOTSTRAP_SERVERS),
-                    "at least one broker address is required");
+            throw new ConfigException(
+                    BOOTSTRAP_SERVERS, getList(BOOTSTRAP_SERVERS), "at least one broker address is required");
         }
     }
 
@@ -68,23 +68,55 @@ public final class KafkaStoreConfig extends AbstractConfig {
      * @return {@code def}
      */
     public static ConfigDef define(ConfigDef def) {
-        return def
-                .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+        return def.define(
+                        BOOTSTRAP_SERVERS,
+                        Type.LIST,
+                        ConfigDef.NO_DEFAULT_VALUE,
+                        Importance.HIGH,
                         "Kafka brokers of the store: host:port or PROTOCOL://host:port, comma-separated.")
-                .define(TOPIC, Type.STRING, "_schemas", new ConfigDef.NonEmptyString(), Importance.HIGH,
+                .define(
+                        TOPIC,
+                        Type.STRING,
+                        "_schemas",
+                        new ConfigDef.NonEmptyString(),
+                        Importance.HIGH,
                         "The single-partition compacted topic that holds the registry's state.")
-                .define(TOPIC_REPLICATION_FACTOR, Type.INT, 3, Range.atLeast(1), Importance.MEDIUM,
+                .define(
+                        TOPIC_REPLICATION_FACTOR,
+                        Type.INT,
+                        3,
+                        Range.atLeast(1),
+                        Importance.MEDIUM,
                         "Replication factor of the store topic when the registry creates it (capped at the number "
                                 + "of brokers).")
-                .define(TIMEOUT_MS, Type.INT, 10_000, Range.atLeast(1), Importance.MEDIUM,
+                .define(
+                        TIMEOUT_MS,
+                        Type.INT,
+                        10_000,
+                        Range.atLeast(1),
+                        Importance.MEDIUM,
                         "How long a write may take until it is committed and applied locally, and how long a "
                                 + "sync to the end of the log may take. Longer than Confluent's 500 ms because a "
                                 + "write here is a transaction commit plus the local read-back.")
-                .define(INIT_TIMEOUT_MS, Type.INT, 60_000, Range.atLeast(1), Importance.MEDIUM,
+                .define(
+                        INIT_TIMEOUT_MS,
+                        Type.INT,
+                        60_000,
+                        Range.atLeast(1),
+                        Importance.MEDIUM,
                         "How long the start (topic creation or check, replay) may take.")
-                .define(GROUP_ID, Type.STRING, "schema-registry", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                .define(
+                        GROUP_ID,
+                        Type.STRING,
+                        "schema-registry",
+                        new ConfigDef.NonEmptyString(),
+                        Importance.MEDIUM,
                         "Consumer group in which the instances sharing a store topic elect their writer.")
-                .define(LEADER_ELIGIBILITY, Type.BOOLEAN, true, Importance.MEDIUM,
+                .define(
+                        LEADER_ELIGIBILITY,
+                        Type.BOOLEAN,
+                        true,
+                        Importance.MEDIUM,
                         "Whether this instance may become the writer; other instances forward writes to it.");
     }
 

@@ -43,8 +43,13 @@ final class LogReader implements AutoCloseable {
     private volatile boolean started;
     private volatile long lag;
 
-    LogReader(Map<String, Object> clientProps, String clientId, TopicPartition partition, RecordCodec codec,
-            RecordApplier applier, AppliedOffsets applied) {
+    LogReader(
+            Map<String, Object> clientProps,
+            String clientId,
+            TopicPartition partition,
+            RecordCodec codec,
+            RecordApplier applier,
+            AppliedOffsets applied) {
         Map<String, Object> props = new HashMap<>(clientProps);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -119,8 +124,8 @@ final class LogReader implements AutoCloseable {
         try {
             applier.apply(key, value);
         } catch (RuntimeException e) {
-            LOG.error("Applying record at offset {} of {} ({}) failed; skipping it", record.offset(), partition, key,
-                    e);
+            LOG.error(
+                    "Applying record at offset {} of {} ({}) failed; skipping it", record.offset(), partition, key, e);
         }
     }
 

@@ -56,7 +56,8 @@ final class StoreTopic {
 
     private TopicDescription describe(long deadline) {
         try {
-            return await(admin.describeTopics(List.of(topic)).allTopicNames(), deadline).get(topic);
+            return await(admin.describeTopics(List.of(topic)).allTopicNames(), deadline)
+                    .get(topic);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return null;
@@ -91,8 +92,13 @@ final class StoreTopic {
             int brokers = await(admin.describeCluster().nodes(), deadline).size();
             short replicas = (short) Math.max(1, Math.min(replicationFactor, brokers));
             if (replicas < replicationFactor) {
-                LOG.warn("Creating the store topic '{}' with replication factor {} (kafkastore.topic.replication.factor"
-                        + " is {}, the cluster has {} broker(s))", topic, replicas, replicationFactor, brokers);
+                LOG.warn(
+                        "Creating the store topic '{}' with replication factor {} (kafkastore.topic.replication.factor"
+                                + " is {}, the cluster has {} broker(s))",
+                        topic,
+                        replicas,
+                        replicationFactor,
+                        brokers);
             }
             NewTopic newTopic = new NewTopic(topic, 1, replicas)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
@@ -118,7 +124,8 @@ final class StoreTopic {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         String policy;
         try {
-            Config config = await(admin.describeConfigs(Set.of(resource)).all(), deadline).get(resource);
+            Config config = await(admin.describeConfigs(Set.of(resource)).all(), deadline)
+                    .get(resource);
             policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
         } catch (ExecutionException e) {
             throw failure("describe the configuration of", e.getCause());
@@ -130,8 +137,12 @@ final class StoreTopic {
         }
         int replicas = description.partitions().get(0).replicas().size();
         if (replicas < replicationFactor && !created) {
-            LOG.warn("The store topic '{}' has replication factor {}, lower than kafkastore.topic.replication.factor"
-                    + " {}", topic, replicas, replicationFactor);
+            LOG.warn(
+                    "The store topic '{}' has replication factor {}, lower than kafkastore.topic.replication.factor"
+                            + " {}",
+                    topic,
+                    replicas,
+                    replicationFactor);
         }
     }
 
@@ -143,8 +154,10 @@ final class StoreTopic {
         try {
             return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new StoreException("the Kafka brokers did not answer in time (kafkastore.init.timeout.ms) while "
-                    + "checking the store topic '" + topic + "'", e);
+            throw new StoreException(
+                    "the Kafka brokers did not answer in time (kafkastore.init.timeout.ms) while "
+                            + "checking the store topic '" + topic + "'",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while checking the store topic '" + topic + "'", e);

@@ -26,8 +26,12 @@ final class TransactionalWriter implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final TopicPartition partition;
 
-    TransactionalWriter(Map<String, Object> clientProps, String clientId, String transactionalId,
-            TopicPartition partition, int timeoutMs) {
+    TransactionalWriter(
+            Map<String, Object> clientProps,
+            String clientId,
+            String transactionalId,
+            TopicPartition partition,
+            int timeoutMs) {
         Map<String, Object> props = new HashMap<>(clientProps);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);

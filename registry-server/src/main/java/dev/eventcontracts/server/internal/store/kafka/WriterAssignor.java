@@ -49,8 +49,11 @@ public final class WriterAssignor implements ConsumerPartitionAssignor, Configur
         // members normally share one store topic; if a misconfigured instance uses the same group for another
         // topic, each topic still gets its own writer
         Map<String, Map<String, Subscription>> byTopic = new HashMap<>();
-        groupSubscription.groupSubscription().forEach((memberId, subscription) -> byTopic
-                .computeIfAbsent(subscription.topics().get(0), t -> new HashMap<>()).put(memberId, subscription));
+        groupSubscription
+                .groupSubscription()
+                .forEach((memberId, subscription) -> byTopic.computeIfAbsent(
+                                subscription.topics().get(0), t -> new HashMap<>())
+                        .put(memberId, subscription));
         Map<String, Assignment> assignments = new HashMap<>();
         byTopic.forEach((topic, subscriptions) -> assignments.putAll(assignTopic(topic, subscriptions)));
         return new GroupAssignment(assignments);
@@ -80,14 +83,17 @@ public final class WriterAssignor implements ConsumerPartitionAssignor, Configur
         }
         Optional<String> owner = eligible.stream()
                 .filter(id -> subscriptions.get(id).ownedPartitions().contains(writerPartition))
-                .max(Comparator.comparing((String id) -> subscriptions.get(id).generationId().orElse(-1))
+                .max(Comparator.comparing((String id) ->
+                                subscriptions.get(id).generationId().orElse(-1))
                         .thenComparing(Comparator.reverseOrder()));
         return owner.isPresent() ? owner : eligible.stream().min(Comparator.naturalOrder());
     }
 
     private static boolean isEligible(Subscription subscription) {
         ByteBuffer data = subscription.userData();
-        return data != null && data.remaining() >= 2 && data.duplicate().position(data.position() + 1).get() == 1;
+        return data != null
+                && data.remaining() >= 2
+                && data.duplicate().position(data.position() + 1).get() == 1;
     }
 
     private static String decodeUrl(Subscription subscription) {
@@ -106,8 +112,10 @@ public final class WriterAssignor implements ConsumerPartitionAssignor, Configur
         outcome.get();
         String writerId = ElectionMember.readString(outcome);
         String writerUrl = ElectionMember.readString(outcome);
-        member.outcome(writerId.isEmpty() ? Optional.empty() : Optional.of(writerId),
-                writerUrl.isEmpty() ? Optional.empty() : Optional.of(writerUrl), metadata.memberId());
+        member.outcome(
+                writerId.isEmpty() ? Optional.empty() : Optional.of(writerId),
+                writerUrl.isEmpty() ? Optional.empty() : Optional.of(writerUrl),
+                metadata.memberId());
     }
 
     @Override

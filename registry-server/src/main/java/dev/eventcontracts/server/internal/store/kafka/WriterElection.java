@@ -51,8 +51,13 @@ final class WriterElection implements AutoCloseable {
      *     {@link #kafkaConsumer}); it must honour them, above all the assignor and the member in
      *     {@link ElectionMember#CONFIG_KEY}
      */
-    WriterElection(Map<String, Object> clientProps, String clientId, String groupId, TopicPartition writerPartition,
-            ElectionMember member, Listener listener,
+    WriterElection(
+            Map<String, Object> clientProps,
+            String clientId,
+            String groupId,
+            TopicPartition writerPartition,
+            ElectionMember member,
+            Listener listener,
             Function<Map<String, Object>, Consumer<byte[], byte[]>> consumers) {
         Map<String, Object> props = new HashMap<>(clientProps);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);

@@ -55,13 +55,19 @@ class ConfluentTopicReplayIT {
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (FixtureRecord r : ConfluentFixture.schemasTopic()) {
-                producer.send(new ProducerRecord<>(topic, 0, r.key(), r.value())).get();
+                producer.send(new ProducerRecord<>(topic, 0, r.key(), r.value()))
+                        .get();
             }
         }
-        registry = RegistryProcess.launch("confluent-replay", Map.of(
-                "kafkastore.bootstrap.servers", kafka.bootstrapServers(),
-                "kafkastore.topic", topic,
-                "schema.registry.group.id", "confluent-replay-" + UUID.randomUUID()))
+        registry = RegistryProcess.launch(
+                        "confluent-replay",
+                        Map.of(
+                                "kafkastore.bootstrap.servers",
+                                kafka.bootstrapServers(),
+                                "kafkastore.topic",
+                                topic,
+                                "schema.registry.group.id",
+                                "confluent-replay-" + UUID.randomUUID()))
                 .awaitReady(Duration.ofSeconds(90));
     }
 
@@ -100,13 +106,17 @@ class ConfluentTopicReplayIT {
     @Test
     void everySchemaIdAndItsVersions_asConfluent() {
         SoftAssertions soft = new SoftAssertions();
-        expected.get("schemas_by_id").properties().forEach(
-                e -> expectJson(soft, "/schemas/ids/" + e.getKey(), e.getValue()));
+        expected.get("schemas_by_id")
+                .properties()
+                .forEach(e -> expectJson(soft, "/schemas/ids/" + e.getKey(), e.getValue()));
         // the fixture lists the soft-deleted versions of ids 7 and 9: Confluent answers them with deleted=true only
-        expected.get("ids_versions").properties().forEach(
-                e -> expectJson(soft, "/schemas/ids/" + e.getKey() + "/versions?deleted=true", e.getValue()));
-        expectJson(soft, "/schemas/ids/10", RestCalls.JSON.createObjectNode().put("error_code", 40403)
-                .put("message", "Schema 10 not found"));
+        expected.get("ids_versions")
+                .properties()
+                .forEach(e -> expectJson(soft, "/schemas/ids/" + e.getKey() + "/versions?deleted=true", e.getValue()));
+        expectJson(
+                soft,
+                "/schemas/ids/10",
+                RestCalls.JSON.createObjectNode().put("error_code", 40403).put("message", "Schema 10 not found"));
         soft.assertAll();
     }
 
@@ -121,7 +131,9 @@ class ConfluentTopicReplayIT {
     @Test
     @Order(Integer.MAX_VALUE) // the only test that writes: it runs after those reading Confluent's state
     void nextRegistration_continuesAfterConfluentsHighestId() {
-        Reply reply = RestCalls.register(registry.url(), "after-replay-value",
+        Reply reply = RestCalls.register(
+                registry.url(),
+                "after-replay-value",
                 "{\"type\":\"record\",\"name\":\"AfterReplay\",\"fields\":[{\"name\":\"x\",\"type\":\"long\"}]}");
 
         assertThat(reply.status()).as("%s", reply.body()).isEqualTo(200);
@@ -131,8 +143,10 @@ class ConfluentTopicReplayIT {
     /** The status Confluent answers with a body: 200, or the error code's first three digits. */
     private void expectJson(SoftAssertions soft, String path, JsonNode expectedBody) {
         Reply reply = RestCalls.get(registry.url() + path);
-        int expectedStatus = expectedBody.has("error_code") ? expectedBody.get("error_code").asInt() / 100 : 200;
-        soft.assertThat(reply.status()).as("status of GET %s (body %s)", path, reply.body())
+        int expectedStatus =
+                expectedBody.has("error_code") ? expectedBody.get("error_code").asInt() / 100 : 200;
+        soft.assertThat(reply.status())
+                .as("status of GET %s (body %s)", path, reply.body())
                 .isEqualTo(expectedStatus);
         soft.assertThat(withoutTimestamps(reply.body())).as("GET %s", path).isEqualTo(withoutTimestamps(expectedBody));
     }

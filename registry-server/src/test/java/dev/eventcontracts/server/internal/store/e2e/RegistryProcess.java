@@ -59,10 +59,15 @@ final class RegistryProcess implements AutoCloseable {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
             command.addAll(List.of(jvmOptions));
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                    "dev.eventcontracts.server.RegistryServer", file.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "dev.eventcontracts.server.RegistryServer",
+                    file.toString()));
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             return new RegistryProcess(name, process, log, url);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -91,8 +96,8 @@ final class RegistryProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("registry " + name + " exited with " + process.exitValue() + ":\n"
-                        + logTail(60));
+                throw new AssertionError(
+                        "registry " + name + " exited with " + process.exitValue() + ":\n" + logTail(60));
             }
             if (RestCalls.get(url + "/subjects").status() == 200) {
                 return this;

@@ -21,8 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ReplayStartupHarness {
 
-    private ReplayStartupHarness() {
-    }
+    private ReplayStartupHarness() {}
 
     /**
      * Runs the measurement.
@@ -30,10 +29,12 @@ public final class ReplayStartupHarness {
      * @param args optional schema counts, default {@code 1000 10000 50000} (an empty topic is always measured)
      */
     public static void main(String[] args) throws Exception {
-        List<Integer> counts = args.length == 0 ? List.of(1_000, 10_000, 50_000)
+        List<Integer> counts = args.length == 0
+                ? List.of(1_000, 10_000, 50_000)
                 : java.util.Arrays.stream(args).map(Integer::valueOf).toList();
-        StringBuilder table = new StringBuilder(String.format("%n%10s | %22s | %s%n", "schemas",
-                "JVM launch to ready (ms)", "replay in start() (ms, from the registry's log)"));
+        StringBuilder table = new StringBuilder(String.format(
+                "%n%10s | %22s | %s%n",
+                "schemas", "JVM launch to ready (ms)", "replay in start() (ms, from the registry's log)"));
         try (KafkaCluster kafka = KafkaCluster.builder().start()) {
             // warm-up: the first registry on a cluster also creates Kafka's transaction state topic
             launchMillis(kafka, "_schemas-warmup-" + UUID.randomUUID(), "harness-warmup");
@@ -52,15 +53,21 @@ public final class ReplayStartupHarness {
         System.out.println(table); // the harness's output is its table
     }
 
-    private record Measured(long millis, String replayMillis) {
-    }
+    private record Measured(long millis, String replayMillis) {}
 
     private static Measured launchMillis(KafkaCluster kafka, String topic, String name) {
         long start = System.nanoTime();
-        try (RegistryProcess registry = RegistryProcess.launch(name, Map.of(
-                "kafkastore.bootstrap.servers", kafka.bootstrapServers(),
-                "kafkastore.topic", topic,
-                "schema.registry.group.id", "group-" + topic), "-XX:TieredStopAtLevel=4", "-Xmx1g")) {
+        try (RegistryProcess registry = RegistryProcess.launch(
+                name,
+                Map.of(
+                        "kafkastore.bootstrap.servers",
+                        kafka.bootstrapServers(),
+                        "kafkastore.topic",
+                        topic,
+                        "schema.registry.group.id",
+                        "group-" + topic),
+                "-XX:TieredStopAtLevel=4",
+                "-Xmx1g")) {
             registry.awaitReady(Duration.ofMinutes(5));
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             java.util.regex.Matcher replay = java.util.regex.Pattern.compile("Replayed the store topic .* in (\\d+) ms")

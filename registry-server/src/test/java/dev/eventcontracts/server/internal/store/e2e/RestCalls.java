@@ -25,24 +25,22 @@ final class RestCalls {
     }
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
-    private RestCalls() {
-    }
+    private RestCalls() {}
 
     static Reply get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
     static Reply post(String url, JsonNode body) {
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     static Reply put(String url, JsonNode body) {
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+        return send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     /** {@code POST /subjects/{subject}/versions} with an Avro schema. */
@@ -57,8 +55,11 @@ final class RestCalls {
 
     private static Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30))
-                            .header("Content-Type", CONTENT_TYPE).header("Accept", CONTENT_TYPE).build(),
+            HttpResponse<String> response = CLIENT.send(
+                    request.timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", CONTENT_TYPE)
+                            .header("Accept", CONTENT_TYPE)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body;
             try {

@@ -54,14 +54,16 @@ class RestartIT {
     }
 
     /** One registration the server acknowledged. */
-    private record Registered(String subject, int version, int id, String schema) {
-    }
+    private record Registered(String subject, int version, int id, String schema) {}
 
     @Test
     void killedWithSigkill_restartedInstanceServesAllThousandSchemasWithTheirIdsAndVersions() throws Exception {
         RegistryProcess first = launch("restart-before-kill");
-        assertThat(RestCalls.put(first.url() + "/config", RestCalls.JSON.createObjectNode()
-                .put("compatibility", "NONE")).status()).isEqualTo(200);
+        assertThat(RestCalls.put(
+                                first.url() + "/config",
+                                RestCalls.JSON.createObjectNode().put("compatibility", "NONE"))
+                        .status())
+                .isEqualTo(200);
         List<Registered> registered = registerThousand(first.url());
 
         first.kill();
@@ -70,12 +72,17 @@ class RestartIT {
         SoftAssertions soft = new SoftAssertions();
         for (Registered r : registered) {
             Reply version = RestCalls.get(second.url() + "/subjects/" + r.subject() + "/versions/" + r.version());
-            soft.assertThat(version.status()).as("%s v%d", r.subject(), r.version()).isEqualTo(200);
-            soft.assertThat(version.body().path("id").asInt()).as("id of %s v%d", r.subject(), r.version())
+            soft.assertThat(version.status())
+                    .as("%s v%d", r.subject(), r.version())
+                    .isEqualTo(200);
+            soft.assertThat(version.body().path("id").asInt())
+                    .as("id of %s v%d", r.subject(), r.version())
                     .isEqualTo(r.id());
             soft.assertThat(version.body().path("schema").asText()).isEqualTo(r.schema());
             Reply byId = RestCalls.get(second.url() + "/schemas/ids/" + r.id());
-            soft.assertThat(byId.body().path("schema").asText()).as("schema id %d", r.id()).isEqualTo(r.schema());
+            soft.assertThat(byId.body().path("schema").asText())
+                    .as("schema id %d", r.id())
+                    .isEqualTo(r.schema());
         }
         soft.assertAll();
         assertThat(RestCalls.get(second.url() + "/subjects").body()).hasSize(250);
@@ -111,13 +118,19 @@ class RestartIT {
         LOG.info("10,000 schemas: JVM launch to first answer {} ms; {}", readyMillis, replayLine(registry));
         SoftAssertions soft = new SoftAssertions();
         for (int i = 0; i < 10_000; i += 97) {
-            JsonNode version = RestCalls.get(registry.url() + "/subjects/subject-" + (i / 4) + "/versions/"
-                    + (i % 4 + 1)).body();
+            JsonNode version = RestCalls.get(
+                            registry.url() + "/subjects/subject-" + (i / 4) + "/versions/" + (i % 4 + 1))
+                    .body();
             soft.assertThat(version.path("id").asInt()).as("id of schema %d", i).isEqualTo(i + 1);
         }
-        soft.assertThat(RestCalls.get(registry.url() + "/schemas/ids/10000").body().path("schema").asText())
+        soft.assertThat(RestCalls.get(registry.url() + "/schemas/ids/10000")
+                        .body()
+                        .path("schema")
+                        .asText())
                 .isEqualTo(Schemas.record(9_999));
-        soft.assertThat(RestCalls.get(registry.url() + "/subjects/subject-2499/versions").body().toString())
+        soft.assertThat(RestCalls.get(registry.url() + "/subjects/subject-2499/versions")
+                        .body()
+                        .toString())
                 .isEqualTo("[1,2,3,4]");
         soft.assertAll();
     }
@@ -138,10 +151,9 @@ class RestartIT {
                 String subject = "subject-" + (i / 4);
                 int version = i % 4 + 1;
                 SchemaKey key = new SchemaKey(subject, version);
-                SchemaValue value = new SchemaValue(subject, version, i + 1, "AVRO", List.of(), Schemas.record(i),
-                        false);
-                sent.add(producer.send(new ProducerRecord<>(topic, 0, codec.encodeKey(key),
-                        codec.encodeValue(value))));
+                SchemaValue value =
+                        new SchemaValue(subject, version, i + 1, "AVRO", List.of(), Schemas.record(i), false);
+                sent.add(producer.send(new ProducerRecord<>(topic, 0, codec.encodeKey(key), codec.encodeValue(value))));
             }
             for (Future<?> f : sent) {
                 f.get();
@@ -170,7 +182,8 @@ class RestartIT {
                         if (reply.status() != 200) {
                             throw new AssertionError("register " + subject + ": " + reply);
                         }
-                        last = new Registered(subject, v + 1, reply.body().get("id").asInt(), schema);
+                        last = new Registered(
+                                subject, v + 1, reply.body().get("id").asInt(), schema);
                         registeredLog.add(last);
                     }
                     return last;
@@ -201,10 +214,15 @@ class RestartIT {
     }
 
     private RegistryProcess launch(String name) {
-        RegistryProcess process = RegistryProcess.launch(name, Map.of(
-                "kafkastore.bootstrap.servers", kafka.bootstrapServers(),
-                "kafkastore.topic", topic,
-                "schema.registry.group.id", "group-" + topic));
+        RegistryProcess process = RegistryProcess.launch(
+                name,
+                Map.of(
+                        "kafkastore.bootstrap.servers",
+                        kafka.bootstrapServers(),
+                        "kafkastore.topic",
+                        topic,
+                        "schema.registry.group.id",
+                        "group-" + topic));
         processes.add(process);
         return process.awaitReady(Duration.ofSeconds(120));
     }

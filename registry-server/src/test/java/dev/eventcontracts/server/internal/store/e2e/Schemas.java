@@ -3,8 +3,7 @@ package dev.eventcontracts.server.internal.store.e2e;
 /** Distinct, valid Avro schemas for load and restart tests. */
 final class Schemas {
 
-    private Schemas() {
-    }
+    private Schemas() {}
 
     /** The {@code n}-th distinct record schema. */
     static String record(int n) {

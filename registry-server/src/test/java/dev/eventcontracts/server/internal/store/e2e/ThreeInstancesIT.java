@@ -56,24 +56,46 @@ class ThreeInstancesIT {
      * /schemas/ids/{id}} right after: {@code servedStatus} is that GET's status ({@code -1}: no answer at all),
      * {@code atNanos} the time the GET returned.
      */
-    private record Ack(String subject, int schemaNumber, int id, String answeredBy, boolean servedAtOnce,
-            int servedStatus, long atNanos) {
-    }
+    private record Ack(
+            String subject,
+            int schemaNumber,
+            int id,
+            String answeredBy,
+            boolean servedAtOnce,
+            int servedStatus,
+            long atNanos) {}
 
     @Test
     void concurrentRegistrationsWithWriterKilled_uniqueIdsNoLostAckAndEveryInstanceServesAll() throws Exception {
         for (int i = 0; i < 3; i++) {
-            instances.add(RegistryProcess.launch("three-" + i, Map.of(
-                    "kafkastore.bootstrap.servers", kafka.bootstrapServers(),
-                    "kafkastore.topic", topic,
-                    "schema.registry.group.id", "group-" + topic)));
+            instances.add(RegistryProcess.launch(
+                    "three-" + i,
+                    Map.of(
+                            "kafkastore.bootstrap.servers",
+                            kafka.bootstrapServers(),
+                            "kafkastore.topic",
+                            topic,
+                            "schema.registry.group.id",
+                            "group-" + topic)));
         }
         instances.forEach(i -> i.awaitReady(Duration.ofSeconds(120)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> instances.stream().filter(RegistryProcess::isWriterPerLog)
-                .count() == 1);
-        RegistryProcess writer = instances.stream().filter(RegistryProcess::isWriterPerLog).findFirst().orElseThrow();
-        assertThat(retry(instances.get(0), "PUT /config", i -> RestCalls.put(i.url() + "/config",
-                RestCalls.JSON.createObjectNode().put("compatibility", "NONE"))).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> instances.stream()
+                                .filter(RegistryProcess::isWriterPerLog)
+                                .count()
+                        == 1);
+        RegistryProcess writer = instances.stream()
+                .filter(RegistryProcess::isWriterPerLog)
+                .findFirst()
+                .orElseThrow();
+        assertThat(retry(
+                                instances.get(0),
+                                "PUT /config",
+                                i -> RestCalls.put(
+                                        i.url() + "/config",
+                                        RestCalls.JSON.createObjectNode().put("compatibility", "NONE")))
+                        .status())
+                .isEqualTo(200);
 
         List<Ack> acks = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
@@ -128,20 +150,29 @@ class ThreeInstancesIT {
      */
     private void writerKilledRightAfterItsAnswer_cannotBeAsked_butTheWriteIsServedByTheSurvivor(
             RegistryProcess firstKilled) {
-        List<RegistryProcess> survivors = instances.stream().filter(i -> i != firstKilled).toList();
-        await().atMost(Duration.ofSeconds(60)).until(() -> survivors.stream().filter(RegistryProcess::isWriterPerLog)
-                .count() == 1);
-        RegistryProcess writer = survivors.stream().filter(RegistryProcess::isWriterPerLog).findFirst().orElseThrow();
-        RegistryProcess last = survivors.stream().filter(i -> i != writer).findFirst().orElseThrow();
+        List<RegistryProcess> survivors =
+                instances.stream().filter(i -> i != firstKilled).toList();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> survivors.stream()
+                                .filter(RegistryProcess::isWriterPerLog)
+                                .count()
+                        == 1);
+        RegistryProcess writer = survivors.stream()
+                .filter(RegistryProcess::isWriterPerLog)
+                .findFirst()
+                .orElseThrow();
+        RegistryProcess last =
+                survivors.stream().filter(i -> i != writer).findFirst().orElseThrow();
         String schema = Schemas.record(SCHEMAS);
-        Reply answer = retry(writer, "registration on the writer",
-                i -> RestCalls.register(i.url(), "c-last-value", schema));
+        Reply answer =
+                retry(writer, "registration on the writer", i -> RestCalls.register(i.url(), "c-last-value", schema));
         int id = answer.body().get("id").asInt();
 
         writer.kill();
 
         assertThat(RestCalls.get(writer.url() + "/schemas/ids/" + id).status())
-                .as("a killed instance answers nothing").isEqualTo(-1);
+                .as("a killed instance answers nothing")
+                .isEqualTo(-1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Reply served = RestCalls.get(last.url() + "/schemas/ids/" + id);
             assertThat(served.status()).isEqualTo(200);
@@ -165,9 +196,10 @@ class ThreeInstancesIT {
             if (last.ok()) {
                 int id = last.body().get("id").asInt();
                 Reply served = RestCalls.get(target.url() + "/schemas/ids/" + id);
-                boolean servedAtOnce = served.ok() && served.body().path("schema").asText().equals(schema);
-                return new Ack(subject, schemaNumber, id, target.name(), servedAtOnce, served.status(),
-                        System.nanoTime());
+                boolean servedAtOnce =
+                        served.ok() && served.body().path("schema").asText().equals(schema);
+                return new Ack(
+                        subject, schemaNumber, id, target.name(), servedAtOnce, served.status(), System.nanoTime());
             }
             sleep(100);
         }
@@ -181,33 +213,50 @@ class ThreeInstancesIT {
      * GET got no HTTP answer at all, from the killed writer, and returned after the kill began; any answer (a 404,
      * another schema) from any instance, or a missing answer from a live one, is a failure.
      */
-    private static void assertEachAnsweringInstanceServedItsAckAtOnce(List<Ack> acks, RegistryProcess killed,
-            long killStartedAt) {
-        List<Ack> answererKilled = acks.stream().filter(a -> !a.servedAtOnce() && a.servedStatus() == -1
-                && a.answeredBy().equals(killed.name()) && a.atNanos() >= killStartedAt).toList();
-        LOG.info("{} acknowledged registrations were answered by the writer just before it was killed, so it could"
-                + " not be asked for them: {}", answererKilled.size(), answererKilled);
-        assertThat(acks).filteredOn(a -> !answererKilled.contains(a)).allSatisfy(a -> assertThat(a.servedAtOnce())
-                .as("%s (id %d) served by %s right after its answer (GET answered %d)", a.subject(), a.id(),
-                        a.answeredBy(), a.servedStatus()).isTrue());
+    private static void assertEachAnsweringInstanceServedItsAckAtOnce(
+            List<Ack> acks, RegistryProcess killed, long killStartedAt) {
+        List<Ack> answererKilled = acks.stream()
+                .filter(a -> !a.servedAtOnce()
+                        && a.servedStatus() == -1
+                        && a.answeredBy().equals(killed.name())
+                        && a.atNanos() >= killStartedAt)
+                .toList();
+        LOG.info(
+                "{} acknowledged registrations were answered by the writer just before it was killed, so it could"
+                        + " not be asked for them: {}",
+                answererKilled.size(),
+                answererKilled);
+        assertThat(acks)
+                .filteredOn(a -> !answererKilled.contains(a))
+                .allSatisfy(a -> assertThat(a.servedAtOnce())
+                        .as(
+                                "%s (id %d) served by %s right after its answer (GET answered %d)",
+                                a.subject(), a.id(), a.answeredBy(), a.servedStatus())
+                        .isTrue());
     }
 
     private static void assertEqualSchemasShareOneIdAndIdsAreUnique(List<Ack> acks) {
-        Map<Integer, List<Integer>> idsBySchema = acks.stream().collect(Collectors.groupingBy(Ack::schemaNumber,
-                Collectors.mapping(Ack::id, Collectors.toList())));
+        Map<Integer, List<Integer>> idsBySchema = acks.stream()
+                .collect(Collectors.groupingBy(Ack::schemaNumber, Collectors.mapping(Ack::id, Collectors.toList())));
         assertThat(idsBySchema).hasSize(SCHEMAS);
-        idsBySchema.forEach((schema, ids) -> assertThat(ids).as("ids of schema %d", schema).hasSize(2)
-                .containsOnly(ids.get(0)));
+        idsBySchema.forEach((schema, ids) ->
+                assertThat(ids).as("ids of schema %d", schema).hasSize(2).containsOnly(ids.get(0)));
         Map<Integer, Integer> schemaById = new HashMap<>();
         idsBySchema.forEach((schema, ids) -> {
             Integer other = schemaById.put(ids.get(0), schema);
-            assertThat(other).as("schemas %s and %d both have id %d", other, schema, ids.get(0)).isNull();
+            assertThat(other)
+                    .as("schemas %s and %d both have id %d", other, schema, ids.get(0))
+                    .isNull();
         });
     }
 
     /** The longest time without an acknowledgement between the kill and the end of the load. */
     private static long longestPauseAfter(long killedAt, List<Ack> acks) {
-        List<Long> times = acks.stream().map(Ack::atNanos).filter(t -> t >= killedAt).sorted().toList();
+        List<Long> times = acks.stream()
+                .map(Ack::atNanos)
+                .filter(t -> t >= killedAt)
+                .sorted()
+                .toList();
         long previous = killedAt;
         long longest = 0;
         for (long t : times) {
@@ -226,16 +275,18 @@ class ThreeInstancesIT {
             for (Ack ack : acks) {
                 Reply versions = RestCalls.get(instance.url() + "/subjects/" + ack.subject() + "/versions/1");
                 soft.assertThat(versions.body().path("id").asInt())
-                        .as("%s on %s", ack.subject(), instance.name()).isEqualTo(ack.id());
+                        .as("%s on %s", ack.subject(), instance.name())
+                        .isEqualTo(ack.id());
             }
-            soft.assertThat(RestCalls.get(instance.url() + "/subjects").body()).as("subjects on %s", instance.name())
+            soft.assertThat(RestCalls.get(instance.url() + "/subjects").body())
+                    .as("subjects on %s", instance.name())
                     .hasSize(2 * SCHEMAS);
         }
         soft.assertAll();
     }
 
-    private static Reply retry(RegistryProcess instance, String what,
-            java.util.function.Function<RegistryProcess, Reply> call) {
+    private static Reply retry(
+            RegistryProcess instance, String what, java.util.function.Function<RegistryProcess, Reply> call) {
         long deadline = System.nanoTime() + RETRY_FOR.toNanos();
         Reply reply;
         do {

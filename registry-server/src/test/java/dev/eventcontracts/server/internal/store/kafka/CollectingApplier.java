@@ -10,8 +10,7 @@ import java.util.List;
 final class CollectingApplier implements RecordApplier {
 
     /** One applied record. */
-    record Applied(RegistryKey key, RegistryValue value) {
-    }
+    record Applied(RegistryKey key, RegistryValue value) {}
 
     private final List<Applied> applied = new ArrayList<>();
 

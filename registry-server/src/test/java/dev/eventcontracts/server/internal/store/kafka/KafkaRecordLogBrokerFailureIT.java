@@ -31,9 +31,15 @@ class KafkaRecordLogBrokerFailureIT {
 
     @Test
     void leaderBrokerStops_writesContinueAndEveryAcknowledgedOneIsReplayed() throws Exception {
-        Map<String, Object> props = Map.of("kafkastore.bootstrap.servers", kafka.bootstrapServers(),
-                "kafkastore.topic", "_schemas", "schema.registry.group.id", "failover",
-                "kafkastore.timeout.ms", "30000");
+        Map<String, Object> props = Map.of(
+                "kafkastore.bootstrap.servers",
+                kafka.bootstrapServers(),
+                "kafkastore.topic",
+                "_schemas",
+                "schema.registry.group.id",
+                "failover",
+                "kafkastore.timeout.ms",
+                "30000");
         try (KafkaRecordLog log = new KafkaRecordLog(new KafkaStoreConfig(props), "http://a:1")) {
             log.start(new CollectingApplier());
             assertThat(replicas()).as("replication of the created topic").isEqualTo(3);
@@ -51,21 +57,34 @@ class KafkaRecordLogBrokerFailureIT {
         try (KafkaRecordLog log = new KafkaRecordLog(new KafkaStoreConfig(props), "http://b:2")) {
             log.start(replayed);
         }
-        List<RegistryKey> expected = IntStream.rangeClosed(1, 40).mapToObj(i -> (RegistryKey) key(i)).toList();
+        List<RegistryKey> expected =
+                IntStream.rangeClosed(1, 40).mapToObj(i -> (RegistryKey) key(i)).toList();
         assertThat(replayed.applied()).extracting(Applied::key).containsExactlyElementsOf(expected);
     }
 
     private int leader() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            return admin.describeTopics(List.of("_schemas")).allTopicNames().get().get("_schemas")
-                    .partitions().get(0).leader().id();
+            return admin.describeTopics(List.of("_schemas"))
+                    .allTopicNames()
+                    .get()
+                    .get("_schemas")
+                    .partitions()
+                    .get(0)
+                    .leader()
+                    .id();
         }
     }
 
     private int replicas() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            return admin.describeTopics(List.of("_schemas")).allTopicNames().get().get("_schemas")
-                    .partitions().get(0).replicas().size();
+            return admin.describeTopics(List.of("_schemas"))
+                    .allTopicNames()
+                    .get()
+                    .get("_schemas")
+                    .partitions()
+                    .get(0)
+                    .replicas()
+                    .size();
         }
     }
 
@@ -74,7 +93,13 @@ class KafkaRecordLogBrokerFailureIT {
     }
 
     private static SchemaValue value(int i) {
-        return new SchemaValue("s" + i, 1, i, "AVRO", List.of(), "{\"type\":\"fixed\",\"name\":\"F" + i
-                + "\",\"size\":" + i + "}", false);
+        return new SchemaValue(
+                "s" + i,
+                1,
+                i,
+                "AVRO",
+                List.of(),
+                "{\"type\":\"fixed\",\"name\":\"F" + i + "\",\"size\":" + i + "}",
+                false);
     }
 }

@@ -63,10 +63,15 @@ class KafkaRecordLogIT {
         start("http://a:1", new CollectingApplier());
 
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            TopicDescription description =
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            String policy = admin.describeConfigs(Set.of(resource)).all().get().get(resource)
-                    .get("cleanup.policy").value();
+            String policy = admin.describeConfigs(Set.of(resource))
+                    .all()
+                    .get()
+                    .get(resource)
+                    .get("cleanup.policy")
+                    .value();
             assertThat(description.partitions()).hasSize(1);
             assertThat(policy).isEqualTo("compact");
         }
@@ -78,7 +83,9 @@ class KafkaRecordLogIT {
 
         assertThatThrownBy(() -> start("http://a:1", new CollectingApplier()))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining(topic).hasMessageContaining("2 partitions").hasMessageContaining("exactly 1");
+                .hasMessageContaining(topic)
+                .hasMessageContaining("2 partitions")
+                .hasMessageContaining("exactly 1");
     }
 
     @Test
@@ -87,7 +94,8 @@ class KafkaRecordLogIT {
 
         assertThatThrownBy(() -> start("http://a:1", new CollectingApplier()))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining(topic).hasMessageContaining("cleanup.policy=delete")
+                .hasMessageContaining(topic)
+                .hasMessageContaining("cleanup.policy=delete")
                 .hasMessageContaining("compact");
     }
 
@@ -101,10 +109,12 @@ class KafkaRecordLogIT {
         start("http://a:1", applier);
 
         RecordCodec codec = new RecordCodec();
-        List<Applied> expected = fixture.stream().map(r -> {
-            RegistryKey key = codec.decodeKey(r.key());
-            return new Applied(key, codec.decodeValue(key, r.value()));
-        }).toList();
+        List<Applied> expected = fixture.stream()
+                .map(r -> {
+                    RegistryKey key = codec.decodeKey(r.key());
+                    return new Applied(key, codec.decodeValue(key, r.value()));
+                })
+                .toList();
         assertThat(applier.applied()).containsExactlyElementsOf(expected);
     }
 
@@ -130,9 +140,10 @@ class KafkaRecordLogIT {
         CollectingApplier applier = new CollectingApplier();
         start("http://a:1", applier);
 
-        assertThat(applier.applied()).containsExactly(
-                new Applied(new SchemaKey("s", 1), schema("s", 1, 1, "\"int\"")),
-                new Applied(new ConfigKey("s"), new ConfigValue("s", "FULL")));
+        assertThat(applier.applied())
+                .containsExactly(
+                        new Applied(new SchemaKey("s", 1), schema("s", 1, 1, "\"int\"")),
+                        new Applied(new ConfigKey("s"), new ConfigValue("s", "FULL")));
     }
 
     @Test
@@ -145,7 +156,8 @@ class KafkaRecordLogIT {
         KafkaRecordLog follower = a.isWriter() ? b : a;
         assertThat(follower.writerUrl()).contains(writer == a ? "http://a:1" : "http://b:2");
         assertThatThrownBy(() -> follower.append(new SchemaKey("s", 1), schema("s", 1, 1, "\"int\""))
-                .get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(NotWriterException.class);
+                        .get(30, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(NotWriterException.class);
     }
 
     @Test
@@ -174,7 +186,8 @@ class KafkaRecordLogIT {
 
         await().atMost(Duration.ofSeconds(30)).until(b::isWriter);
         b.append(new SchemaKey("s", 2), schema("s", 2, 2, "\"long\"")).get(30, TimeUnit.SECONDS);
-        assertThat(followerState.applied()).extracting(Applied::key)
+        assertThat(followerState.applied())
+                .extracting(Applied::key)
                 .containsExactly(new SchemaKey("s", 1), new SchemaKey("s", 2));
     }
 
@@ -195,7 +208,8 @@ class KafkaRecordLogIT {
         assertThat(zombie.isWriter()).as("the zombie still believes it writes").isTrue();
         SchemaValue lost = schema("s", 1, 1, "\"int\"");
         assertThatThrownBy(() -> zombie.append(new SchemaKey("s", 1), lost).get(30, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(NotWriterException.class);
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(NotWriterException.class);
         assertThat(zombie.isWriter()).isFalse();
         SchemaValue kept = schema("s", 1, 1, "\"long\"");
         successor.append(new SchemaKey("s", 1), kept).get(30, TimeUnit.SECONDS);
@@ -210,10 +224,12 @@ class KafkaRecordLogIT {
         log.append(new SchemaKey("s", 1), schema("s", 1, 1, "\"int\"")).get(30, TimeUnit.SECONDS);
 
         assertThatThrownBy(() -> log.append(new SchemaKey("t", 1), schema("t", 1, 1, "\"long\""))
-                .get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(WriteConflictException.class);
+                        .get(30, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(WriteConflictException.class);
         log.append(new SchemaKey("t", 1), schema("t", 1, 1, "\"int\"")).get(30, TimeUnit.SECONDS);
 
-        assertThat(applier.applied()).extracting(Applied::key)
+        assertThat(applier.applied())
+                .extracting(Applied::key)
                 .containsExactly(new SchemaKey("s", 1), new SchemaKey("t", 1));
     }
 
@@ -226,7 +242,8 @@ class KafkaRecordLogIT {
         KafkaRecordLog eligible = start("http://b:2", new CollectingApplier());
 
         await().atMost(Duration.ofSeconds(30)).until(eligible::isWriter);
-        await().atMost(Duration.ofSeconds(30)).until(() -> ineligible.writerUrl().isPresent());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ineligible.writerUrl().isPresent());
         assertThat(ineligible.writerUrl()).contains("http://b:2");
     }
 
@@ -238,13 +255,20 @@ class KafkaRecordLogIT {
         return start(url, applier, extra, WriterElection::kafkaConsumer);
     }
 
-    private KafkaRecordLog start(String url, CollectingApplier applier, Map<String, String> extra,
+    private KafkaRecordLog start(
+            String url,
+            CollectingApplier applier,
+            Map<String, String> extra,
             Function<Map<String, Object>, Consumer<byte[], byte[]>> electionConsumers) {
         Map<String, Object> props = new java.util.HashMap<>(Map.of(
-                "kafkastore.bootstrap.servers", kafka.bootstrapServers(),
-                "kafkastore.topic", topic,
-                "schema.registry.group.id", group,
-                "kafkastore.init.timeout.ms", "30000"));
+                "kafkastore.bootstrap.servers",
+                kafka.bootstrapServers(),
+                "kafkastore.topic",
+                topic,
+                "schema.registry.group.id",
+                group,
+                "kafkastore.init.timeout.ms",
+                "30000"));
         props.putAll(extra);
         KafkaRecordLog log = new KafkaRecordLog(new KafkaStoreConfig(props), url, electionConsumers);
         logs.add(log);
@@ -258,7 +282,8 @@ class KafkaRecordLogIT {
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (FixtureRecord r : records) {
-                producer.send(new ProducerRecord<>(topic, 0, r.key(), r.value())).get();
+                producer.send(new ProducerRecord<>(topic, 0, r.key(), r.value()))
+                        .get();
             }
         }
     }

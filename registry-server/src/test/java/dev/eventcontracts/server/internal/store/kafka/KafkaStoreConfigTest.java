@@ -22,11 +22,12 @@ class KafkaStoreConfigTest {
 
     @Test
     void bootstrapServers_withProtocolPrefix_strippedAndProtocolPassedOn() {
-        KafkaStoreConfig config = new KafkaStoreConfig(
-                Map.of("kafkastore.bootstrap.servers", "SASL_SSL://k1:9093, SASL_SSL://k2:9093"));
+        KafkaStoreConfig config =
+                new KafkaStoreConfig(Map.of("kafkastore.bootstrap.servers", "SASL_SSL://k1:9093, SASL_SSL://k2:9093"));
 
         assertThat(config.bootstrapServers()).containsExactly("k1:9093", "k2:9093");
-        assertThat(config.clientProps()).containsEntry("bootstrap.servers", "k1:9093,k2:9093")
+        assertThat(config.clientProps())
+                .containsEntry("bootstrap.servers", "k1:9093,k2:9093")
                 .containsEntry("security.protocol", "SASL_SSL");
     }
 
@@ -48,14 +49,16 @@ class KafkaStoreConfigTest {
     @Test
     void missingBootstrapServers_failsNamingTheKey() {
         assertThatThrownBy(() -> new KafkaStoreConfig(Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("kafkastore.bootstrap.servers");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("kafkastore.bootstrap.servers");
     }
 
     @Test
     void invalidReplicationFactor_failsNamingKeyAndValue() {
-        assertThatThrownBy(() -> new KafkaStoreConfig(Map.of(
-                "kafkastore.bootstrap.servers", "k:9092", "kafkastore.topic.replication.factor", "0")))
+        assertThatThrownBy(() -> new KafkaStoreConfig(
+                        Map.of("kafkastore.bootstrap.servers", "k:9092", "kafkastore.topic.replication.factor", "0")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("kafkastore.topic.replication.factor").hasMessageContaining("0");
+                .hasMessageContaining("kafkastore.topic.replication.factor")
+                .hasMessageContaining("0");
     }
 }

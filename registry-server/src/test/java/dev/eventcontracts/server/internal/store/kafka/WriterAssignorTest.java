@@ -33,8 +33,8 @@ class WriterAssignorTest {
         assertThat(result.groupAssignment().get("m-c").partitions()).isEmpty();
         List<String> heard = new ArrayList<>();
         WriterAssignor listening = assignor(true, "http://c", heard);
-        listening.onAssignment(result.groupAssignment().get("m-c"), new ConsumerGroupMetadata("g", 1, "m-c",
-                Optional.empty()));
+        listening.onAssignment(
+                result.groupAssignment().get("m-c"), new ConsumerGroupMetadata("g", 1, "m-c", Optional.empty()));
         assertThat(heard).containsExactly("m-b http://b self=m-c");
     }
 
@@ -56,8 +56,10 @@ class WriterAssignorTest {
 
         GroupAssignment result = assignor(false, "http://a").assign(Cluster.empty(), new GroupSubscription(members));
         List<String> heard = new ArrayList<>();
-        assignor(false, "http://a", heard).onAssignment(result.groupAssignment().get("m-a"),
-                new ConsumerGroupMetadata("g", 1, "m-a", Optional.empty()));
+        assignor(false, "http://a", heard)
+                .onAssignment(
+                        result.groupAssignment().get("m-a"),
+                        new ConsumerGroupMetadata("g", 1, "m-a", Optional.empty()));
 
         assertThat(result.groupAssignment().get("m-a").partitions()).isEmpty();
         assertThat(heard).containsExactly("none none self=m-a");
@@ -67,14 +69,14 @@ class WriterAssignorTest {
     void assign_membersOfTwoTopicsInOneGroup_oneWriterPerTopic() {
         Map<String, Subscription> members = new LinkedHashMap<>();
         members.put("m-a", member(true, "http://a", List.of()));
-        members.put("m-b", new Subscription(List.of("_other"), ElectionMember.encodeSubscription(true, "http://b"),
-                List.of()));
+        members.put(
+                "m-b",
+                new Subscription(List.of("_other"), ElectionMember.encodeSubscription(true, "http://b"), List.of()));
 
         GroupAssignment result = assignor(true, "http://x").assign(Cluster.empty(), new GroupSubscription(members));
 
         assertThat(result.groupAssignment().get("m-a").partitions()).containsExactly(P0);
-        assertThat(result.groupAssignment().get("m-b").partitions())
-                .containsExactly(new TopicPartition("_other", 0));
+        assertThat(result.groupAssignment().get("m-b").partitions()).containsExactly(new TopicPartition("_other", 0));
     }
 
     private static Subscription member(boolean eligible, String url, List<TopicPartition> owned) {
