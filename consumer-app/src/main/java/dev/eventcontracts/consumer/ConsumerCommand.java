@@ -1,5 +1,7 @@
 package dev.eventcontracts.consumer;
 
+import dev.eventcontracts.cli.ConnectionOptions;
+import dev.eventcontracts.cli.Launcher;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
@@ -8,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,12 +104,7 @@ public final class ConsumerCommand implements Callable<Integer> {
      * @param args the command-line arguments; never null
      */
     public static void main(String[] args) {
-        // a library jar must not ship a log4j2.xml (it would configure whoever embeds it), so pick ours by name,
-        // before anything creates a logger
-        if (System.getProperty("log4j2.configurationFile") == null) {
-            System.setProperty("log4j2.configurationFile", LOG_CONFIG);
-        }
-        System.exit(new CommandLine(new ConsumerCommand()).execute(args));
+        Launcher.run(LOG_CONFIG, new ConsumerCommand(), args);
     }
 
     @Override

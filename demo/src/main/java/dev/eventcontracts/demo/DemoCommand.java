@@ -1,5 +1,6 @@
 package dev.eventcontracts.demo;
 
+import dev.eventcontracts.cli.Launcher;
 import dev.eventcontracts.client.RegistryClientConfig;
 import dev.eventcontracts.client.SchemaRegistries;
 import dev.eventcontracts.client.SchemaRegistryClient;
@@ -98,10 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
      * @param args the command-line arguments; never null
      */
     public static void main(String[] args) {
-        if (System.getProperty("log4j2.configurationFile") == null) {
-            System.setProperty("log4j2.configurationFile", LOG_CONFIG);
-        }
-        System.exit(new CommandLine(new DemoCommand()).execute(args));
+        Launcher.run(LOG_CONFIG, new DemoCommand(), args);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.eventcontracts.demo;
 
+import dev.eventcontracts.cli.Launcher;
 import dev.eventcontracts.client.RegistryClientConfig;
 import dev.eventcontracts.client.SchemaRegistries;
 import dev.eventcontracts.client.SchemaRegistryClient;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.utils.AppInfoParser;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,10 +74,7 @@ public final class StackCommand implements Callable<Integer> {
      * @param args the command-line arguments; never null
      */
     public static void main(String[] args) {
-        if (System.getProperty("log4j2.configurationFile") == null) {
-            System.setProperty("log4j2.configurationFile", DemoCommand.LOG_CONFIG);
-        }
-        System.exit(new CommandLine(new StackCommand()).execute(args));
+        Launcher.run(DemoCommand.LOG_CONFIG, new StackCommand(), args);
     }
 
     @Override

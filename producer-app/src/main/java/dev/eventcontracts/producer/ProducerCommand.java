@@ -1,5 +1,7 @@
 package dev.eventcontracts.producer;
 
+import dev.eventcontracts.cli.ConnectionOptions;
+import dev.eventcontracts.cli.Launcher;
 import dev.eventcontracts.contracts.ReleasedContracts;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
@@ -90,12 +92,7 @@ public final class ProducerCommand implements Callable<Integer> {
      * @param args the command-line arguments; never null
      */
     public static void main(String[] args) {
-        // a library jar must not ship a log4j2.xml (it would configure whoever embeds it), so pick ours by name,
-        // before anything creates a logger
-        if (System.getProperty("log4j2.configurationFile") == null) {
-            System.setProperty("log4j2.configurationFile", LOG_CONFIG);
-        }
-        System.exit(new CommandLine(new ProducerCommand()).execute(args));
+        Launcher.run(LOG_CONFIG, new ProducerCommand(), args);
     }
 
     @Override

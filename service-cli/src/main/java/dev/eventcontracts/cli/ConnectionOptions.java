@@ -1,16 +1,16 @@
-package dev.eventcontracts.producer;
+package dev.eventcontracts.cli;
 
 import picocli.CommandLine.Option;
 
 /**
- * The command-line options that say where Kafka and the schema registry are, as a picocli mixin.
+ * Where Kafka and the schema registry are, as a picocli mixin: {@code -b/--bootstrap-servers} and
+ * {@code -s/--schema-registry-url}, declared once for every command that talks to both.
  *
- * <p>Why a mixin of this module: the order service and the order-processing service declare the same two options,
- * but each is built, like a user's service, against {@code contracts-lib} and {@code avro-serde} only, neither of
- * which carries picocli. So each service has this class, and the demo's {@code ConnectionOptionsAgreeTest} checks
- * that both declare the options alike.
+ * <p>Use it with {@code @Mixin ConnectionOptions connection;} in a picocli command.
+ *
+ * @since 0.1.0
  */
-final class ConnectionOptions {
+public final class ConnectionOptions {
 
     @Option(
             names = {"-b", "--bootstrap-servers"},
@@ -24,13 +24,16 @@ final class ConnectionOptions {
             description = "Schema registry URL (default ${DEFAULT-VALUE}).")
     private String registryUrl;
 
+    /** Creates the mixin; picocli fills it from the command line. */
+    public ConnectionOptions() {}
+
     /** Returns the Kafka {@code bootstrap.servers}; never null after parsing. */
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 
     /** Returns the registry's {@code schema.registry.url}; never null after parsing. */
-    String registryUrl() {
+    public String registryUrl() {
         return registryUrl;
     }
 }
