@@ -6,6 +6,7 @@ import dev.eventcontracts.contracts.ContractTypes;
 import dev.eventcontracts.contracts.InvalidContractSchemaException;
 import dev.eventcontracts.contracts.NextRelease;
 import dev.eventcontracts.contracts.ReleaseChange;
+import dev.eventcontracts.contracts.ReleasedContracts;
 import dev.eventcontracts.contracts.SubjectPlan;
 import dev.eventcontracts.contracts.TopicContracts;
 import dev.eventcontracts.maven.internal.BaselineHistory;
@@ -47,6 +48,10 @@ public class ReleaseMojo extends AbstractContractsMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File basedir;
 
+    /** Where Maven was started: paths under it are logged relative to it. */
+    @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
+    File executionRoot;
+
     /** Whether to log the versions each subject was checked against. */
     @Parameter(property = "contracts.verbose", defaultValue = "true")
     boolean verbose = true;
@@ -66,10 +71,10 @@ public class ReleaseMojo extends AbstractContractsMojo {
                 : descriptor.getParent().resolve("released");
         NextRelease next = plan(descriptor, schemas, released);
         if (!next.changesAnything()) {
-            throw new MojoFailureException("Nothing to release: " + schemas + " and " + descriptor.getFileName()
-                    + " hold the same contracts as release v"
-                    + next.previous().orElseThrow().version() + " ("
-                    + next.previous().orElseThrow().location() + "). Change a schema or the topics first.");
+            ReleasedContracts latest = next.previous().orElseThrow();
+            throw new MojoFailureException("Nothing to release: " + shown(schemas) + " and " + shown(descriptor)
+                    + " hold the same contracts as release v" + latest.version() + " ("
+                    + shown(Path.of(latest.location())) + "). Change a schema or the topics first.");
         }
         GateReport report = gate(descriptor, schemas, released);
         if (!report.isCompatible()) {
@@ -77,7 +82,7 @@ public class ReleaseMojo extends AbstractContractsMojo {
                     + "compatible (each violation names its fix) and run contracts:release again.");
         }
         Path folder = write(next);
-        getLog().info("Released v" + next.version() + " into " + folder + ": "
+        getLog().info("Released v" + next.version() + " into " + shown(folder) + ": "
                 + String.join(", ", next.manifest().schemas()) + ", " + NextRelease.DESCRIPTOR + ", release.json");
         List<ReleaseChange> changes = next.changes();
         getLog().info(next.previous()
@@ -85,6 +90,15 @@ public class ReleaseMojo extends AbstractContractsMojo {
                 .orElse("What v" + next.version() + " holds:"));
         changes.forEach(c -> getLog().info("  " + c.describe()));
         getLog().info("Commit " + folder.getFileName() + " with the change; never edit it afterwards.");
+    }
+
+    /** A path as people read it in the log: relative to where Maven was started, when inside it. */
+    private String shown(Path path) {
+        Path root = (executionRoot != null ? executionRoot : basedir)
+                .toPath()
+                .toAbsolutePath()
+                .normalize();
+        return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
     }
 
     private Path descriptor() throws GateException {
