@@ -27,8 +27,11 @@ final class ReadTarget {
             // Confluent writes bytes raw, without Avro's length prefix
             return Arrays.copyOfRange(array, start, end);
         }
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(array, start, end - start, decoders.decoder);
-        decoders.decoder = decoder;
+        BinaryDecoder reused = decoders.decoder;
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(array, start, end - start, reused);
+        if (decoder != reused) {
+            decoders.decoder = decoder; // once per thread: no store per record to the thread's state
+        }
         Object result = reader.read(null, decoder);
         return writerType == Schema.Type.STRING ? result.toString() : result;
     }
