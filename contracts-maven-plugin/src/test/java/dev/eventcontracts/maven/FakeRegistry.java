@@ -19,6 +19,9 @@ final class FakeRegistry implements RegistryGateway {
     final Map<String, CompatibilityLevel> levels = new HashMap<>();
     final List<String> writes = new ArrayList<>();
     CompatibilityLevel global = CompatibilityLevel.BACKWARD;
+    /** What the registry reads for a subject without a level of its own: none (Confluent), or NONE (Apicurio 3). */
+    CompatibilityLevel unsetSubjectLevel;
+
     boolean unreachable;
     private int nextId = 1;
 
@@ -65,7 +68,7 @@ final class FakeRegistry implements RegistryGateway {
     @Override
     public Optional<CompatibilityLevel> subjectLevel(String subject) {
         call();
-        return Optional.ofNullable(levels.get(subject));
+        return Optional.ofNullable(levels.getOrDefault(subject, unsetSubjectLevel));
     }
 
     @Override
