@@ -1,5 +1,6 @@
 package dev.eventcontracts.compattests;
 
+import dev.eventcontracts.devstack.RunningRegistry;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
@@ -64,6 +65,17 @@ final class Apicurio implements BeforeAllCallback {
         }
         Assumptions.assumeTrue(s.registry() != null, s.skipReason());
         return s.registry().url();
+    }
+
+    /**
+     * Returns the base URL of a registry under test: ours as dev-stack started it, or this Apicurio (aborting
+     * the test when it cannot run here, see {@link #url()}).
+     *
+     * @param registry which one
+     * @param ours our registry, injected by dev-stack's {@code @WithKafka(registry = true)}
+     */
+    String urlOf(Registry registry, RunningRegistry ours) {
+        return registry == Registry.OURS ? ours.url() : url();
     }
 
     private static Started start() {

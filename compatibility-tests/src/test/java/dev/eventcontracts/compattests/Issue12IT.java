@@ -2,8 +2,6 @@ package dev.eventcontracts.compattests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eventcontracts.client.RegistryClientConfig;
-import dev.eventcontracts.client.SchemaRegistries;
 import dev.eventcontracts.client.SchemaRegistryClient;
 import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
@@ -40,7 +38,7 @@ class Issue12IT {
     @ParameterizedTest(name = "{0}")
     @EnumSource
     void register_repositoryContracts_registersEverySubjectIncludingTheKeySubject(Registry registry) {
-        String url = url(registry);
+        String url = APICURIO.urlOf(registry, ours);
         RepositoryContracts contracts = RepositoryContracts.isolated();
 
         FixtureBuild.Result result =
@@ -54,7 +52,7 @@ class Issue12IT {
                         "Registered subject '" + contracts.type("OrderCreated") + "'",
                         "Registered subject '" + contracts.keySubject() + "'",
                         "Registered subject '" + contracts.valueSubject() + "'");
-        try (SchemaRegistryClient rest = client(url)) {
+        try (SchemaRegistryClient rest = Interop.client(url)) {
             assertThat(rest.versions(contracts.keySubject(), false, false)).containsExactly(1);
             assertThat(rest.version(contracts.valueSubject(), 1, false).references())
                     .hasSize(3);
@@ -64,7 +62,7 @@ class Issue12IT {
     @ParameterizedTest(name = "{0}")
     @EnumSource
     void registryGate_subjectsNotRegisteredYet_passWithAnInfoLine(Registry registry) {
-        String url = url(registry);
+        String url = APICURIO.urlOf(registry, ours);
         RepositoryContracts contracts = RepositoryContracts.isolated();
 
         FixtureBuild.Result result = contracts.fixture().run(List.of("verify"), Map.of("schema.registry.url", url));
@@ -74,14 +72,5 @@ class Issue12IT {
                 .contains(
                         "Subject '" + contracts.keySubject() + "' is not registered yet",
                         "Subject '" + contracts.valueSubject() + "' is not registered yet");
-    }
-
-    private String url(Registry registry) {
-        return registry == Registry.OURS ? ours.url() : APICURIO.url();
-    }
-
-    private static SchemaRegistryClient client(String url) {
-        return SchemaRegistries.restClient(
-                RegistryClientConfig.builder().urls(url).build());
     }
 }

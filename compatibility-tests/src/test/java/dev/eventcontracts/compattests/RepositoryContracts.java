@@ -2,7 +2,6 @@ package dev.eventcontracts.compattests;
 
 import dev.eventcontracts.contracts.TopicContract;
 import dev.eventcontracts.contracts.TopicContracts;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * This repository's contracts ({@code schemas/}) in a fixture project of their own, renamed so that tests
@@ -14,11 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 record RepositoryContracts(FixtureBuild fixture, String id) {
 
-    private static final AtomicInteger IDS = new AtomicInteger();
-
     /** Lays out a fresh copy under a new id. */
     static RepositoryContracts isolated() {
-        String id = "r" + IDS.incrementAndGet() + "x" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        String id = Interop.uniqueName("r");
         String topic = topic().name();
         FixtureBuild fixture = FixtureBuild.ofRepositoryContracts()
                 .rename("dev.eventcontracts.orders", "dev.eventcontracts." + id)
