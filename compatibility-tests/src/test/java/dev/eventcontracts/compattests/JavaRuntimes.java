@@ -33,12 +33,24 @@ final class JavaRuntimes {
      * @param feature the lowest Java feature version that fits, e.g. 21
      */
     static Search find(int feature) {
+        return find(
+                feature,
+                System.getProperty("interop.java.home", ""),
+                Paths.get(System.getProperty("java.home")).toAbsolutePath());
+    }
+
+    /**
+     * Finds the newest runtime of at least {@code feature} among {@code configured}, {@code current} and the
+     * directories beside {@code current}.
+     *
+     * @param configured a Java home to look at first; blank (or an unresolved {@code ${...}}) for none
+     * @param current the home of the running JVM
+     */
+    static Search find(int feature, String configured, Path current) {
         List<Path> candidates = new ArrayList<>();
-        String configured = System.getProperty("interop.java.home", "").trim();
-        if (!configured.isEmpty() && !configured.startsWith("${")) {
-            candidates.add(Paths.get(configured));
+        if (!configured.isBlank() && !configured.trim().startsWith("${")) {
+            candidates.add(Paths.get(configured.trim()));
         }
-        Path current = Paths.get(System.getProperty("java.home")).toAbsolutePath();
         candidates.add(current);
         Path installed = current.getParent();
         if (installed != null && Files.isDirectory(installed)) {
