@@ -60,6 +60,26 @@ class PluginGoalsInteropIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource
+    void register_dryRun_saysWhatItWouldRegisterAndWritesNothing(Registry registry) {
+        String url = APICURIO.urlOf(registry, ours);
+        String ns = Interop.uniqueName("i");
+
+        FixtureBuild.Result result = FixtureBuild.of("_base")
+                .isolate(ns)
+                .run(List.of("contracts:register"), Map.of("schema.registry.url", url, "contracts.dryRun", "true"));
+
+        assertThat(result.succeeded()).as(result.output()).isTrue();
+        assertThat(result.output())
+                .contains(
+                        "[dry run] Subject 'dev.acme." + ns + ".Money': would register a new version (version 1)",
+                        "[dry run] Subject '" + ns + "-value': would register a new version (version 1)");
+        try (SchemaRegistryClient rest = Interop.client(url)) {
+            assertThat(rest.subjects()).noneMatch(s -> s.contains(ns));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource
     void testCompatibility_compatibleChange_passesAtTheSubjectsLevel(Registry registry) {
         String url = APICURIO.urlOf(registry, ours);
         String ns = Interop.uniqueName("i");

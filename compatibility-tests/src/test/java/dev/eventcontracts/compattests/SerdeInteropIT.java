@@ -1,6 +1,7 @@
 package dev.eventcontracts.compattests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventcontracts.client.RegisterSchemaRequest;
 import dev.eventcontracts.client.SchemaRegistryClient;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,6 +97,19 @@ class SerdeInteropIT {
         Object read = deserializeSpecific(url, topic, bytes);
         assertThat(read).isInstanceOf(OrderCreated.class);
         EventValues.assertReadAs(read, OrderCreated.getClassSchema(), written, writer, "OrderCreated");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource
+    void deserialize_schemaIdTheRegistryDoesNotKnow_failsNamingTheId(Registry registry) {
+        String url = APICURIO.urlOf(registry, ours);
+        String topic = Interop.uniqueName("s") + "-unknown";
+        byte[] bytes = withSchemaId(new byte[] {0, 0, 0, 0, 0, 2, 'x'}, 999_999);
+
+        assertThatThrownBy(() -> deserializeSpecific(url, topic, bytes))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageStartingWith("Unknown schema id: the registry has no schema with id 999999")
+                .hasMessageContaining("topic '" + topic + "'");
     }
 
     @Test
