@@ -32,12 +32,14 @@ final class ApicurioRegistry implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private final Process process;
+    private final Thread reaper;
     private final String url;
     private final Path log;
     private final long startMillis;
 
-    private ApicurioRegistry(Process process, String url, Path log, long startMillis) {
+    private ApicurioRegistry(Process process, Thread reaper, String url, Path log, long startMillis) {
         this.process = process;
+        this.reaper = reaper;
         this.url = url;
         this.log = log;
         this.startMillis = startMillis;
@@ -77,11 +79,14 @@ final class ApicurioRegistry implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
+            // a test JVM killed before JUnit closes its store (a fork timeout) must not leave Apicurio running
+            Thread reaper = new Thread(process::destroyForcibly, "apicurio-reaper");
+            Runtime.getRuntime().addShutdownHook(reaper);
             try {
                 String url = awaitReady(process, log);
-                return new ApicurioRegistry(process, url, log, (System.nanoTime() - start) / 1_000_000);
+                return new ApicurioRegistry(process, reaper, url, log, (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {
-                stop(process);
+                stop(process, reaper);
                 throw e;
             }
         } catch (IOException e) {
@@ -173,10 +178,15 @@ final class ApicurioRegistry implements AutoCloseable {
 
     @Override
     public void close() {
-        stop(process);
+        stop(process, reaper);
     }
 
-    private static void stop(Process process) {
+    private static void stop(Process process, Thread reaper) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is already stopping Apicurio
+        }
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The registry goals in real Maven runs against our registry server on a real broker: {@code register}
- * (order, ids and versions, idempotence, dry run, refusal of a breaking change) and the registry gate
+ * (order, ids and versions, refusal of a breaking change, a pom written for Confluent's plugin) and the registry gate
  * ({@code verify -Dschema.registry.url=...}). Each test renames the fixture's subjects so tests can share
- * the registry and run in parallel. The cases every registry must pass (idempotent register, the gate on new
- * subjects, set-compatibility, download) are in the interoperability suite ({@code PluginGoalsInteropIT},
+ * the registry and run in parallel. The cases every registry must pass (idempotent register, dry run, the gate on
+ * new subjects, set-compatibility, download) are in the interoperability suite ({@code PluginGoalsInteropIT},
  * {@code Issue12IT}), which runs them against our registry and Apicurio.
  */
 @KafkaIntegrationTest
@@ -76,15 +76,6 @@ class RegistryGoalsIT {
         assertThat(payment).isLessThan(value);
         assertThat(out).containsPattern("Registered subject '" + ns + "-value' with id \\d+ version 1");
         assertThat(rest.subjects()).contains(type("Money"), type("PaymentMade"), ns + "-key", ns + "-value");
-    }
-
-    @Test
-    void register_dryRun_writesNothing() {
-        FixtureBuild.Result result = register(FixtureBuild.of("_base").isolate(ns), Map.of("contracts.dryRun", "true"));
-
-        assertThat(result.succeeded()).as(result.output()).isTrue();
-        assertThat(result.output()).contains("[dry run] Subject '" + type("Money") + "': would register");
-        assertThat(rest.subjects()).noneMatch(s -> s.contains(ns));
     }
 
     @Test

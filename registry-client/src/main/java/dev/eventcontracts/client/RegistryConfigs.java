@@ -37,8 +37,8 @@ public interface RegistryConfigs {
      * Returns the compatibility level of a subject ({@code GET /config/{subject}?defaultToGlobal=}).
      *
      * <p>With {@code defaultToGlobal}, a subject the registry does not know has the global level, as Confluent
-     * answers: a registry that answers {@code 404 40401} instead (Apicurio 3) is asked for the global level
-     * ({@code GET /config}). Without it, some registries (Apicurio 3) answer {@code NONE} for an existing
+     * answers: a registry that answers {@code 404 40401} instead (Apicurio 3), or {@code 404 40408} (a registry
+     * that ignores the parameter), is asked for the global level ({@code GET /config}). Without it, some registries (Apicurio 3) answer {@code NONE} for an existing
      * subject that has no level of its own instead of {@code 40408}: compare with the effective level before
      * taking {@code NONE} for a level set on the subject.
      *

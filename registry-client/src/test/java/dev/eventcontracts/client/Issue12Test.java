@@ -61,12 +61,20 @@ class Issue12Test {
     }
 
     @Test
-    void subjectConfig_defaultToGlobalAnsweredAnotherNotFound_isPassedOn() {
-        server.on("GET", "/config/new?defaultToGlobal=true", Reply.error(404, 40408, "no level"));
+    void subjectConfig_defaultToGlobalIgnoredAndAnswered40408_answersTheGlobalLevel() {
+        server.on("GET", "/config/new?defaultToGlobal=true", Reply.error(404, 40408, "no subject-level level"));
+        server.on("GET", "/config", Reply.ok("{\"compatibilityLevel\":\"BACKWARD\"}"));
+
+        assertThat(client.subjectConfig("new", true).compatibilityLevel()).isEqualTo("BACKWARD");
+    }
+
+    @Test
+    void subjectConfig_defaultToGlobalAnsweredA404WithoutErrorCode_isPassedOn() {
+        server.on("GET", "/config/new?defaultToGlobal=true", Reply.text(404, "text/html", "<h1>Not Found</h1>"));
 
         assertThatThrownBy(() -> client.subjectConfig("new", true))
                 .isInstanceOfSatisfying(
-                        RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40408));
+                        RegistryException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThat(server.requests()).hasSize(1);
     }
 }

@@ -32,6 +32,9 @@ public final class HttpRegistryClient implements SchemaRegistryClient {
     /** Confluent's {@code error_code} for "subject not found". */
     private static final int SUBJECT_NOT_FOUND = 40401;
 
+    /** Confluent's {@code error_code} for "subject does not have subject-level compatibility configured". */
+    private static final int SUBJECT_LEVEL_NOT_CONFIGURED = 40408;
+
     private final HttpTransport transport;
     private final ObjectReader schemaString;
     private final ObjectReader subjectSchema;
@@ -197,9 +200,13 @@ public final class HttpRegistryClient implements SchemaRegistryClient {
             return call("GET", path, null, READ, config);
         } catch (RegistryException e) {
             // Confluent answers defaultToGlobal=true for a subject it does not know with the global level; other
-            // registries (Apicurio 3) answer 404 40401 "subject not found". Same meaning: the subject has no level
-            // of its own, so the global one applies. Decided by the answer, whichever registry gave it.
-            if (defaultToGlobal && e.status() == 404 && e.errorCode() == SUBJECT_NOT_FOUND) {
+            // registries answer 404 40401 "subject not found" (Apicurio 3), or 40408 "no subject-level
+            // compatibility" where they ignore the parameter. Same meaning: the subject has no level of its own,
+            // so the global one applies. Decided by the answer, whichever registry gave it; any other 404 (a wrong
+            // base URL answers one without an error code) is passed on.
+            if (defaultToGlobal
+                    && e.status() == 404
+                    && (e.errorCode() == SUBJECT_NOT_FOUND || e.errorCode() == SUBJECT_LEVEL_NOT_CONFIGURED)) {
                 return globalConfig();
             }
             throw e;
