@@ -21,6 +21,8 @@ final class FakeRegistry implements RegistryGateway {
     CompatibilityLevel global = CompatibilityLevel.BACKWARD;
     /** What the registry reads for a subject without a level of its own: none (Confluent), or NONE (Apicurio 3). */
     CompatibilityLevel unsetSubjectLevel;
+    /** Whether deleting a subject's level NONE leaves NONE in force (Apicurio 3) instead of the global level. */
+    boolean keepsNoneOnDelete;
 
     boolean unreachable;
     private int nextId = 1;
@@ -66,6 +68,12 @@ final class FakeRegistry implements RegistryGateway {
     }
 
     @Override
+    public CompatibilityLevel globalLevel() {
+        call();
+        return global;
+    }
+
+    @Override
     public Optional<CompatibilityLevel> subjectLevel(String subject) {
         call();
         return Optional.ofNullable(levels.getOrDefault(subject, unsetSubjectLevel));
@@ -107,7 +115,11 @@ final class FakeRegistry implements RegistryGateway {
     @Override
     public void deleteLevel(String subject) {
         call();
-        levels.remove(subject);
+        if (subject == null) {
+            global = CompatibilityLevel.BACKWARD;
+        } else if (!(keepsNoneOnDelete && levels.get(subject) == CompatibilityLevel.NONE)) {
+            levels.remove(subject);
+        }
         writes.add("delete level " + subject);
     }
 

@@ -100,6 +100,12 @@ public final class ClientRegistryGateway implements RegistryGateway {
     }
 
     @Override
+    public CompatibilityLevel globalLevel() {
+        return CompatibilityLevel.parse(client.globalConfig().compatibilityLevel())
+                .orElse(CompatibilityLevel.BACKWARD);
+    }
+
+    @Override
     public Optional<CompatibilityLevel> subjectLevel(String subject) {
         try {
             return CompatibilityLevel.parse(client.subjectConfig(subject, false).compatibilityLevel());
