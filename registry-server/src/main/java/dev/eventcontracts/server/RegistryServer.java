@@ -10,6 +10,7 @@ import dev.eventcontracts.server.internal.service.CompatibilityService;
 import dev.eventcontracts.server.internal.service.ConfigService;
 import dev.eventcontracts.server.internal.service.DeletionService;
 import dev.eventcontracts.server.internal.service.ModeService;
+import dev.eventcontracts.server.internal.service.PageLimits;
 import dev.eventcontracts.server.internal.service.QueryService;
 import dev.eventcontracts.server.internal.service.RegistrationService;
 import dev.eventcontracts.server.internal.service.RegistryServices;
@@ -138,10 +139,15 @@ public final class RegistryServer implements AutoCloseable {
                 new CompatibilityService(state, parsing, configs, CompatibilityChecker.standard());
         QueryService queries = new QueryService(
                 state,
-                config.getInt(RegistryServerConfig.SUBJECT_SEARCH_DEFAULT_LIMIT),
-                config.getInt(RegistryServerConfig.SUBJECT_SEARCH_MAX_LIMIT),
-                config.getInt(RegistryServerConfig.SCHEMA_SEARCH_DEFAULT_LIMIT),
-                config.getInt(RegistryServerConfig.SCHEMA_SEARCH_MAX_LIMIT));
+                new PageLimits(
+                        config.getInt(RegistryServerConfig.SUBJECT_SEARCH_DEFAULT_LIMIT),
+                        config.getInt(RegistryServerConfig.SUBJECT_SEARCH_MAX_LIMIT)),
+                new PageLimits(
+                        config.getInt(RegistryServerConfig.SUBJECT_VERSION_SEARCH_DEFAULT_LIMIT),
+                        config.getInt(RegistryServerConfig.SUBJECT_VERSION_SEARCH_MAX_LIMIT)),
+                new PageLimits(
+                        config.getInt(RegistryServerConfig.SCHEMA_SEARCH_DEFAULT_LIMIT),
+                        config.getInt(RegistryServerConfig.SCHEMA_SEARCH_MAX_LIMIT)));
         return new RegistryServices(
                 queries,
                 new RegistrationService(state, parsing, modes, compatibility, writes),

@@ -28,13 +28,22 @@ final class SchemaRoutes {
                 ctx -> Http.raw(ctx, queries.schema(Http.intPath(ctx, "id")).schema()));
         app.get(
                 "/schemas/ids/{id}/subjects",
-                ctx -> Http.json(ctx, queries.subjectsOf(Http.intPath(ctx, "id"), Http.flag(ctx, "deleted"))));
+                ctx -> Http.json(
+                        ctx,
+                        queries.subjectsOf(
+                                Http.intPath(ctx, "id"),
+                                Http.flag(ctx, "deleted"),
+                                Http.intQuery(ctx, "offset", 0),
+                                Http.intQuery(ctx, "limit", -1))));
         app.get(
                 "/schemas/ids/{id}/versions",
                 ctx -> Http.json(
                         ctx,
-                        ResponseBodies.subjectVersions(
-                                queries.versionsOf(Http.intPath(ctx, "id"), Http.flag(ctx, "deleted")))));
+                        ResponseBodies.subjectVersions(queries.versionsOf(
+                                Http.intPath(ctx, "id"),
+                                Http.flag(ctx, "deleted"),
+                                Http.intQuery(ctx, "offset", 0),
+                                Http.intQuery(ctx, "limit", -1)))));
         app.get("/schemas/guids/{guid}", this::byGuid);
         app.get(
                 "/schemas/guids/{guid}/schema",

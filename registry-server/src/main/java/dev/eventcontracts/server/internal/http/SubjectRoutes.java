@@ -56,7 +56,14 @@ final class SubjectRoutes {
 
     private void listVersions(Context ctx) {
         QueryService.Filter filter = QueryService.Filter.of(Http.flag(ctx, "deleted"), Http.flag(ctx, "deletedOnly"));
-        Http.json(ctx, services.queries().versions(ctx.pathParam("subject"), filter));
+        Http.json(
+                ctx,
+                services.queries()
+                        .versions(
+                                ctx.pathParam("subject"),
+                                filter,
+                                Http.intQuery(ctx, "offset", 0),
+                                Http.intQuery(ctx, "limit", -1)));
     }
 
     private void registerSchema(Context ctx) {
@@ -83,7 +90,14 @@ final class SubjectRoutes {
     }
 
     private void referencedBy(Context ctx) {
-        Http.json(ctx, services.queries().referencedBy(ctx.pathParam("subject"), ctx.pathParam("version")));
+        Http.json(
+                ctx,
+                services.queries()
+                        .referencedBy(
+                                ctx.pathParam("subject"),
+                                ctx.pathParam("version"),
+                                Http.intQuery(ctx, "offset", 0),
+                                Http.intQuery(ctx, "limit", -1)));
     }
 
     private void deleteVersion(Context ctx) {
