@@ -14,6 +14,7 @@ import dev.eventcontracts.server.internal.service.PageLimits;
 import dev.eventcontracts.server.internal.service.QueryService;
 import dev.eventcontracts.server.internal.service.RegistrationService;
 import dev.eventcontracts.server.internal.service.RegistryServices;
+import dev.eventcontracts.server.internal.service.SchemaFormats;
 import dev.eventcontracts.server.internal.service.SchemaParsing;
 import dev.eventcontracts.server.internal.service.WriteGate;
 import dev.eventcontracts.server.internal.state.RegistryState;
@@ -139,6 +140,7 @@ public final class RegistryServer implements AutoCloseable {
                 new CompatibilityService(state, parsing, configs, CompatibilityChecker.standard());
         QueryService queries = new QueryService(
                 state,
+                new SchemaFormats(parsing),
                 new PageLimits(
                         config.getInt(RegistryServerConfig.SUBJECT_SEARCH_DEFAULT_LIMIT),
                         config.getInt(RegistryServerConfig.SUBJECT_SEARCH_MAX_LIMIT)),

@@ -2,13 +2,22 @@ package dev.eventcontracts.server.internal.http;
 
 import dev.eventcontracts.server.internal.service.QueryService;
 import dev.eventcontracts.server.internal.service.RegistryServices;
+import dev.eventcontracts.server.internal.service.SchemaFormats;
 import dev.eventcontracts.server.internal.service.SchemaRequest;
+import dev.eventcontracts.server.internal.state.ResponseJson;
 import dev.eventcontracts.server.internal.state.SchemaVersion;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** {@code /subjects} and {@code /subjects/{subject}/versions…}. */
+/**
+ * {@code /subjects}, {@code /subjects/{subject}/metadata} and {@code /subjects/{subject}/versions…}. Every answer
+ * holding a schema takes Confluent's {@code format} parameter ({@link SchemaFormats}); without it the answer is the
+ * bytes cached on the version.
+ */
 final class SubjectRoutes {
 
     private final RegistryServices services;
@@ -23,6 +32,7 @@ final class SubjectRoutes {
         app.get("/subjects", this::listSubjects);
         app.post("/subjects/{subject}", this::lookup);
         app.delete("/subjects/{subject}", this::deleteSubject);
+        app.get("/subjects/{subject}/metadata", this::latestWithMetadata);
         app.get("/subjects/{subject}/versions", this::listVersions);
         app.post("/subjects/{subject}/versions", this::registerSchema);
         app.get("/subjects/{subject}/versions/{version}", this::getVersion);
@@ -47,7 +57,28 @@ final class SubjectRoutes {
         SchemaRequest request = bodies.schemaRequest(ctx);
         SchemaVersion found = services.registrations()
                 .lookup(ctx.pathParam("subject"), request, Http.flag(ctx, "normalize"), Http.flag(ctx, "deleted"));
-        Http.json(ctx, found.lookupJson());
+        String format = ctx.queryParam("format");
+        Http.json(
+                ctx,
+                SchemaFormats.requested(format)
+                        ? ResponseJson.lookedUp(found, services.queries().schemaText(found, format))
+                        : found.lookupJson());
+    }
+
+    /**
+     * Confluent pairs the i-th {@code key} with the i-th {@code value} (surplus ones are ignored; a repeated key
+     * keeps its last value).
+     */
+    private void latestWithMetadata(Context ctx) {
+        List<String> keys = ctx.queryParams("key");
+        List<String> values = ctx.queryParams("value");
+        Map<String, String> wanted = new HashMap<>();
+        for (int i = 0; i < Math.min(keys.size(), values.size()); i++) {
+            wanted.put(keys.get(i), values.get(i));
+        }
+        SchemaVersion found =
+                services.queries().latestWithMetadata(ctx.pathParam("subject"), wanted, Http.flag(ctx, "deleted"));
+        entry(ctx, found);
     }
 
     private void deleteSubject(Context ctx) {
@@ -73,15 +104,29 @@ final class SubjectRoutes {
         Optional<SchemaVersion> existing = services.registrations().registered(subject, request, normalize);
         SchemaVersion version =
                 existing.isPresent() ? existing.get() : services.registrations().register(subject, request, normalize);
-        Http.json(ctx, version.registeredJson());
+        String format = ctx.queryParam("format");
+        Http.json(
+                ctx,
+                SchemaFormats.requested(format)
+                        ? ResponseJson.registered(version, services.queries().schemaText(version, format))
+                        : version.registeredJson());
     }
 
     private void getVersion(Context ctx) {
-        Http.json(ctx, version(ctx).entryJson());
+        entry(ctx, version(ctx));
+    }
+
+    private void entry(Context ctx, SchemaVersion version) {
+        String format = ctx.queryParam("format");
+        Http.json(
+                ctx,
+                SchemaFormats.requested(format)
+                        ? ResponseJson.versionEntry(version, services.queries().schemaText(version, format))
+                        : version.entryJson());
     }
 
     private void getVersionSchema(Context ctx) {
-        Http.raw(ctx, version(ctx).schema());
+        Http.raw(ctx, services.queries().schemaText(version(ctx), ctx.queryParam("format")));
     }
 
     private SchemaVersion version(Context ctx) {

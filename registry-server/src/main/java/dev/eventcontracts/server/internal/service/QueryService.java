@@ -38,6 +38,7 @@ public final class QueryService {
     }
 
     private final RegistryState state;
+    private final SchemaFormats formats;
     private final PageLimits subjectPages;
     private final PageLimits versionPages;
     private final PageLimits schemaPages;
@@ -45,13 +46,20 @@ public final class QueryService {
     /**
      * Creates the service.
      *
+     * @param formats applies the {@code format} parameter to the schemas answered
      * @param subjectPages the page sizes of {@code GET /subjects} ({@code subject.search.*})
      * @param versionPages the page sizes of {@code GET /subjects/{s}/versions} ({@code subject.version.search.*})
      * @param schemaPages the page sizes of {@code GET /schemas}, {@code /schemas/ids/{id}/subjects|versions} and
      *     {@code referencedby} ({@code schema.search.*})
      */
-    public QueryService(RegistryState state, PageLimits subjectPages, PageLimits versionPages, PageLimits schemaPages) {
+    public QueryService(
+            RegistryState state,
+            SchemaFormats formats,
+            PageLimits subjectPages,
+            PageLimits versionPages,
+            PageLimits schemaPages) {
         this.state = state;
+        this.formats = formats;
         this.subjectPages = subjectPages;
         this.versionPages = versionPages;
         this.schemaPages = schemaPages;
@@ -104,6 +112,45 @@ public final class QueryService {
             throw new RegistryException(ErrorKind.SUBJECT_NOT_FOUND, subject);
         }
         throw new RegistryException(ErrorKind.VERSION_NOT_FOUND, versionId);
+    }
+
+    /**
+     * {@code GET /subjects/{s}/metadata}: the highest version whose {@code metadata.properties} hold every pair of
+     * {@code wanted} (as Confluent's {@code getLatestWithMetadata}). A version without metadata never matches; with
+     * no pairs, the highest version with metadata does. Soft-deleted versions count only with
+     * {@code includeDeleted}.
+     *
+     * @throws RegistryException 40401 when the subject does not exist (counting soft-deleted versions only with
+     *     {@code includeDeleted}), 40403 when no version matches
+     */
+    public SchemaVersion latestWithMetadata(String subject, Map<String, String> wanted, boolean includeDeleted) {
+        SubjectVersions versions = state.subject(subject).orElse(null);
+        if (versions != null) {
+            List<SchemaVersion> all = versions.all();
+            for (int i = all.size() - 1; i >= 0; i--) {
+                SchemaVersion v = all.get(i);
+                Map<String, String> properties = v.metadataProperties();
+                if ((includeDeleted || !v.deleted())
+                        && properties != null
+                        && properties.entrySet().containsAll(wanted.entrySet())) {
+                    return v;
+                }
+            }
+        }
+        if (versions == null || !includeDeleted && !versions.hasLive()) {
+            throw new RegistryException(ErrorKind.SUBJECT_NOT_FOUND, subject);
+        }
+        throw new RegistryException(ErrorKind.SCHEMA_NOT_FOUND_UNDER_SUBJECT);
+    }
+
+    /** The schema text of a version in the requested {@code format} (null or blank: as stored). */
+    public String schemaText(SchemaVersion version, String format) {
+        return formats.format(version.schema(), version.references(), format);
+    }
+
+    /** The schema text of an id in the requested {@code format} (null or blank: as stored). */
+    public String schemaText(SchemaIdEntry entry, String format) {
+        return formats.format(entry.schema(), entry.references(), format);
     }
 
     /** {@code GET /subjects/{s}/versions/{v}/referencedby}: ids of the schemas referencing it, ascending, paged. */

@@ -109,7 +109,8 @@ public final class RegistryState implements RecordApplier {
                 value.references(),
                 value.schema(),
                 value.deleted(),
-                clock.millis());
+                clock.millis(),
+                value.extras());
         SubjectVersions before = subjects.get(key.subject());
         SchemaVersion previous =
                 before == null ? null : before.version(key.version()).orElse(null);

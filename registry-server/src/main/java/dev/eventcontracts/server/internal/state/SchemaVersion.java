@@ -1,8 +1,12 @@
 package dev.eventcontracts.server.internal.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventcontracts.schema.AvroSchema;
 import dev.eventcontracts.schema.SchemaReference;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +24,7 @@ public final class SchemaVersion {
     private final String schema;
     private final boolean deleted;
     private final long timestamp;
+    private final ObjectNode extras;
 
     private volatile byte[] entryJson;
     private volatile byte[] registeredJson;
@@ -38,6 +43,9 @@ public final class SchemaVersion {
      * @param schema the canonical schema text; never null
      * @param deleted whether the version is soft-deleted
      * @param timestamp when this instance applied the record, epoch millis (Confluent's {@code ts})
+     * @param extras the stored value's fields this registry does not model ({@code metadata}, {@code ruleSet},
+     *     …), kept so that a soft delete writes them back; null when there are none. Not copied: the caller hands
+     *     over a node nobody changes afterwards.
      */
     public SchemaVersion(
             String subject,
@@ -48,7 +56,8 @@ public final class SchemaVersion {
             List<SchemaReference> references,
             String schema,
             boolean deleted,
-            long timestamp) {
+            long timestamp,
+            ObjectNode extras) {
         this.subject = Objects.requireNonNull(subject, "subject");
         this.version = version;
         this.id = id;
@@ -58,12 +67,13 @@ public final class SchemaVersion {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.deleted = deleted;
         this.timestamp = timestamp;
+        this.extras = extras == null || extras.isEmpty() ? null : extras;
     }
 
     /** The same version with another deletion flag (keeps the parsed schema). */
     SchemaVersion withDeleted(boolean newDeleted, long newTimestamp) {
-        SchemaVersion copy =
-                new SchemaVersion(subject, version, id, guid, schemaType, references, schema, newDeleted, newTimestamp);
+        SchemaVersion copy = new SchemaVersion(
+                subject, version, id, guid, schemaType, references, schema, newDeleted, newTimestamp, extras);
         copy.parsed = parsed;
         return copy;
     }
@@ -102,6 +112,36 @@ public final class SchemaVersion {
 
     public long timestamp() {
         return timestamp;
+    }
+
+    /** A copy of the stored fields this registry does not model; null when there are none. */
+    public ObjectNode extras() {
+        return extras == null ? null : extras.deepCopy();
+    }
+
+    /**
+     * The version's {@code metadata} object as Confluent stored it ({@code {"properties": {…}, …}}); null when it
+     * has none.
+     */
+    public JsonNode metadata() {
+        JsonNode metadata = extras == null ? null : extras.get("metadata");
+        return metadata != null && metadata.isObject() ? metadata : null;
+    }
+
+    /**
+     * The {@code metadata.properties} of this version as Confluent reads them: empty when the metadata has no
+     * properties, null when the version has no metadata at all.
+     */
+    public Map<String, String> metadataProperties() {
+        JsonNode metadata = metadata();
+        if (metadata == null) {
+            return null;
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        metadata.path("properties")
+                .properties()
+                .forEach(e -> properties.put(e.getKey(), e.getValue().asText()));
+        return properties;
     }
 
     /** The answer of {@code GET /subjects/{s}/versions/{v}}, serialized once. */
