@@ -102,8 +102,9 @@ final class SubjectRoutes {
         SchemaRequest request = bodies.schemaRequest(ctx);
         boolean normalize = Http.flag(ctx, "normalize");
         Optional<SchemaVersion> existing = services.registrations().registered(subject, request, normalize);
-        SchemaVersion version =
-                existing.isPresent() ? existing.get() : services.registrations().register(subject, request, normalize);
+        SchemaVersion version = existing.isPresent()
+                ? existing.get()
+                : services.registrations().register(subject, request, normalize, Http.flag(ctx, "verbose"));
         String format = ctx.queryParam("format");
         Http.json(
                 ctx,

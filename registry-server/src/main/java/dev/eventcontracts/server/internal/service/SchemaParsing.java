@@ -100,14 +100,13 @@ public final class SchemaParsing {
         return new Parsed(schema, schema.canonicalString(), schema.guid(), schema.references());
     }
 
-    /** The parsed form of a stored version (remembered on the version). */
+    /**
+     * The parsed form of a stored version, from the cache: a version is parsed once while it stays in the cache,
+     * and the cache, not the version, holds the parsed schema, so the heap stays bounded however many versions
+     * were ever checked against.
+     */
     public AvroSchema parsed(SchemaVersion version) {
-        AvroSchema parsed = version.parsedOrNull();
-        if (parsed == null) {
-            parsed = parseAvro(version.schema(), version.references());
-            version.rememberParsed(parsed);
-        }
-        return parsed;
+        return stored(version.schema(), version.references()).schema();
     }
 
     private AvroSchema parseAvro(String text, List<SchemaReference> references) {

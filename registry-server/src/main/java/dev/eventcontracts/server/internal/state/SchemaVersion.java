@@ -2,7 +2,6 @@ package dev.eventcontracts.server.internal.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.eventcontracts.schema.AvroSchema;
 import dev.eventcontracts.schema.SchemaReference;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One version of a subject as the registry serves it. Immutable apart from caches that are computed once from
- * the immutable fields: the JSON answers (so reads never serialize twice) and the parsed schema.
+ * One version of a subject as the registry serves it. Immutable apart from caches of the JSON answers, computed
+ * once from the immutable fields (so reads never serialize twice). The parsed schema lives in the bounded parse
+ * cache ({@code SchemaParsing}), not here.
  */
 public final class SchemaVersion {
 
@@ -29,7 +29,6 @@ public final class SchemaVersion {
     private volatile byte[] entryJson;
     private volatile byte[] registeredJson;
     private volatile byte[] lookupJson;
-    private volatile AvroSchema parsed;
 
     /**
      * Creates a version.
@@ -70,12 +69,10 @@ public final class SchemaVersion {
         this.extras = extras == null || extras.isEmpty() ? null : extras;
     }
 
-    /** The same version with another deletion flag (keeps the parsed schema). */
+    /** The same version with another deletion flag. */
     SchemaVersion withDeleted(boolean newDeleted, long newTimestamp) {
-        SchemaVersion copy = new SchemaVersion(
+        return new SchemaVersion(
                 subject, version, id, guid, schemaType, references, schema, newDeleted, newTimestamp, extras);
-        copy.parsed = parsed;
-        return copy;
     }
 
     public String subject() {
@@ -172,16 +169,6 @@ public final class SchemaVersion {
             lookupJson = json;
         }
         return json;
-    }
-
-    /** The parsed schema if a reader already parsed it; null otherwise. */
-    public AvroSchema parsedOrNull() {
-        return parsed;
-    }
-
-    /** Remembers the parsed schema (computed from the immutable text and references, so any thread may set it). */
-    public void rememberParsed(AvroSchema schemaParsed) {
-        parsed = schemaParsed;
     }
 
     @Override
