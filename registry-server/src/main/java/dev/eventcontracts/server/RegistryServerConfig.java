@@ -284,10 +284,12 @@ public final class RegistryServerConfig {
                 .define(
                         SCHEMA_CACHE_SIZE,
                         Type.INT,
-                        10_000,
+                        1000,
                         Range.atLeast(0),
                         Importance.LOW,
-                        "How many parsed request schemas are cached (lookups of known schemas skip parsing).")
+                        "How many parsed schemas are cached, requests' and stored versions' alike (a lookup of a "
+                                + "known schema and a compatibility check skip parsing); Confluent's default. Each "
+                                + "entry holds a parsed schema, about 10 times its text.")
                 .define(
                         SUBJECT_SEARCH_DEFAULT_LIMIT,
                         Type.INT,

@@ -60,7 +60,7 @@ final class SchemaRoutes {
     /** The hot path: without query parameters the answer is the cached bytes of the id. */
     private void byId(Context ctx) {
         SchemaIdEntry entry = queries.schema(Http.intPath(ctx, "id"));
-        byte[] cached = entry.json();
+        byte[] cached = queries.schemaJson(entry);
         if (ctx.queryString() == null && cached != null) {
             Http.json(ctx, cached);
             return;

@@ -15,8 +15,7 @@ import java.util.Optional;
 
 /**
  * {@code /subjects}, {@code /subjects/{subject}/metadata} and {@code /subjects/{subject}/versions…}. Every answer
- * holding a schema takes Confluent's {@code format} parameter ({@link SchemaFormats}); without it the answer is the
- * bytes cached on the version.
+ * holding a schema takes Confluent's {@code format} parameter ({@link SchemaFormats}).
  */
 final class SubjectRoutes {
 
@@ -62,7 +61,7 @@ final class SubjectRoutes {
                 ctx,
                 SchemaFormats.requested(format)
                         ? ResponseJson.lookedUp(found, services.queries().schemaText(found, format))
-                        : found.lookupJson());
+                        : ResponseJson.lookedUp(found));
     }
 
     /**
@@ -110,7 +109,7 @@ final class SubjectRoutes {
                 ctx,
                 SchemaFormats.requested(format)
                         ? ResponseJson.registered(version, services.queries().schemaText(version, format))
-                        : version.registeredJson());
+                        : ResponseJson.registered(version));
     }
 
     private void getVersion(Context ctx) {
@@ -123,7 +122,7 @@ final class SubjectRoutes {
                 ctx,
                 SchemaFormats.requested(format)
                         ? ResponseJson.versionEntry(version, services.queries().schemaText(version, format))
-                        : version.entryJson());
+                        : ResponseJson.versionEntry(version));
     }
 
     private void getVersionSchema(Context ctx) {

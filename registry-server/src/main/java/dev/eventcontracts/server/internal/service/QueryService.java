@@ -175,6 +175,11 @@ public final class QueryService {
                 .orElseThrow(() -> new RegistryException(ErrorKind.SCHEMA_NOT_FOUND, guid));
     }
 
+    /** The cached answer of {@code GET /schemas/ids/{id}} without parameters; null while no version holds it. */
+    public byte[] schemaJson(SchemaIdEntry entry) {
+        return state.schemaByIdJson(entry);
+    }
+
     /** The version answering for an id (see {@link RegistryState#holderOf}). */
     public SchemaVersion holder(SchemaIdEntry entry, String preferredSubject) {
         return state.holderOf(entry, preferredSubject);

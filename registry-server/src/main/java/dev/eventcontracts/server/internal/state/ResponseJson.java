@@ -42,7 +42,7 @@ public final class ResponseJson {
      * {@code {"subject","version","id","guid","schemaType","references","metadata","schema","ts","deleted"}}, with
      * the stored schema text.
      */
-    static byte[] versionEntry(SchemaVersion v) {
+    public static byte[] versionEntry(SchemaVersion v) {
         return versionEntry(v, v.schema());
     }
 
@@ -80,7 +80,7 @@ public final class ResponseJson {
     }
 
     /** {@code {"id","version","guid","schemaType","references","schema"}}, the answer of a registration. */
-    static byte[] registered(SchemaVersion v) {
+    public static byte[] registered(SchemaVersion v) {
         return registered(v, v.schema());
     }
 
@@ -102,7 +102,7 @@ public final class ResponseJson {
      * {@code {"subject","version","id","guid","schemaType","references","metadata","schema"}}, the answer of a
      * lookup.
      */
-    static byte[] lookedUp(SchemaVersion v) {
+    public static byte[] lookedUp(SchemaVersion v) {
         return lookedUp(v, v.schema());
     }
 

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One version of a subject as the registry serves it. Immutable apart from caches of the JSON answers, computed
- * once from the immutable fields (so reads never serialize twice). The parsed schema lives in the bounded parse
- * cache ({@code SchemaParsing}), not here.
+ * One version of a subject as the registry serves it. Immutable. It holds no caches, so its heap is the stored
+ * record's: its answers are written per request ({@link ResponseJson}, a few microseconds) and its parsed schema
+ * lives in the bounded parse cache ({@code SchemaParsing}).
  */
 public final class SchemaVersion {
 
@@ -25,10 +25,6 @@ public final class SchemaVersion {
     private final boolean deleted;
     private final long timestamp;
     private final ObjectNode extras;
-
-    private volatile byte[] entryJson;
-    private volatile byte[] registeredJson;
-    private volatile byte[] lookupJson;
 
     /**
      * Creates a version.
@@ -139,36 +135,6 @@ public final class SchemaVersion {
                 .properties()
                 .forEach(e -> properties.put(e.getKey(), e.getValue().asText()));
         return properties;
-    }
-
-    /** The answer of {@code GET /subjects/{s}/versions/{v}}, serialized once. */
-    public byte[] entryJson() {
-        byte[] json = entryJson;
-        if (json == null) {
-            json = ResponseJson.versionEntry(this);
-            entryJson = json;
-        }
-        return json;
-    }
-
-    /** The answer of a registration that resolved to this version, serialized once. */
-    public byte[] registeredJson() {
-        byte[] json = registeredJson;
-        if (json == null) {
-            json = ResponseJson.registered(this);
-            registeredJson = json;
-        }
-        return json;
-    }
-
-    /** The answer of {@code POST /subjects/{s}} (lookup) that found this version, serialized once. */
-    public byte[] lookupJson() {
-        byte[] json = lookupJson;
-        if (json == null) {
-            json = ResponseJson.lookedUp(this);
-            lookupJson = json;
-        }
-        return json;
     }
 
     @Override
