@@ -1,5 +1,6 @@
 package dev.eventcontracts.benchmarks.registry;
 
+import dev.eventcontracts.server.RegistryServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -64,8 +65,7 @@ final class RegistryChild implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
-            command.addAll(
-                    List.of("-cp", System.getProperty("java.class.path"), "dev.eventcontracts.server.RegistryServer"));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), RegistryServer.class.getName()));
             command.add(file.toString());
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
