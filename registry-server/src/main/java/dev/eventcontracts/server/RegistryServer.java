@@ -178,12 +178,23 @@ public final class RegistryServer implements AutoCloseable {
         }
         Package pkg = RegistryServer.class.getPackage();
         String version = pkg.getImplementationVersion() == null ? "0.1.0-SNAPSHOT" : pkg.getImplementationVersion();
+        HttpSettings.ConnectionLimits limits = new HttpSettings.ConnectionLimits(
+                Duration.ofMillis(config.getLong(RegistryServerConfig.IDLE_TIMEOUT_MS)),
+                Duration.ofMillis(config.getLong(RegistryServerConfig.REQUEST_HEADER_TIMEOUT_MS)),
+                config.getLong(RegistryServerConfig.REQUEST_MIN_DATA_RATE),
+                config.getInt(RegistryServerConfig.MAX_REQUEST_HEADER_SIZE),
+                config.getInt(RegistryServerConfig.SERVER_CONNECTION_LIMIT),
+                config.getInt(RegistryServerConfig.THREAD_POOL_MAX));
         return new HttpSettings(
                 listeners,
                 tls,
                 auth,
-                config.getLong(RegistryServerConfig.REQUEST_MAX_BYTES),
+                (int) config.getLong(RegistryServerConfig.REQUEST_MAX_BYTES),
+                Math.max(
+                        config.getLong(RegistryServerConfig.REQUEST_MEMORY_MAX_BYTES),
+                        config.getLong(RegistryServerConfig.REQUEST_MAX_BYTES)),
                 timeout,
+                limits,
                 version,
                 "unknown");
     }

@@ -55,7 +55,7 @@ final class Forwarder {
         URI target = URI.create(stripSlash(writer) + ctx.req().getRequestURI() + (query == null ? "" : "?" + query));
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(timeout)
-                .method(ctx.method().name(), HttpRequest.BodyPublishers.ofByteArray(ctx.bodyAsBytes()))
+                .method(ctx.method().name(), publisher(BodyReader.bytesOrEmpty(ctx)))
                 .header(FORWARDED_HEADER, "1");
         copyHeader(ctx, request, "Content-Type");
         copyHeader(ctx, request, "Authorization");
@@ -76,6 +76,14 @@ final class Forwarder {
             awaitLocalCatchUp();
         }
         Http.write(ctx, answer.statusCode(), answer.body());
+    }
+
+    /** The body with its length, so the writer reads it as it read the original (no chunked encoding). */
+    private static HttpRequest.BodyPublisher publisher(BodyReader.Body body) {
+        return body.length() == 0
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofByteArrays(body.segments()), body.length());
     }
 
     private void awaitLocalCatchUp() {

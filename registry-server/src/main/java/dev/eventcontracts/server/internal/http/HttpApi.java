@@ -20,13 +20,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The registry's HTTP server: Confluent's REST API v1 on Javalin, with basic auth, metrics, health, forwarding
- * of writes to the writer instance, and JSON error bodies for every failure.
+ * of writes to the writer instance, and JSON error bodies for every failure. Every input is bounded: bodies
+ * ({@link BodyReader}), headers and their arrival ({@link GuardedConnectionFactory}), idle connections, the number
+ * of connections and of threads ({@link HttpSettings.ConnectionLimits}).
  */
 public final class HttpApi implements AutoCloseable {
 
@@ -65,6 +69,7 @@ public final class HttpApi implements AutoCloseable {
             BooleanSupplier ready,
             Supplier<String> kafkaClusterId) {
         HttpMetrics httpMetrics = new HttpMetrics(metrics);
+        HttpSettings.ConnectionLimits limits = settings.connections();
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -73,20 +78,30 @@ public final class HttpApi implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.http.disableCompression();
             config.router.ignoreTrailingSlashes = true;
+            QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), Math.min(8, limits.maxThreads()));
+            threads.setName("registry-http");
+            config.jetty.threadPool = threads;
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setUriCompliance(UriCompliance.from(java.util.EnumSet.of(
                         UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
                         UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING)));
                 http.setSendServerVersion(false);
+                http.setRequestHeaderSize(limits.maxRequestHeaderBytes());
+                http.setMinRequestDataRate(limits.minRequestDataRate());
             });
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                if (limits.maxConnections() > 0) {
+                    server.addBean(new ConnectionLimit(limits.maxConnections(), server));
+                }
+            });
             for (URI listener : settings.listeners()) {
                 String host = listener.getHost() == null ? "0.0.0.0" : listener.getHost();
                 int port = Math.max(listener.getPort(), 0);
                 boolean secure = "https".equalsIgnoreCase(listener.getScheme());
                 config.jetty.addConnector((server, http) -> secure
-                        ? Tls.secure(server, http, host, port, settings.tls())
-                        : Tls.plain(server, http, host, port));
+                        ? Tls.secure(server, http, host, port, settings.tls(), limits)
+                        : Tls.plain(server, http, host, port, limits));
             }
             config.requestLogger.http(httpMetrics::record);
         });
@@ -103,7 +118,12 @@ public final class HttpApi implements AutoCloseable {
             RecordLog log,
             PrometheusMeterRegistry metrics,
             Supplier<String> kafkaClusterId) {
-        RequestBodies bodies = new RequestBodies();
+        RequestBodies bodies = new RequestBodies(settings.maxRequestBytes());
+        BodyReader bodyReader = new BodyReader(
+                settings.maxRequestBytes(),
+                new BodyBudget(settings.bodyMemoryBytes()),
+                settings.connections().idleTimeout(),
+                settings.connections().minRequestDataRate());
         BasicAuth auth = settings.auth();
         // one before and one after handler: each extra one costs a route match on every request
         app.before(ctx -> {
@@ -112,7 +132,9 @@ public final class HttpApi implements AutoCloseable {
             if (auth != null) {
                 authenticate(ctx, auth);
             }
-            requireBodyType(ctx);
+            if (requireBodyType(ctx)) {
+                bodyReader.start(ctx);
+            }
         });
         app.after(ctx -> inFlight.decrementAndGet());
         Forwarder forwarder = new Forwarder(
@@ -163,14 +185,19 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    private static void requireBodyType(Context ctx) {
+    /**
+     * Refuses a body of a media type the registry does not read (415).
+     *
+     * @return whether the request is a {@code POST} or {@code PUT}, whose body the routes read
+     */
+    private static boolean requireBodyType(Context ctx) {
         HandlerType method = ctx.method();
         if (method != HandlerType.POST && method != HandlerType.PUT) {
-            return;
+            return false;
         }
         String type = ctx.contentType();
         if (type == null || type.isBlank()) {
-            return;
+            return true;
         }
         int semicolon = type.indexOf(';');
         String mediaType =
@@ -178,6 +205,7 @@ public final class HttpApi implements AutoCloseable {
         if (!BODY_TYPES.contains(mediaType)) {
             throw new RegistryException(ErrorKind.UNSUPPORTED_MEDIA_TYPE);
         }
+        return true;
     }
 
     /** The ports of the listeners, in the order configured. */
