@@ -70,16 +70,18 @@ public final class RegistryServer implements AutoCloseable {
         LateRecordLog lateLog = new LateRecordLog();
         this.log = lateLog;
         Duration timeout = Duration.ofMillis(config.getInt(KafkaStoreConfig.TIMEOUT_MS));
+        Duration writerWait = Duration.ofMillis(config.getLong(RegistryServerConfig.LEADER_WAIT_TIMEOUT_MS));
         PrometheusMeterRegistry metrics = metrics(state, lateLog);
-        RegistryServices services = services(config, state, new WriteGate(lateLog, timeout));
+        RegistryServices services = services(config, state, new WriteGate(lateLog, timeout, writerWait));
         this.http = HttpApi.start(
-                httpSettings(config, timeout),
+                httpSettings(config, timeout, writerWait),
                 services,
                 lateLog,
                 metrics,
                 () -> ready && !closed,
                 this::isReady,
-                KafkaClusterId.of(config));
+                KafkaClusterId.of(config),
+                this::advertisedUrl);
         try {
             List<Integer> ports = http.ports();
             this.url = localUrl(config, ports);
@@ -151,7 +153,7 @@ public final class RegistryServer implements AutoCloseable {
                 modes);
     }
 
-    private static HttpSettings httpSettings(RegistryServerConfig config, Duration timeout) {
+    private static HttpSettings httpSettings(RegistryServerConfig config, Duration timeout, Duration writerWait) {
         List<URI> listeners = new ArrayList<>();
         for (String listener : config.listeners()) {
             listeners.add(URI.create(listener.trim()));
@@ -194,6 +196,7 @@ public final class RegistryServer implements AutoCloseable {
                         config.getLong(RegistryServerConfig.REQUEST_MEMORY_MAX_BYTES),
                         config.getLong(RegistryServerConfig.REQUEST_MAX_BYTES)),
                 timeout,
+                writerWait,
                 limits,
                 version,
                 "unknown");

@@ -100,6 +100,8 @@ public final class RegistryServerConfig {
     public static final String SERVER_CONNECTION_LIMIT = "server.connection.limit";
     /** The most threads serving requests (Confluent's key). */
     public static final String THREAD_POOL_MAX = "thread.pool.max";
+    /** How long a write waits for a writer that is unknown, unreachable or taking over. */
+    public static final String LEADER_WAIT_TIMEOUT_MS = "leader.wait.timeout.ms";
 
     /** The environment variable prefix. */
     public static final String ENV_PREFIX = "SCHEMA_REGISTRY_";
@@ -351,6 +353,18 @@ public final class RegistryServerConfig {
                         Importance.LOW,
                         "Most threads serving requests. Request bodies are read without a thread, so slow "
                                 + "clients do not hold one.")
+                .define(
+                        LEADER_WAIT_TIMEOUT_MS,
+                        Type.LONG,
+                        20_000L,
+                        Range.atLeast(0),
+                        Importance.MEDIUM,
+                        "How long a write waits for the writer while none is known, the known one cannot be "
+                                + "reached or is taking over (a new writer is elected after "
+                                + "kafkastore.session.timeout.ms, 6000 ms by default, then fences its predecessor): "
+                                + "the write is then forwarded or applied, not refused. Past it the write answers "
+                                + "50004 or 50003 and was not applied. Keep it above the session timeout plus a few "
+                                + "seconds.")
                 .define(
                         SCHEMA_CACHE_SIZE,
                         Type.INT,

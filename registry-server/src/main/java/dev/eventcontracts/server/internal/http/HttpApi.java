@@ -12,6 +12,7 @@ import io.javalin.http.HandlerType;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,8 @@ public final class HttpApi implements AutoCloseable {
             "application/json",
             "application/octet-stream");
     private static final Set<String> OPS_PATHS = Set.of("/health/live", "/health/ready", "/metrics");
+    /** A writer that does not accept a connection within this is gone (a forward waits for another one). */
+    private static final Duration FORWARD_CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final Javalin app;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -59,6 +62,7 @@ public final class HttpApi implements AutoCloseable {
      * @param serving whether the state has caught up with the store (until then the API answers 503)
      * @param ready what {@code /health/ready} answers (false also while stopping)
      * @param kafkaClusterId the Kafka cluster id for {@code /v1/metadata/id}
+     * @param ownUrl this instance's advertised URL (known once the listeners are bound)
      */
     public static HttpApi start(
             HttpSettings settings,
@@ -67,7 +71,8 @@ public final class HttpApi implements AutoCloseable {
             PrometheusMeterRegistry metrics,
             BooleanSupplier serving,
             BooleanSupplier ready,
-            Supplier<String> kafkaClusterId) {
+            Supplier<String> kafkaClusterId,
+            Supplier<String> ownUrl) {
         HttpMetrics httpMetrics = new HttpMetrics(metrics);
         HttpSettings.ConnectionLimits limits = settings.connections();
         Javalin app = Javalin.create(config -> {
@@ -106,7 +111,7 @@ public final class HttpApi implements AutoCloseable {
             config.requestLogger.http(httpMetrics::record);
         });
         HttpApi api = new HttpApi(app, serving, ready);
-        api.routes(settings, services, log, metrics, kafkaClusterId);
+        api.routes(settings, services, log, metrics, kafkaClusterId, ownUrl);
         app.start();
         LOG.info("registry listening on {}", api.urls());
         return api;
@@ -117,7 +122,8 @@ public final class HttpApi implements AutoCloseable {
             RegistryServices services,
             RecordLog log,
             PrometheusMeterRegistry metrics,
-            Supplier<String> kafkaClusterId) {
+            Supplier<String> kafkaClusterId,
+            Supplier<String> ownUrl) {
         RequestBodies bodies = new RequestBodies(settings.maxRequestBytes());
         BodyReader bodyReader = new BodyReader(
                 settings.maxRequestBytes(),
@@ -132,13 +138,21 @@ public final class HttpApi implements AutoCloseable {
             if (auth != null) {
                 authenticate(ctx, auth);
             }
+            requireWriterForForwarded(ctx, log);
             if (requireBodyType(ctx)) {
                 bodyReader.start(ctx);
             }
         });
         app.after(ctx -> inFlight.decrementAndGet());
         Forwarder forwarder = new Forwarder(
-                log, HttpClient.newBuilder().connectTimeout(settings.timeout()).build(), settings.timeout());
+                log,
+                HttpClient.newBuilder()
+                        .connectTimeout(min(settings.timeout(), FORWARD_CONNECT_TIMEOUT))
+                        .build(),
+                settings.timeout().plus(settings.writerWait()),
+                settings.timeout(),
+                settings.writerWait(),
+                ownUrl);
         new ErrorMapper(forwarder).register(app);
         new SubjectRoutes(services, bodies).register(app);
         new SchemaRoutes(services.queries()).register(app);
@@ -186,6 +200,18 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
+     * A forwarded write reaching an instance that does not write (yet) answers at once that it was not applied;
+     * the instance that forwarded it waits for the writer and sends it again.
+     */
+    private static void requireWriterForForwarded(Context ctx, RecordLog log) {
+        if (ctx.header(Forwarder.FORWARDED_HEADER) != null && !log.isWriter()) {
+            throw new RegistryException(
+                    ErrorKind.UNKNOWN_LEADER,
+                    "Leader not known: this instance is not the writer (yet); the write was not applied");
+        }
+    }
+
+    /**
      * Refuses a body of a media type the registry does not read (415).
      *
      * @return whether the request is a {@code POST} or {@code PUT}, whose body the routes read
@@ -206,6 +232,10 @@ public final class HttpApi implements AutoCloseable {
             throw new RegistryException(ErrorKind.UNSUPPORTED_MEDIA_TYPE);
         }
         return true;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** The ports of the listeners, in the order configured. */

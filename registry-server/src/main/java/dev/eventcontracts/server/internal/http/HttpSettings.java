@@ -15,6 +15,7 @@ import java.util.List;
  * @param bodyMemoryBytes the most body bytes held at once beyond each body's free allowance; at least
  *     {@code maxRequestBytes}
  * @param timeout how long a store write or catch-up may take ({@code kafkastore.timeout.ms})
+ * @param writerWait how long a write waits for a writer that is unknown, unreachable or taking over
  * @param connections the limits that keep slow or numerous clients from exhausting the server
  * @param version the version {@code /v1/metadata/version} answers
  * @param commitId the commit id {@code /v1/metadata/version} answers
@@ -26,6 +27,7 @@ public record HttpSettings(
         int maxRequestBytes,
         long bodyMemoryBytes,
         Duration timeout,
+        Duration writerWait,
         ConnectionLimits connections,
         String version,
         String commitId) {
