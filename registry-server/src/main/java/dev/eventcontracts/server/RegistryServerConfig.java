@@ -292,8 +292,9 @@ public final class RegistryServerConfig {
                         2L * 1024 * 1024,
                         Range.between(1024, Integer.MAX_VALUE - 16),
                         Importance.LOW,
-                        "Largest request body accepted, after gzip decoding; larger ones answer 413 as soon as the "
-                                + "limit is passed, whether the body has a Content-Length or is chunked.")
+                        "Largest request body accepted; larger ones answer 413 as soon as the limit is passed, whether "
+                                + "the body has a Content-Length or is chunked. Compressed bodies (Content-Encoding "
+                                + "other than identity) answer 415.")
                 .define(
                         REQUEST_MEMORY_MAX_BYTES,
                         Type.LONG,
