@@ -158,6 +158,7 @@ public final class HttpApi implements AutoCloseable {
         new SchemaRoutes(services.queries()).register(app);
         new ConfigModeRoutes(services.configs(), services.modes(), bodies).register(app);
         new CompatibilityRoutes(services.compatibility(), bodies).register(app);
+        new UiRoutes(services.queries(), services.compatibility()).register(app);
         new MetaRoutes(kafkaClusterId, settings.version(), settings.commitId()).register(app);
         app.get("/health/live", ctx -> Http.json(ctx, ResponseBodies.field("status", "UP")));
         app.get("/health/ready", this::readiness);
