@@ -53,16 +53,7 @@ class DatabaseOutageIT {
         ConsumerSettings base = stack.consumer(dir, "outage");
         String url = "jdbc:h2:tcp://localhost:" + port + "/"
                 + dir.toAbsolutePath().resolve("read-model") + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0";
-        ConsumerSettings settings = new ConsumerSettings(
-                base.bootstrapServers(),
-                base.schemaRegistryUrl(),
-                base.groupId(),
-                url,
-                "sa",
-                "",
-                0,
-                Duration.ofSeconds(1),
-                base.overrides());
+        ConsumerSettings settings = base.withDatabase(url, "sa", "").withLagLogInterval(Duration.ofSeconds(1));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         List<SpecificRecord> events = new ArrayList<>(stack.produce(2, 500));
 
