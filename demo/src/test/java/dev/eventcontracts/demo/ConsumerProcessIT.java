@@ -12,6 +12,8 @@ import dev.eventcontracts.devstack.BootstrapServers;
 import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
+import dev.eventcontracts.devstack.postgres.OnEachDatabase;
+import dev.eventcontracts.devstack.postgres.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,26 +27,26 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The order-processing service as a real process ({@link ConsumerCommand} in its own JVM, H2 read model in a
- * file): SIGTERM stops it gracefully with everything committed; SIGKILL in the middle of processing loses
- * nothing and duplicates nothing once it is restarted.
+ * The order-processing service as a real process ({@link ConsumerCommand} in its own JVM; read model in an H2 file
+ * and in PostgreSQL, the password from the environment): SIGTERM stops it gracefully with everything committed;
+ * SIGKILL in the middle of processing loses nothing and duplicates nothing once it is restarted.
  */
 @KafkaIntegrationTest
 @WithKafka(registry = true)
 @Timeout(240)
 class ConsumerProcessIT {
 
-    @Test
+    @OnEachDatabase
     void sigterm_finishesCommitsAndExits_soARestartHasNothingToRedo(
-            @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir) throws Exception {
+            @BootstrapServers String kafka, RunningRegistry registry, TestDatabase db, @TempDir Path dir)
+            throws Exception {
         StackFixture stack = new StackFixture(kafka, registry.url());
         List<SpecificRecord> events = stack.produce(2, 2_000);
-        ConsumerSettings settings = stack.consumer(dir, "sigterm");
+        ConsumerSettings settings = stack.consumer(db, "sigterm");
         long end = endOffsets(kafka);
         Process process = startConsumerProcess(settings, dir.resolve("sigterm.log"));
         // the process holds the H2 file, so watch its progress in its committed offsets: the whole topic
@@ -76,13 +78,14 @@ class ConsumerProcessIT {
         }
     }
 
-    @Test
+    @OnEachDatabase
     void sigkillDuringProcessing_restartLosesNothingAndAppliesNothingTwice(
-            @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir) throws Exception {
+            @BootstrapServers String kafka, RunningRegistry registry, TestDatabase db, @TempDir Path dir)
+            throws Exception {
         StackFixture stack = new StackFixture(kafka, registry.url());
         List<SpecificRecord> events = new ArrayList<>(stack.produce(2, 3_000));
         // the killed member does not leave the group: the broker notices after its session timeout
-        ConsumerSettings settings = stack.consumer(dir, "sigkill")
+        ConsumerSettings settings = stack.consumer(db, "sigkill")
                 .withOverrides(Map.of("max.poll.records", "100", "session.timeout.ms", "6000"));
         Process process = startConsumerProcess(settings, dir.resolve("sigkill.log"));
         await().atMost(Duration.ofSeconds(90))
@@ -103,6 +106,9 @@ class ConsumerProcessIT {
                             .containsAll(StackFixture.eventIds(events)));
         }
         assertThat(committedAtKill).isLessThan(events.size());
+        assertThat(db.serverErrors())
+                .as("redelivered events leave no error in the server log")
+                .isEmpty();
         assertThat(StackFixture.eventCounts(settings)).containsAllEntriesOf(StackFixture.eventsPerOrder(events));
         OrderReadModel.Totals totals = OrderReadModel.of(settings).totals();
         assertThat(totals.eventCountSum()).isEqualTo(totals.appliedEvents());
@@ -123,15 +129,18 @@ class ConsumerProcessIT {
                 settings.groupId(),
                 "--jdbc-url",
                 settings.jdbcUrl(),
+                "--jdbc-user",
+                settings.jdbcUser(),
                 "--metrics-port",
                 "-1",
                 "--lag-log-seconds",
                 "0"));
         settings.overrides().forEach((k, v) -> command.addAll(List.of("-X", k + "=" + v)));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // the password from the environment, as a deployment would give it
+        builder.environment().put("READ_MODEL_JDBC_PASSWORD", settings.jdbcPassword());
+        return builder.start();
     }
 
     /** The order topic's end offsets, summed over its partitions. */

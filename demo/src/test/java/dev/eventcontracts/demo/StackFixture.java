@@ -8,6 +8,7 @@ import dev.eventcontracts.consumer.OrderReadModel;
 import dev.eventcontracts.contracts.ReleasedContracts;
 import dev.eventcontracts.contracts.TopicContract;
 import dev.eventcontracts.contracts.TopicContracts;
+import dev.eventcontracts.devstack.postgres.TestDatabase;
 import dev.eventcontracts.orders.OrderCreated;
 import dev.eventcontracts.producer.ContractFeatures;
 import dev.eventcontracts.producer.OrderEventProducer;
@@ -100,6 +101,14 @@ final class StackFixture {
         String jdbc = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(group) + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0";
         return ConsumerSettings.of(bootstrapServers, registryUrl, jdbc)
                 .withGroupId(group)
+                .withLagLogInterval(Duration.ZERO);
+    }
+
+    /** Consumer settings with a fresh group and the given fresh read model database. */
+    ConsumerSettings consumer(TestDatabase database, String name) {
+        return ConsumerSettings.of(bootstrapServers, registryUrl, database.jdbcUrl())
+                .withDatabase(database.jdbcUrl(), database.user(), database.password())
+                .withGroupId(name + "-" + database.name())
                 .withLagLogInterval(Duration.ZERO);
     }
 
