@@ -85,6 +85,19 @@ final class FixtureBuild {
         return new FixtureBuild(target);
     }
 
+    /**
+     * A project outside {@code src/it}: an empty directory to generate a project in, or a generated project.
+     *
+     * @param directory the directory Maven runs in
+     */
+    static FixtureBuild at(Path directory) {
+        try {
+            return new FixtureBuild(Files.createDirectories(directory.toAbsolutePath()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Replaces text in a file of the fixture, failing when the text is not there. */
     FixtureBuild edit(String file, String from, String to) {
         Path path = project.resolve(file);
@@ -149,6 +162,20 @@ final class FixtureBuild {
     }
 
     /**
+     * Runs Maven on the project, resolving what the fixtures' local repository lacks through the file mirror of the
+     * build's own local repository (no network): for a project that needs more than the plugin, e.g. one generated
+     * from the archetype. Runs after the warm-up, so it never downloads at the same time as the warm-up; the other
+     * runs are offline and only read.
+     *
+     * @param goals the goals and phases
+     * @param properties user properties ({@code -D})
+     */
+    Result runResolving(List<String> goals, Map<String, String> properties) {
+        warmUp();
+        return invoke(goals, properties, false);
+    }
+
+    /**
      * Fills the fixtures' local repository once, before parallel runs: the first run resolves the plugin's
      * dependencies from the build's own local repository (a file mirror, no network); later runs are offline.
      * Concurrent Maven processes must not download into one local repository at the same time.
@@ -175,7 +202,8 @@ final class FixtureBuild {
     }
 
     /**
-     * Puts this build's plugin, the registry client, the contracts core and the parent pom into the fixtures' local repository,
+     * Puts this build's plugin, the registry client, the contracts core, the archetype, the parent pom and the BOM into
+     * the fixtures' local repository,
      * taken from the test class path (the reactor's jars in a reactor build, else the local repository's), so a
      * fresh clone's {@code mvn verify} needs no installed artifacts. Third-party dependencies come through the
      * file mirror of the build's own local repository.
@@ -185,7 +213,9 @@ final class FixtureBuild {
         Path repo = Paths.get(property("it.localRepository")).resolve("dev").resolve("eventcontracts");
         try {
             stage(repo, "eventcontracts-parent", version, null, Paths.get("..", "pom.xml"));
-            for (String module : List.of("contracts-maven-plugin", "registry-client", "contracts-core")) {
+            stage(repo, "eventcontracts-bom", version, null, Paths.get("..", "bom", "pom.xml"));
+            for (String module :
+                    List.of("contracts-maven-plugin", "registry-client", "contracts-core", "contracts-archetype")) {
                 Path jar = classPathJar(module);
                 Path pom = jar.getParent().getFileName().toString().equals("target")
                         ? jar.getParent().getParent().resolve("pom.xml")

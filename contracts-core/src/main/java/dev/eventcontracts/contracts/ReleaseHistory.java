@@ -61,7 +61,9 @@ public final class ReleaseHistory {
         }
         List<ReleasedContracts> releases = new ArrayList<>();
         try (Stream<Path> folders = Files.list(dir)) {
-            for (Path folder : folders.filter(p -> Files.isRegularFile(p.resolve("topics.json")))
+            // a folder whose name starts with a dot is a release being written (NextRelease), not a release
+            for (Path folder : folders.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> Files.isRegularFile(p.resolve("topics.json")))
                     .toList()) {
                 releases.add(ReleasedContracts.read(folder));
             }

@@ -1,10 +1,9 @@
 package dev.eventcontracts.contracts;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +33,6 @@ public final class ReleasedContracts {
     /** The manifest of a release folder: its number and its {@code .avsc} files. */
     public static final String MANIFEST = "release.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NUMBER = Pattern.compile("(\\d+)");
 
     private final int version;
@@ -62,22 +60,17 @@ public final class ReleasedContracts {
     public static ReleasedContracts load(int version) {
         String dir = RESOURCE_ROOT + "v" + version + "/";
         ClassLoader loader = ReleasedContracts.class.getClassLoader();
-        JsonNode manifest;
+        ReleaseManifest manifest;
         try (InputStream index = loader.getResourceAsStream(dir + MANIFEST)) {
             if (index == null) {
                 throw new IllegalArgumentException(
                         "no released contracts v" + version + " on the classpath (" + dir + MANIFEST + ")");
             }
-            manifest = JSON.readTree(index);
+            manifest = ReleaseManifest.parse(
+                    "classpath:" + dir + MANIFEST, new String(index.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read released contracts v" + version, e);
         }
-        List<String> files = new ArrayList<>();
-        JsonNode schemas = manifest.get("schemas");
-        if (schemas == null || !schemas.isArray()) {
-            throw new ContractException("classpath:" + dir + MANIFEST + " has no 'schemas' list");
-        }
-        schemas.forEach(f -> files.add(f.asText()));
         TopicContracts topics;
         try (InputStream in = loader.getResourceAsStream(dir + "topics.json")) {
             if (in == null) {
@@ -88,7 +81,7 @@ public final class ReleasedContracts {
             throw new UncheckedIOException("cannot read released contracts v" + version, e);
         }
         return new ReleasedContracts(
-                version, "classpath:" + dir, ContractTypes.readResources(loader, dir, files), topics);
+                version, "classpath:" + dir, ContractTypes.readResources(loader, dir, manifest.schemas()), topics);
     }
 
     /**
@@ -125,10 +118,8 @@ public final class ReleasedContracts {
         Path manifest = dir.resolve(MANIFEST);
         if (Files.isRegularFile(manifest)) {
             try {
-                JsonNode release = JSON.readTree(Files.readString(manifest)).get("release");
-                if (release != null && release.canConvertToInt()) {
-                    return release.asInt();
-                }
+                return ReleaseManifest.parse(manifest.toString(), Files.readString(manifest))
+                        .release();
             } catch (IOException e) {
                 throw new ContractException("Cannot read " + manifest + ": " + e.getMessage(), e);
             }

@@ -139,7 +139,8 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
         }
     }
 
-    private Path schemaDir(Path descriptor) {
+    /** Returns the directory of the descriptor's {@code .avsc} files: {@code schemaDirectory}, else {@code avro/}. */
+    Path schemaDir(Path descriptor) {
         if (schemaDirectory != null) {
             return schemaDirectory.toPath().toAbsolutePath().normalize();
         }

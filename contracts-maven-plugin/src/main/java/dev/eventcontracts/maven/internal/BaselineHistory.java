@@ -13,9 +13,21 @@ import java.util.Optional;
 public final class BaselineHistory implements HistorySource {
 
     private final ReleaseHistory history;
+    private final Path releasesDir;
 
-    private BaselineHistory(ReleaseHistory history) {
+    private BaselineHistory(ReleaseHistory history, Path releasesDir) {
         this.history = history;
+        this.releasesDir = releasesDir;
+    }
+
+    /**
+     * Returns the baseline of a repository that has released nothing yet: every subject is new.
+     *
+     * @param releasesDir where the releases will be; never null
+     * @return the empty baseline; never null
+     */
+    public static BaselineHistory none(Path releasesDir) {
+        return new BaselineHistory(null, releasesDir);
     }
 
     /**
@@ -28,7 +40,7 @@ public final class BaselineHistory implements HistorySource {
      */
     public static BaselineHistory read(Path releasesDir) throws GateException, InvalidContractException {
         try {
-            return new BaselineHistory(ReleaseHistory.read(releasesDir));
+            return new BaselineHistory(ReleaseHistory.read(releasesDir), releasesDir);
         } catch (InvalidContractSchemaException e) {
             throw new InvalidContractException(e.getMessage(), e);
         } catch (ContractException e) {
@@ -38,6 +50,9 @@ public final class BaselineHistory implements HistorySource {
 
     @Override
     public SubjectHistory history(String subject) {
+        if (history == null) {
+            return SubjectHistory.none();
+        }
         ReleaseHistory.SubjectVersions versions = history.subject(subject);
         return versions.versions().isEmpty()
                 ? SubjectHistory.none()
@@ -46,6 +61,8 @@ public final class BaselineHistory implements HistorySource {
 
     @Override
     public String describe() {
-        return "the released baseline in " + history.directory();
+        return history == null
+                ? "the released baseline in " + releasesDir + " (no release yet)"
+                : "the released baseline in " + history.directory();
     }
 }
