@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Consumes the order topic of the contract into an SQL read model, exactly once per event; "
-                + "dead-letters what it cannot process; exposes consumer lag on /metrics.")
+                + "dead-letters what it cannot process; exposes consumer lag on /metrics.",
+        subcommands = {DeadLetterCommand.class, RebuildCommand.class})
 public final class ConsumerCommand implements Callable<Integer> {
 
     /** The log4j2 configuration used unless {@code -Dlog4j2.configurationFile} says otherwise. */

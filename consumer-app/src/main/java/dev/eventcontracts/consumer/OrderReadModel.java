@@ -233,6 +233,25 @@ public final class OrderReadModel {
     }
 
     /**
+     * Returns what became of one event: {@code APPLIED}, {@code DEAD_LETTERED}, or empty when the read model has not
+     * handled it (yet).
+     *
+     * @param eventId the event id; never null
+     * @return the outcome, or empty
+     * @throws SQLException when the database is unavailable
+     */
+    public Optional<String> eventOutcome(String eventId) throws SQLException {
+        try (Connection c = open();
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT outcome FROM " + ReadModelTables.PROCESSED_EVENTS + " WHERE event_id = ?")) {
+            select.setString(1, eventId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
      * Returns how far the read model has read each partition: it holds every record below these offsets.
      *
      * @return the next offset to read per partition; never null

@@ -95,6 +95,21 @@ final class StackFixture {
         return events;
     }
 
+    /** Sends these events, as the newest contract, and waits for their acknowledgement. */
+    void send(SpecificRecord... events) {
+        int newest = ReleasedContracts.all().size();
+        try (OrderEventProducer producer =
+                OrderEventProducers.start(ProducerSettings.of(bootstrapServers, registryUrl, newest))) {
+            for (SpecificRecord event : events) {
+                producer.send(event);
+            }
+            producer.close();
+            if (producer.summary().acknowledged() != events.length) {
+                throw new IllegalStateException("not every event was acknowledged: " + producer.summary());
+            }
+        }
+    }
+
     /** Consumer settings with a fresh group and a fresh H2 file read model under {@code dir}. */
     ConsumerSettings consumer(Path dir, String name) {
         String group = name + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -140,6 +140,12 @@ final class BatchPlan {
 
     private void claim(Claim claim) {
         String eventId = claim.decoded().event().eventId();
+        Claim pending = claims.get(eventId);
+        if (pending != null && !pending.reattempt()) {
+            // claimed earlier in this batch and not written yet (e.g. a dead letter and its re-driven copy, as a new
+            // consumer group or a rebuild reads them): still one new row, with the latest outcome
+            claim = new Claim(claim.decoded(), claim.outcome(), claim.redriveId(), false);
+        }
         claims.put(eventId, claim);
         priors.put(eventId, new Prior(claim.outcome(), claim.redriveId()));
     }

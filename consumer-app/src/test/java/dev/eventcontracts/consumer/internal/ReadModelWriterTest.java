@@ -242,4 +242,23 @@ class ReadModelWriterTest {
 
         assertThat(readModel.positions()).containsExactly(Map.entry(p0, 42L));
     }
+
+    @Test
+    void apply_deadLetterAndItsRedrivenCopyInOneBatch_asANewGroupReadsThem_appliesItOnce() throws SQLException {
+        OrderEvent early = events.changed("o1", "CREATED", "PAID");
+
+        ReadModelWriter.BatchResult result = writer.apply(
+                List.of(
+                        events.decoded(early),
+                        events.decoded(events.created("o1")),
+                        events.redriven(early, "dlq-0@3"),
+                        events.redriven(early, "dlq-0@4")),
+                published::addAll);
+
+        assertThat(result.applied()).isEqualTo(2);
+        assertThat(result.rejected()).hasSize(1);
+        assertThat(result.duplicates()).isEqualTo(1);
+        assertThat(readModel.order("o1").orElseThrow().eventCount()).isEqualTo(2);
+        assertThat(readModel.eventOutcome(early.eventId())).hasValue("APPLIED");
+    }
 }
