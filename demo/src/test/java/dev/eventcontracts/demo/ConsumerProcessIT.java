@@ -114,6 +114,51 @@ class ConsumerProcessIT {
         assertThat(totals.eventCountSum()).isEqualTo(totals.appliedEvents());
     }
 
+    @OnEachDatabase(dev.eventcontracts.devstack.postgres.DatabaseKind.H2)
+    void sigkillOfAStaticMember_itsRestartGetsThePartitionsBackBeforeTheSessionTimeout(
+            @BootstrapServers String kafka, RunningRegistry registry, TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        StackFixture stack = new StackFixture(kafka, registry.url());
+        // Kafka's default session timeout: without static membership the restart would wait for it to expire
+        ConsumerSettings settings = stack.consumer(db, "takeover")
+                .withOverrides(Map.of(
+                        "max.poll.records", "100",
+                        "session.timeout.ms", "45000",
+                        "group.instance.id", "orders-0"));
+        long start = stack.startAtTheEnd(settings.groupId());
+        List<SpecificRecord> events = new ArrayList<>(stack.produce(2, 2_000));
+        Process process = startConsumerProcess(settings, dir.resolve("takeover.log"));
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .until(() -> committed(kafka, settings.groupId()) > start);
+
+        process.destroyForcibly(); // SIGKILL: the member stays in the group until its session times out
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        events.addAll(stack.produce(2, 200));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        long restart = System.nanoTime();
+        try (OrderProcessingService restarted = OrderProcessingServices.start(settings, meters)) {
+            await().atMost(Duration.ofSeconds(40))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> meters.get(OrderProcessingService.ASSIGNED_PARTITIONS)
+                                    .gauge()
+                                    .value()
+                            > 0);
+            long takeoverMillis = (System.nanoTime() - restart) / 1_000_000;
+            System.out.printf("takeover after kill -9 (static member restarted): %d ms%n", takeoverMillis);
+            assertThat(takeoverMillis)
+                    .as("partitions back before the 45 s session timeout, so through static membership")
+                    .isLessThan(40_000);
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(StackFixture.appliedEventIds(settings))
+                            .containsAll(StackFixture.eventIds(events)));
+        }
+        assertThat(StackFixture.eventCounts(settings)).containsAllEntriesOf(StackFixture.eventsPerOrder(events));
+    }
+
     private static Process startConsumerProcess(ConsumerSettings settings, Path log) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(

@@ -29,6 +29,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 
 /**
  * What the integration tests share: the contract's topics on the shared broker, every release registered in the
@@ -107,6 +110,45 @@ final class StackFixture {
             if (producer.summary().acknowledged() != events.length) {
                 throw new IllegalStateException("not every event was acknowledged: " + producer.summary());
             }
+        }
+    }
+
+    /**
+     * Commits the group's offsets at the topic's end, so that it reads only the events its test produces next, not
+     * every earlier test's; returns the sum of those offsets.
+     */
+    long startAtTheEnd(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                    new java.util.HashMap<>();
+            for (int p = 0; p < StackFixture.TOPIC.partitions(); p++) {
+                latest.put(
+                        new org.apache.kafka.common.TopicPartition(StackFixture.TOPIC.name(), p),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> start = new java.util.HashMap<>();
+            admin.listOffsets(latest)
+                    .all()
+                    .get()
+                    .forEach((partition, end) -> start.put(partition, new OffsetAndMetadata(end.offset())));
+            admin.alterConsumerGroupOffsets(group, start).all().get();
+            return start.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+        }
+    }
+
+    /** The order topic's end offsets per partition. */
+    Map<org.apache.kafka.common.TopicPartition, Long> endOffsets() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                    new HashMap<>();
+            for (int p = 0; p < TOPIC.partitions(); p++) {
+                latest.put(
+                        new org.apache.kafka.common.TopicPartition(TOPIC.name(), p),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, end) -> ends.put(partition, end.offset()));
+            return ends;
         }
     }
 
