@@ -215,7 +215,12 @@ public final class Rebuild {
 
     private void prepareTarget() {
         try (Connection c = options.target().open()) {
-            if (hasTable(c, ReadModelTables.ORDERS)) {
+            // the schema by name: PostgreSQL accepts a search path to a schema that does not exist yet, and then its
+            // current schema is null, which would match the live model's tables in any schema
+            String schema = options.target().schema().isPresent()
+                    ? options.target().schema().get()
+                    : c.getSchema();
+            if (hasTable(c, schema, ReadModelTables.ORDERS)) {
                 throw new ServiceConfigurationException(
                         "the rebuild target " + options.target() + " already holds a read model. Fix: choose another"
                                 + " --target-schema, or drop that one first.",
@@ -243,11 +248,13 @@ public final class Rebuild {
         }
     }
 
-    private static boolean hasTable(Connection c, String table) throws SQLException {
+    private static boolean hasTable(Connection c, String schema, String table) throws SQLException {
         for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
-            try (ResultSet rows = c.getMetaData().getTables(null, c.getSchema(), name, null)) {
-                if (rows.next()) {
-                    return true;
+            for (String in : new String[] {schema, schema == null ? null : schema.toUpperCase(Locale.ROOT)}) {
+                try (ResultSet rows = c.getMetaData().getTables(null, in, name, null)) {
+                    if (rows.next()) {
+                        return true;
+                    }
                 }
             }
         }
