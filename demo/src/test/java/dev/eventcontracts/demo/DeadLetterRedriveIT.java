@@ -60,6 +60,8 @@ class DeadLetterRedriveIT {
 
             assertThat(redrive.exitCode()).as(redrive.err()).isZero();
             assertThat(redrive.out()).contains("selected 1, re-drove 1");
+            // the real output, quoted in consumer-app/README.md
+            System.out.println("$ dlq list\n" + list.out() + "$ dlq redrive\n" + redrive.out());
             await().atMost(Duration.ofSeconds(60))
                     .ignoreExceptions()
                     .untilAsserted(() -> assertThat(OrderReadModel.of(settings).order(orderId))
@@ -110,6 +112,7 @@ class DeadLetterRedriveIT {
         Matcher where = COORDINATES.matcher(dryRun.out());
         assertThat(where.find()).as(dryRun.out()).isTrue();
         ServiceCommand.Run show = dlq("show", settings, where.group(1));
+        System.out.println("$ dlq redrive --dry-run\n" + dryRun.out() + "$ dlq show\n" + show.out());
 
         assertThat(dryRun.out()).contains("would re-drive 1").doesNotContain("progress committed");
         assertThat(show.exitCode()).as(show.err()).isZero();
