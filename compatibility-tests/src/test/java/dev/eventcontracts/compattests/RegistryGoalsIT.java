@@ -22,9 +22,11 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The registry goals in real Maven runs against our registry server on a real broker: {@code register}
- * (order, ids and versions, idempotence, dry run, refusal of a breaking change) and the registry gate
+ * (order, ids and versions, refusal of a breaking change, a pom written for Confluent's plugin) and the registry gate
  * ({@code verify -Dschema.registry.url=...}). Each test renames the fixture's subjects so tests can share
- * the registry and run in parallel.
+ * the registry and run in parallel. The cases every registry must pass (idempotent register, dry run, the gate on
+ * new subjects, set-compatibility, download) are in the interoperability suite ({@code PluginGoalsInteropIT},
+ * {@code Issue12IT}), which runs them against our registry and Apicurio.
  */
 @KafkaIntegrationTest
 @WithKafka(registry = true)
@@ -77,30 +79,6 @@ class RegistryGoalsIT {
     }
 
     @Test
-    void register_twice_changesNothingTheSecondTime() {
-        assertThat(register(FixtureBuild.of("_base").isolate(ns), Map.of()).succeeded())
-                .isTrue();
-
-        FixtureBuild.Result again = register(FixtureBuild.of("_base").isolate(ns), Map.of());
-
-        assertThat(again.succeeded()).as(again.output()).isTrue();
-        assertThat(again.output())
-                .doesNotContain("Registered subject", "compatibility set to")
-                .contains("Subject '" + ns + "-value': unchanged, already registered with id");
-        assertThat(rest.versions(ns + "-value")).containsExactly(1);
-        assertThat(rest.versions(type("PaymentMade"))).containsExactly(1);
-    }
-
-    @Test
-    void register_dryRun_writesNothing() {
-        FixtureBuild.Result result = register(FixtureBuild.of("_base").isolate(ns), Map.of("contracts.dryRun", "true"));
-
-        assertThat(result.succeeded()).as(result.output()).isTrue();
-        assertThat(result.output()).contains("[dry run] Subject '" + type("Money") + "': would register");
-        assertThat(rest.subjects()).noneMatch(s -> s.contains(ns));
-    }
-
-    @Test
     void register_breakingChange_isRefusedWithTheViolationsAndRegistersNothing() {
         assertThat(register(FixtureBuild.of("_base").isolate(ns), Map.of()).succeeded())
                 .isTrue();
@@ -128,15 +106,6 @@ class RegistryGoalsIT {
                         "checked against the schema registry at " + url,
                         "FIELD_TYPE_CHANGED against version 1 (id ",
                         "field 'quantity'");
-    }
-
-    @Test
-    void registryGate_subjectsNotRegisteredYet_passWithAnInfoLine() {
-        FixtureBuild.Result result =
-                FixtureBuild.of("_base").isolate(ns).run(List.of("verify"), Map.of("schema.registry.url", url));
-
-        assertThat(result.succeeded()).as(result.output()).isTrue();
-        assertThat(result.output()).contains("Subject '" + ns + "-value' is not registered yet");
     }
 
     @Test
@@ -168,40 +137,6 @@ class RegistryGoalsIT {
         assertThat(result.succeeded()).as(result.output()).isFalse();
         assertThat(result.output())
                 .contains("subject '" + ns + "-value' (FULL_TRANSITIVE", "FIELD_TYPE_CHANGED", "field 'quantity'");
-    }
-
-    @Test
-    void setCompatibility_descriptorLevels_areSetOnTheSubjects() {
-        FixtureBuild.Result result = FixtureBuild.of("_base")
-                .isolate(ns)
-                .run(List.of("contracts:set-compatibility"), Map.of("schema.registry.url", url));
-
-        assertThat(result.succeeded()).as(result.output()).isTrue();
-        assertThat(rest.subjectConfig(ns + "-value", false).compatibilityLevel())
-                .isEqualTo("FULL_TRANSITIVE");
-        assertThat(rest.subjectConfig(type("Money"), false).compatibilityLevel())
-                .isEqualTo("FULL_TRANSITIVE");
-    }
-
-    @Test
-    void download_registeredSubjects_writesOneFilePerSubject() throws Exception {
-        FixtureBuild fixture = FixtureBuild.of("_base").isolate(ns);
-        assertThat(register(fixture, Map.of()).succeeded()).isTrue();
-
-        FixtureBuild.Result result = fixture.run(
-                List.of("contracts:download"),
-                Map.of(
-                        "schema.registry.url",
-                        url,
-                        "contracts.subjectPatterns",
-                        "dev\\.acme\\." + ns + "\\..*",
-                        "contracts.outputDirectory",
-                        "downloaded"));
-
-        assertThat(result.succeeded()).as(result.output()).isTrue();
-        assertThat(result.project().resolve("downloaded/" + type("PaymentMade") + ".avsc"))
-                .exists();
-        assertThat(result.project().resolve("downloaded/" + ns + "-value.avsc")).doesNotExist();
     }
 
     @Test

@@ -130,7 +130,10 @@ public class RegisterMojo extends AbstractContractsMojo {
         }
         CompatibilityLevel wanted = plan.level().get();
         Optional<CompatibilityLevel> current = registry.subjectLevel(plan.subject());
-        if (current.isPresent() && current.get() == wanted) {
+        // Some registries (Apicurio 3) answer NONE for a subject without a level of its own, where Confluent
+        // answers 40408; the subject then still runs at the global level. Only when the level in force agrees
+        // too is the subject's level really the wanted one.
+        if (current.isPresent() && current.get() == wanted && registry.effectiveLevel(plan.subject()) == wanted) {
             return;
         }
         if (dryRun) {

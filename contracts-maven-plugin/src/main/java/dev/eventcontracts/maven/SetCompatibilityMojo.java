@@ -39,12 +39,33 @@ public class SetCompatibilityMojo extends AbstractContractsMojo {
                 String name = global ? "global compatibility" : "compatibility of subject '" + subject + "'";
                 if (e.getValue().isEmpty()) {
                     registry.deleteLevel(global ? null : subject);
-                    getLog().info("Deleted " + name);
+                    if (global) {
+                        getLog().info("Deleted " + name + ": now " + registry.globalLevel());
+                    } else {
+                        reportFallback(registry, subject, name);
+                    }
                 } else {
                     registry.setLevel(global ? null : subject, e.getValue().get());
                     getLog().info("Set " + name + " to " + e.getValue().get());
                 }
             }
+        }
+    }
+
+    /**
+     * Reads back the level a subject runs at once its own level is deleted. Confluent's registry then applies
+     * the global level; some registries (Apicurio 3) keep a deleted {@code NONE} in force, which would leave the
+     * subject unchecked without anyone noticing.
+     */
+    private void reportFallback(RegistryGateway registry, String subject, String name) {
+        CompatibilityLevel inForce = registry.effectiveLevel(subject);
+        CompatibilityLevel global = registry.globalLevel();
+        if (inForce == global) {
+            getLog().info("Deleted " + name + ": the global level " + global + " applies");
+        } else {
+            getLog().warn("Deleted " + name + ", but the registry still applies " + inForce + " to it, not the global"
+                    + " level " + global + ": set the level the subject should have (e.g. " + global + ") instead"
+                    + " of deleting it");
         }
     }
 

@@ -19,6 +19,11 @@ final class FakeRegistry implements RegistryGateway {
     final Map<String, CompatibilityLevel> levels = new HashMap<>();
     final List<String> writes = new ArrayList<>();
     CompatibilityLevel global = CompatibilityLevel.BACKWARD;
+    /** What the registry reads for a subject without a level of its own: none (Confluent), or NONE (Apicurio 3). */
+    CompatibilityLevel unsetSubjectLevel;
+    /** Whether deleting a subject's level NONE leaves NONE in force (Apicurio 3) instead of the global level. */
+    boolean keepsNoneOnDelete;
+
     boolean unreachable;
     private int nextId = 1;
 
@@ -63,9 +68,15 @@ final class FakeRegistry implements RegistryGateway {
     }
 
     @Override
+    public CompatibilityLevel globalLevel() {
+        call();
+        return global;
+    }
+
+    @Override
     public Optional<CompatibilityLevel> subjectLevel(String subject) {
         call();
-        return Optional.ofNullable(levels.get(subject));
+        return Optional.ofNullable(levels.getOrDefault(subject, unsetSubjectLevel));
     }
 
     @Override
@@ -104,7 +115,11 @@ final class FakeRegistry implements RegistryGateway {
     @Override
     public void deleteLevel(String subject) {
         call();
-        levels.remove(subject);
+        if (subject == null) {
+            global = CompatibilityLevel.BACKWARD;
+        } else if (!(keepsNoneOnDelete && levels.get(subject) == CompatibilityLevel.NONE)) {
+            levels.remove(subject);
+        }
         writes.add("delete level " + subject);
     }
 

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventcontracts.compat.CompatibilityLevel;
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RegisterMojoTest {
 
@@ -68,6 +72,22 @@ class RegisterMojoTest {
         mojo(registry).execute();
 
         assertThat(registry.levels.get(NS + "Money")).isEqualTo(CompatibilityLevel.FULL_TRANSITIVE);
+    }
+
+    @Test
+    void register_levelNoneOnARegistryReadingAnUnsetLevelAsNone_setsNoneOnTheSubject(@TempDir Path dir)
+            throws Exception {
+        FakeRegistry registry = new FakeRegistry();
+        registry.unsetSubjectLevel = CompatibilityLevel.NONE;
+        Path schema = Files.writeString(dir.resolve("Event.avsc"), "\"string\"");
+        RegisterMojo mojo = mojo(registry);
+        mojo.subjects = Map.of("events-value", schema.toFile());
+        mojo.compatibilityLevels = Map.of("events-value", "NONE");
+
+        mojo.execute();
+
+        assertThat(registry.levels).containsEntry("events-value", CompatibilityLevel.NONE);
+        assertThat(registry.writes).startsWith("level events-value NONE");
     }
 
     @Test

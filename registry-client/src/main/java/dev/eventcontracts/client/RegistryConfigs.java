@@ -36,11 +36,18 @@ public interface RegistryConfigs {
     /**
      * Returns the compatibility level of a subject ({@code GET /config/{subject}?defaultToGlobal=}).
      *
+     * <p>With {@code defaultToGlobal}, a subject the registry does not know has the global level, as Confluent
+     * answers: a registry that answers {@code 404 40401} instead (Apicurio 3), or {@code 404 40408} (a registry
+     * that ignores the parameter), is asked for the global level ({@code GET /config}). Without it, some registries (Apicurio 3) answer {@code NONE} for an existing
+     * subject that has no level of its own instead of {@code 40408}: compare with the effective level before
+     * taking {@code NONE} for a level set on the subject.
+     *
      * @param subject the subject; never null
      * @param defaultToGlobal whether to answer the global level when the subject has none
      * @return the configuration; never null
-     * @throws RegistryException {@link RegistryException.Kind#NOT_FOUND} with {@code 40408} when the subject has
-     *     no level of its own and {@code defaultToGlobal} is false
+     * @throws RegistryException {@link RegistryException.Kind#NOT_FOUND} with {@code 40408} (Confluent) or
+     *     {@code 40401} (a subject the registry does not know) when the subject has no level of its own and
+     *     {@code defaultToGlobal} is false
      */
     CompatibilityConfig subjectConfig(String subject, boolean defaultToGlobal);
 

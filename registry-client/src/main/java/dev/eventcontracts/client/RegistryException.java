@@ -24,7 +24,10 @@ public class RegistryException extends RuntimeException {
     public enum Kind {
         /** HTTP 404: subject, version or schema id unknown ({@code 404xx}). */
         NOT_FOUND,
-        /** HTTP 409: the schema is incompatible ({@code 40901}) or the request conflicts with the state. */
+        /**
+         * HTTP 409: the schema is incompatible ({@code error_code} {@code 40901} from Confluent 8, {@code 409} from
+         * older Confluent releases and Apicurio) or the request conflicts with the state.
+         */
         CONFLICT,
         /** HTTP 400 or 422: invalid schema, version, compatibility level, mode or request. */
         INVALID,

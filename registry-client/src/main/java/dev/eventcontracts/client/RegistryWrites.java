@@ -25,7 +25,9 @@ public interface RegistryWrites {
      * @param request the schema; never null
      * @param normalize whether the registry should normalize the schema first
      * @return the id (and, from newer registries, the version); never null
-     * @throws RegistryException {@link RegistryException.Kind#CONFLICT} with {@code 40901} when incompatible,
+     * @throws RegistryException {@link RegistryException.Kind#CONFLICT} (HTTP 409) when incompatible: the
+     *     {@code error_code} is {@code 40901} from Confluent 8 and our registry, {@code 409} from older
+     *     Confluent releases and Apicurio, so branch on the kind or the status;
      *     {@link RegistryException.Kind#INVALID} with {@code 42201} when the schema is invalid
      */
     RegisterSchemaResponse register(String subject, RegisterSchemaRequest request, boolean normalize);

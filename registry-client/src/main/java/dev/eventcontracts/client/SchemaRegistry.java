@@ -17,7 +17,9 @@ public interface SchemaRegistry extends AutoCloseable {
      *
      * @param subject the subject; never null
      * @param schema the schema with its references; never null
-     * @param normalize whether the registry should normalize the schema first ({@code normalize=true})
+     * @param normalize whether to normalize the schema first, as Confluent does: the client sends the
+     *     normalized text with {@code normalize=true}, so the answer does not depend on the registry's own
+     *     normalization (Apicurio 3 does not sort custom properties)
      * @return the global schema id
      */
     int register(String subject, AvroSchema schema, boolean normalize);
@@ -27,7 +29,7 @@ public interface SchemaRegistry extends AutoCloseable {
      *
      * @param subject the subject; never null
      * @param schema the schema; never null
-     * @param normalize whether to normalize before comparing
+     * @param normalize whether to normalize before comparing, as {@link #register} does
      * @return the global schema id
      * @throws RegistryException with error code 40401 or 40403 when it is not registered
      */

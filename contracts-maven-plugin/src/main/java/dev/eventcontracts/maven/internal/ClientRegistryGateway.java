@@ -100,6 +100,12 @@ public final class ClientRegistryGateway implements RegistryGateway {
     }
 
     @Override
+    public CompatibilityLevel globalLevel() {
+        return CompatibilityLevel.parse(client.globalConfig().compatibilityLevel())
+                .orElse(CompatibilityLevel.BACKWARD);
+    }
+
+    @Override
     public Optional<CompatibilityLevel> subjectLevel(String subject) {
         try {
             return CompatibilityLevel.parse(client.subjectConfig(subject, false).compatibilityLevel());
@@ -114,7 +120,7 @@ public final class ClientRegistryGateway implements RegistryGateway {
     @Override
     public Optional<RegisteredVersion> lookup(String subject, AvroSchema schema, boolean normalize) {
         try {
-            SubjectSchema found = client.lookup(subject, RegisterSchemaRequest.of(schema), normalize, false);
+            SubjectSchema found = client.lookup(subject, request(schema, normalize), normalize, false);
             return Optional.of(new RegisteredVersion(found.subject(), found.version(), found.id(), schema));
         } catch (RegistryException e) {
             if (e.status() == NOT_FOUND) {
@@ -126,8 +132,15 @@ public final class ClientRegistryGateway implements RegistryGateway {
 
     @Override
     public int register(String subject, AvroSchema schema, boolean normalize) {
-        return client.register(subject, RegisterSchemaRequest.of(schema), normalize)
-                .id();
+        return client.register(subject, request(schema, normalize), normalize).id();
+    }
+
+    /**
+     * With {@code normalize}, the schema is normalized here as Confluent normalizes it: registries differ in
+     * what their own {@code normalize=true} does (Apicurio 3 does not sort custom properties).
+     */
+    private static RegisterSchemaRequest request(AvroSchema schema, boolean normalize) {
+        return RegisterSchemaRequest.of(normalize ? schema.normalize() : schema);
     }
 
     @Override

@@ -46,6 +46,13 @@ public interface RegistryGateway extends AutoCloseable {
     CompatibilityLevel effectiveLevel(String subject);
 
     /**
+     * Returns the global level: the one a subject without a level of its own runs at.
+     *
+     * @return the global level; never null
+     */
+    CompatibilityLevel globalLevel();
+
+    /**
      * Returns the level set on a subject itself.
      *
      * @param subject the subject; never null

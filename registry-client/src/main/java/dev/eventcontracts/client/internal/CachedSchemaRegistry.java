@@ -69,7 +69,7 @@ public final class CachedSchemaRegistry implements SchemaRegistry {
         SchemaKey key = new SchemaKey(
                 Objects.requireNonNull(subject, "subject"), Objects.requireNonNull(schema, "schema"), normalize);
         return load(idBySchema, key, k -> {
-            int id = client.register(subject, RegisterSchemaRequest.of(schema), normalize)
+            int id = client.register(subject, request(schema, normalize), normalize)
                     .id();
             if (!normalize) {
                 // what was registered is exactly what a reader of this id gets (Confluent's client does the same)
@@ -86,8 +86,18 @@ public final class CachedSchemaRegistry implements SchemaRegistry {
         return load(
                 idBySchema,
                 key,
-                k -> client.lookup(subject, RegisterSchemaRequest.of(schema), normalize, false)
+                k -> client.lookup(subject, request(schema, normalize), normalize, false)
                         .id());
+    }
+
+    /**
+     * The request for a schema: with {@code normalize}, the schema normalized here as Confluent normalizes it.
+     * Registries differ in what their own {@code normalize=true} does (Apicurio 3 does not sort custom
+     * properties, so the same schema with properties in another order got a new version); sending normalized
+     * text makes the answer the same on every registry.
+     */
+    static RegisterSchemaRequest request(AvroSchema schema, boolean normalize) {
+        return RegisterSchemaRequest.of(normalize ? schema.normalize() : schema);
     }
 
     @Override

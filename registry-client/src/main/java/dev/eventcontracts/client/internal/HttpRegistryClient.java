@@ -11,6 +11,7 @@ import dev.eventcontracts.client.CompatibilityUpdate;
 import dev.eventcontracts.client.ModeConfig;
 import dev.eventcontracts.client.RegisterSchemaRequest;
 import dev.eventcontracts.client.RegisterSchemaResponse;
+import dev.eventcontracts.client.RegistryException;
 import dev.eventcontracts.client.SchemaRegistryClient;
 import dev.eventcontracts.client.SchemaString;
 import dev.eventcontracts.client.SubjectSchema;
@@ -27,6 +28,12 @@ import java.util.Objects;
  * registrations, updates and deletes are {@code WRITE}.
  */
 public final class HttpRegistryClient implements SchemaRegistryClient {
+
+    /** Confluent's {@code error_code} for "subject not found". */
+    private static final int SUBJECT_NOT_FOUND = 40401;
+
+    /** Confluent's {@code error_code} for "subject does not have subject-level compatibility configured". */
+    private static final int SUBJECT_LEVEL_NOT_CONFIGURED = 40408;
 
     private final HttpTransport transport;
     private final ObjectReader schemaString;
@@ -189,7 +196,21 @@ public final class HttpRegistryClient implements SchemaRegistryClient {
     @Override
     public CompatibilityConfig subjectConfig(String subject, boolean defaultToGlobal) {
         Paths path = Paths.of("/config").segment(subject).flag("defaultToGlobal", defaultToGlobal);
-        return call("GET", path, null, READ, config);
+        try {
+            return call("GET", path, null, READ, config);
+        } catch (RegistryException e) {
+            // Confluent answers defaultToGlobal=true for a subject it does not know with the global level; other
+            // registries answer 404 40401 "subject not found" (Apicurio 3), or 40408 "no subject-level
+            // compatibility" where they ignore the parameter. Same meaning: the subject has no level of its own,
+            // so the global one applies. Decided by the answer, whichever registry gave it; any other 404 (a wrong
+            // base URL answers one without an error code) is passed on.
+            if (defaultToGlobal
+                    && e.status() == 404
+                    && (e.errorCode() == SUBJECT_NOT_FOUND || e.errorCode() == SUBJECT_LEVEL_NOT_CONFIGURED)) {
+                return globalConfig();
+            }
+            throw e;
+        }
     }
 
     @Override
