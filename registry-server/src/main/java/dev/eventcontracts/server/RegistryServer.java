@@ -70,16 +70,18 @@ public final class RegistryServer implements AutoCloseable {
         LateRecordLog lateLog = new LateRecordLog();
         this.log = lateLog;
         Duration timeout = Duration.ofMillis(config.getInt(KafkaStoreConfig.TIMEOUT_MS));
+        Duration writerWait = Duration.ofMillis(config.getLong(RegistryServerConfig.LEADER_WAIT_TIMEOUT_MS));
         PrometheusMeterRegistry metrics = metrics(state, lateLog);
-        RegistryServices services = services(config, state, new WriteGate(lateLog, timeout));
+        RegistryServices services = services(config, state, new WriteGate(lateLog, timeout, writerWait));
         this.http = HttpApi.start(
-                httpSettings(config, timeout),
+                httpSettings(config, timeout, writerWait),
                 services,
                 lateLog,
                 metrics,
                 () -> ready && !closed,
                 this::isReady,
-                KafkaClusterId.of(config));
+                KafkaClusterId.of(config),
+                this::advertisedUrl);
         try {
             List<Integer> ports = http.ports();
             this.url = localUrl(config, ports);
@@ -151,7 +153,7 @@ public final class RegistryServer implements AutoCloseable {
                 modes);
     }
 
-    private static HttpSettings httpSettings(RegistryServerConfig config, Duration timeout) {
+    private static HttpSettings httpSettings(RegistryServerConfig config, Duration timeout, Duration writerWait) {
         List<URI> listeners = new ArrayList<>();
         for (String listener : config.listeners()) {
             listeners.add(URI.create(listener.trim()));
@@ -178,12 +180,24 @@ public final class RegistryServer implements AutoCloseable {
         }
         Package pkg = RegistryServer.class.getPackage();
         String version = pkg.getImplementationVersion() == null ? "0.1.0-SNAPSHOT" : pkg.getImplementationVersion();
+        HttpSettings.ConnectionLimits limits = new HttpSettings.ConnectionLimits(
+                Duration.ofMillis(config.getLong(RegistryServerConfig.IDLE_TIMEOUT_MS)),
+                Duration.ofMillis(config.getLong(RegistryServerConfig.REQUEST_HEADER_TIMEOUT_MS)),
+                config.getLong(RegistryServerConfig.REQUEST_MIN_DATA_RATE),
+                config.getInt(RegistryServerConfig.MAX_REQUEST_HEADER_SIZE),
+                config.getInt(RegistryServerConfig.SERVER_CONNECTION_LIMIT),
+                config.getInt(RegistryServerConfig.THREAD_POOL_MAX));
         return new HttpSettings(
                 listeners,
                 tls,
                 auth,
-                config.getLong(RegistryServerConfig.REQUEST_MAX_BYTES),
+                (int) config.getLong(RegistryServerConfig.REQUEST_MAX_BYTES),
+                Math.max(
+                        config.getLong(RegistryServerConfig.REQUEST_MEMORY_MAX_BYTES),
+                        config.getLong(RegistryServerConfig.REQUEST_MAX_BYTES)),
                 timeout,
+                writerWait,
+                limits,
                 version,
                 "unknown");
     }

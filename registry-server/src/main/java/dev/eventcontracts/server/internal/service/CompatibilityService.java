@@ -5,6 +5,8 @@ import dev.eventcontracts.compat.CompatibilityLevel;
 import dev.eventcontracts.compat.CompatibilityResult;
 import dev.eventcontracts.compat.VersionedSchema;
 import dev.eventcontracts.schema.AvroSchema;
+import dev.eventcontracts.schema.SchemaChange;
+import dev.eventcontracts.schema.SchemaDiff;
 import dev.eventcontracts.server.internal.state.RegistryState;
 import dev.eventcontracts.server.internal.state.SchemaVersion;
 import dev.eventcontracts.server.internal.state.SubjectVersions;
@@ -39,6 +41,33 @@ public final class CompatibilityService {
      * @param result the engine's full result, with every violation and the field it concerns
      */
     public record Verdict(boolean compatible, List<String> messages, CompatibilityResult result) {}
+
+    /**
+     * The difference of two versions of a subject, for the registry UI.
+     *
+     * @param level the subject's level the verdict is given at
+     * @param changes the field-level changes from the older to the newer version
+     * @param verdict the newer version checked against the older one at that level
+     */
+    public record VersionDiff(CompatibilityLevel level, List<SchemaChange> changes, Verdict verdict) {}
+
+    /**
+     * Compares two versions of one subject: the field-level changes, and the engine's verdict on the second version
+     * read against the first at the subject's level.
+     *
+     * @param from the older version; never null
+     * @param to the newer version of the same subject; never null
+     */
+    public VersionDiff diff(SchemaVersion from, SchemaVersion to) {
+        AvroSchema older = parsing.parsed(from);
+        AvroSchema newer = parsing.parsed(to);
+        CompatibilityLevel level = configs.effectiveLevel(to.subject());
+        CompatibilityResult result = checker.check(level, newer, List.of(new VersionedSchema(from.version(), older)));
+        return new VersionDiff(
+                level,
+                SchemaDiff.between(older.rawSchema(), newer.rawSchema()),
+                new Verdict(result.isCompatible(), result.confluentMessages(), result));
+    }
 
     /** Checks a schema against the live versions of a subject at the subject's level. */
     Verdict againstLive(String subject, AvroSchema candidate) {

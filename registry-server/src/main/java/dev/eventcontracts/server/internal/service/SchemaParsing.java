@@ -1,5 +1,8 @@
 package dev.eventcontracts.server.internal.service;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.eventcontracts.schema.AvroSchema;
@@ -8,12 +11,14 @@ import dev.eventcontracts.schema.SchemaReference;
 import dev.eventcontracts.server.internal.state.RegistryState;
 import dev.eventcontracts.server.internal.state.SchemaVersion;
 import dev.eventcontracts.server.internal.state.SubjectVersions;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns schema texts into {@link AvroSchema}s: resolves references against the registry state, parses, and
@@ -30,8 +35,14 @@ public final class SchemaParsing {
 
     private record Cached(Parsed parsed, long generation) {}
 
+    /** A class of the JDK or a library, e.g. in a null-pointer message: internals, never shown to a client. */
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("\\b(?:com\\.fasterxml|java\\.(?:lang|util|io|net|nio|time|math)|javax|jdk|sun"
+                    + "|org\\.apache\\.avro|org\\.eclipse\\.jetty)\\.");
+
     private final RegistryState state;
     private final int maxSchemaBytes;
+    private final JsonFactory json;
     private final Cache<Key, Cached> cache;
 
     /**
@@ -44,6 +55,7 @@ public final class SchemaParsing {
     public SchemaParsing(RegistryState state, int maxSchemaBytes, int cacheSize) {
         this.state = state;
         this.maxSchemaBytes = maxSchemaBytes;
+        this.json = JsonLimits.factory(maxSchemaBytes);
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
     }
 
@@ -80,11 +92,31 @@ public final class SchemaParsing {
     }
 
     private Parsed parseUncached(String text, List<SchemaReference> references, boolean normalize) {
+        requireJsonWithinLimits(text);
         AvroSchema schema = parseAvro(text, references);
         if (normalize) {
             schema = schema.normalize();
         }
         return new Parsed(schema, schema.canonicalString(), schema.guid(), schema.references());
+    }
+
+    /**
+     * Reads the schema's JSON with the registry's explicit limits before Avro parses it: Avro's parser has the JSON
+     * library's own limits and reports a violation, like any JSON error, with the library's class names.
+     */
+    private void requireJsonWithinLimits(String text) {
+        try (JsonParser parser = json.createParser(text)) {
+            if (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
+        } catch (JsonProcessingException e) {
+            throw new RegistryException(
+                    ErrorKind.INVALID_SCHEMA,
+                    "Invalid schema of type AVRO, details: the schema " + JsonLimits.describe(e, maxSchemaBytes));
+        } catch (IOException e) {
+            throw new RegistryException(
+                    e, ErrorKind.INVALID_SCHEMA, "Invalid schema of type AVRO, details: the schema cannot be read");
+        }
     }
 
     /** The parsed form of a stored version (remembered on the version). */
@@ -110,7 +142,7 @@ public final class SchemaParsing {
         } catch (RuntimeException e) {
             // Avro throws assorted unchecked exceptions on hostile input; all of them mean "invalid schema".
             throw new RegistryException(
-                    e, ErrorKind.INVALID_SCHEMA, "Invalid schema of type AVRO, details: " + e.getMessage());
+                    e, ErrorKind.INVALID_SCHEMA, "Invalid schema of type AVRO, details: " + inOurWords(e.getMessage()));
         } catch (StackOverflowError e) {
             // Avro's parser recurses once per nesting level; a hostile schema must not take the thread down.
             throw new RegistryException(
@@ -119,9 +151,17 @@ public final class SchemaParsing {
     }
 
     private static String detail(InvalidSchemaException e) {
-        return e.getCause() != null && e.getCause().getMessage() != null
-                ? e.getCause().getMessage()
-                : e.getMessage();
+        return inOurWords(
+                e.getCause() != null && e.getCause().getMessage() != null
+                        ? e.getCause().getMessage()
+                        : e.getMessage());
+    }
+
+    /** Avro's own words pass; a message naming Java or library classes (a bug's symptom) does not. */
+    private static String inOurWords(String message) {
+        return message == null || CLASS_NAME.matcher(message).find()
+                ? "the schema is not a valid Avro schema"
+                : JsonLimits.withoutSourceNote(message);
     }
 
     /** Adds the texts of {@code reference} and of everything it references, dependencies first. */
