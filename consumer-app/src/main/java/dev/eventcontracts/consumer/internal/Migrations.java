@@ -2,6 +2,7 @@ package dev.eventcontracts.consumer.internal;
 
 import dev.eventcontracts.consumer.ServiceConfigurationException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -51,6 +52,7 @@ public final class Migrations {
      */
     public static Result migrate(ReadModelDatabase database) {
         try {
+            requireCreateWhereTheHistoryGoes(database);
             String baseline = hasVersionOneTablesOnly(database) ? "1" : "0";
             MigrateResult result = configure(database)
                     .baselineOnMigrate(true)
@@ -106,6 +108,33 @@ public final class Migrations {
             locations.add("classpath:" + vendor);
         }
         return locations.toArray(String[]::new);
+    }
+
+    /**
+     * On a first start the history table is created in the read model's schema. Flyway retries a failed creation
+     * ten times a second apart (meant for instances racing to create it), so a user without CREATE on the schema
+     * would wait about ten seconds for the same refusal: asked first, the answer is immediate. A schema that does
+     * not exist yet is left to Flyway, which creates it.
+     */
+    private static void requireCreateWhereTheHistoryGoes(ReadModelDatabase database) throws SQLException {
+        if (database.dialect() != Dialect.POSTGRESQL) {
+            return;
+        }
+        try (Connection c = database.open()) {
+            if (hasTable(c, HISTORY_TABLE)) {
+                return;
+            }
+            String schema = database.schema().isPresent() ? database.schema().get() : c.getSchema();
+            try (PreparedStatement query = c.prepareStatement(
+                    "SELECT has_schema_privilege(oid, 'CREATE') FROM pg_namespace WHERE nspname = ?")) {
+                query.setString(1, schema);
+                try (ResultSet row = query.executeQuery()) {
+                    if (row.next() && !row.getBoolean(1)) {
+                        throw new SQLException("permission denied for schema " + schema, "42501");
+                    }
+                }
+            }
+        }
     }
 
     /** The version-1 tables exist but no migration history: a read model of 0.1.0. */
