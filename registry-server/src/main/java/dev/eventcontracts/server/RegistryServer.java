@@ -10,9 +10,11 @@ import dev.eventcontracts.server.internal.service.CompatibilityService;
 import dev.eventcontracts.server.internal.service.ConfigService;
 import dev.eventcontracts.server.internal.service.DeletionService;
 import dev.eventcontracts.server.internal.service.ModeService;
+import dev.eventcontracts.server.internal.service.PageLimits;
 import dev.eventcontracts.server.internal.service.QueryService;
 import dev.eventcontracts.server.internal.service.RegistrationService;
 import dev.eventcontracts.server.internal.service.RegistryServices;
+import dev.eventcontracts.server.internal.service.SchemaFormats;
 import dev.eventcontracts.server.internal.service.SchemaParsing;
 import dev.eventcontracts.server.internal.service.WriteGate;
 import dev.eventcontracts.server.internal.state.RegistryState;
@@ -25,6 +27,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -140,10 +143,16 @@ public final class RegistryServer implements AutoCloseable {
                 new CompatibilityService(state, parsing, configs, CompatibilityChecker.standard());
         QueryService queries = new QueryService(
                 state,
-                config.getInt(RegistryServerConfig.SUBJECT_SEARCH_DEFAULT_LIMIT),
-                config.getInt(RegistryServerConfig.SUBJECT_SEARCH_MAX_LIMIT),
-                config.getInt(RegistryServerConfig.SCHEMA_SEARCH_DEFAULT_LIMIT),
-                config.getInt(RegistryServerConfig.SCHEMA_SEARCH_MAX_LIMIT));
+                new SchemaFormats(parsing),
+                new PageLimits(
+                        config.getInt(RegistryServerConfig.SUBJECT_SEARCH_DEFAULT_LIMIT),
+                        config.getInt(RegistryServerConfig.SUBJECT_SEARCH_MAX_LIMIT)),
+                new PageLimits(
+                        config.getInt(RegistryServerConfig.SUBJECT_VERSION_SEARCH_DEFAULT_LIMIT),
+                        config.getInt(RegistryServerConfig.SUBJECT_VERSION_SEARCH_MAX_LIMIT)),
+                new PageLimits(
+                        config.getInt(RegistryServerConfig.SCHEMA_SEARCH_DEFAULT_LIMIT),
+                        config.getInt(RegistryServerConfig.SCHEMA_SEARCH_MAX_LIMIT)));
         return new RegistryServices(
                 queries,
                 new RegistrationService(state, parsing, modes, compatibility, writes),
@@ -255,6 +264,25 @@ public final class RegistryServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Says how much heap the JVM may take, and warns when no limit was given: the JVM then grows the heap up to a
+     * quarter of the machine's memory, far more than the registry needs.
+     */
+    private static void logHeap() {
+        long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
+        boolean limited = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:MaxRAM"));
+        if (limited) {
+            log().info("heap limit {} MiB", maxMiB);
+        } else {
+            log().warn(
+                            "no heap limit given: the JVM may grow the heap to {} MiB. 512 MiB serve 100,000 schemas; start "
+                                    + "with bin/registry-server-start or java -Xmx512M -jar (JAVA_TOOL_OPTIONS=-Xmx512M in a "
+                                    + "container)",
+                            maxMiB);
+        }
+    }
+
     /** Not a static field: {@link #main} sets up logging before the first logger exists. */
     private static Logger log() {
         return LoggerFactory.getLogger(RegistryServer.class);
@@ -324,6 +352,7 @@ public final class RegistryServer implements AutoCloseable {
         Path file = args.length > 0 ? Path.of(args[0]) : null;
         RegistryServerConfig config = RegistryServerConfig.load(file, System.getenv(), Map.of());
         log().info("starting with {}", config);
+        logHeap();
         RegistryServer server = start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

@@ -80,9 +80,13 @@ public final class RegistryServerConfig {
     public static final String SUBJECT_SEARCH_DEFAULT_LIMIT = "subject.search.default.limit";
     /** Largest page size of {@code GET /subjects}. */
     public static final String SUBJECT_SEARCH_MAX_LIMIT = "subject.search.max.limit";
-    /** Page size of {@code GET /schemas} when none is asked. */
+    /** Page size of {@code GET /subjects/{s}/versions} when none is asked. */
+    public static final String SUBJECT_VERSION_SEARCH_DEFAULT_LIMIT = "subject.version.search.default.limit";
+    /** Largest page size of {@code GET /subjects/{s}/versions}. */
+    public static final String SUBJECT_VERSION_SEARCH_MAX_LIMIT = "subject.version.search.max.limit";
+    /** Page size of {@code GET /schemas} and the other schema lists when none is asked. */
     public static final String SCHEMA_SEARCH_DEFAULT_LIMIT = "schema.search.default.limit";
-    /** Largest page size of {@code GET /schemas}. */
+    /** Largest page size of {@code GET /schemas} and the other schema lists. */
     public static final String SCHEMA_SEARCH_MAX_LIMIT = "schema.search.max.limit";
     /** How long in-flight requests may finish on shutdown. */
     public static final String SHUTDOWN_GRACEFUL_MS = "shutdown.graceful.ms";
@@ -369,38 +373,59 @@ public final class RegistryServerConfig {
                 .define(
                         SCHEMA_CACHE_SIZE,
                         Type.INT,
-                        10_000,
+                        1000,
                         Range.atLeast(0),
                         Importance.LOW,
-                        "How many parsed request schemas are cached (lookups of known schemas skip parsing).")
+                        "How many parsed schemas are cached, requests' and stored versions' alike (a lookup of a "
+                                + "known schema and a compatibility check skip parsing); Confluent's default. Each "
+                                + "entry holds a parsed schema, about 10 times its text.")
                 .define(
                         SUBJECT_SEARCH_DEFAULT_LIMIT,
                         Type.INT,
-                        1000,
+                        Integer.MAX_VALUE,
                         Range.atLeast(1),
                         Importance.LOW,
-                        "Page size of GET /subjects when the request names none.")
+                        "Page size of GET /subjects when the request names none, or names a limit that is not "
+                                + "positive or above the max (Confluent's default: all subjects).")
                 .define(
                         SUBJECT_SEARCH_MAX_LIMIT,
                         Type.INT,
-                        20_000,
+                        Integer.MAX_VALUE,
                         Range.atLeast(1),
                         Importance.LOW,
-                        "Largest page size of GET /subjects.")
+                        "Largest limit GET /subjects accepts; a larger one gets the default page size.")
+                .define(
+                        SUBJECT_VERSION_SEARCH_DEFAULT_LIMIT,
+                        Type.INT,
+                        Integer.MAX_VALUE,
+                        Range.atLeast(1),
+                        Importance.LOW,
+                        "Page size of GET /subjects/{subject}/versions when the request names none, or names a "
+                                + "limit that is not positive or above the max (Confluent's default: all versions).")
+                .define(
+                        SUBJECT_VERSION_SEARCH_MAX_LIMIT,
+                        Type.INT,
+                        Integer.MAX_VALUE,
+                        Range.atLeast(1),
+                        Importance.LOW,
+                        "Largest limit GET /subjects/{subject}/versions accepts; a larger one gets the default "
+                                + "page size.")
                 .define(
                         SCHEMA_SEARCH_DEFAULT_LIMIT,
                         Type.INT,
                         1000,
                         Range.atLeast(1),
                         Importance.LOW,
-                        "Page size of GET /schemas when the request names none.")
+                        "Page size of GET /schemas, /schemas/ids/{id}/subjects, /schemas/ids/{id}/versions and "
+                                + "/subjects/{subject}/versions/{version}/referencedby when the request names none, "
+                                + "or names a limit that is not positive or above the max.")
                 .define(
                         SCHEMA_SEARCH_MAX_LIMIT,
                         Type.INT,
                         1000,
                         Range.atLeast(1),
                         Importance.LOW,
-                        "Largest page size of GET /schemas.")
+                        "Largest limit the schema lists accept; a larger one gets the default page size.")
                 .define(
                         SHUTDOWN_GRACEFUL_MS,
                         Type.INT,

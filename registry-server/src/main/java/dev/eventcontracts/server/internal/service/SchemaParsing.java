@@ -78,14 +78,27 @@ public final class SchemaParsing {
             throw new RegistryException(
                     ErrorKind.SCHEMA_TOO_LARGE, "Register operation failed because schema is too large");
         }
-        Key key = new Key(request.schema(), request.references(), normalize);
+        return cached(request.schema(), request.references(), normalize);
+    }
+
+    /**
+     * Parses a stored schema text with its references, through the same cache as requests.
+     *
+     * @throws RegistryException 42201 when it does not parse (a reference no longer resolves)
+     */
+    public Parsed stored(String text, List<SchemaReference> references) {
+        return cached(text, references, false);
+    }
+
+    private Parsed cached(String text, List<SchemaReference> references, boolean normalize) {
+        Key key = new Key(text, references, normalize);
         long generation = state.hardDeleteGeneration();
         Cached cached = cache.getIfPresent(key);
         if (cached != null && cached.generation() == generation) {
             return cached.parsed();
         }
-        Parsed parsed = parseUncached(request.schema(), request.references(), normalize);
-        if (request.references().stream().noneMatch(r -> r.version() == Versions.LATEST)) {
+        Parsed parsed = parseUncached(text, references, normalize);
+        if (references.stream().noneMatch(r -> r.version() == Versions.LATEST)) {
             cache.put(key, new Cached(parsed, generation));
         }
         return parsed;
@@ -119,14 +132,13 @@ public final class SchemaParsing {
         }
     }
 
-    /** The parsed form of a stored version (remembered on the version). */
+    /**
+     * The parsed form of a stored version, from the cache: a version is parsed once while it stays in the cache,
+     * and the cache, not the version, holds the parsed schema, so the heap stays bounded however many versions
+     * were ever checked against.
+     */
     public AvroSchema parsed(SchemaVersion version) {
-        AvroSchema parsed = version.parsedOrNull();
-        if (parsed == null) {
-            parsed = parseAvro(version.schema(), version.references());
-            version.rememberParsed(parsed);
-        }
-        return parsed;
+        return stored(version.schema(), version.references()).schema();
     }
 
     private AvroSchema parseAvro(String text, List<SchemaReference> references) {
