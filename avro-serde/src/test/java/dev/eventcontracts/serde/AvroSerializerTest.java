@@ -185,6 +185,39 @@ class AvroSerializerTest {
     }
 
     @Test
+    void serialize_alternatingTopicsOnOneThread_writesEachTopicsLatestId() {
+        int onlyCreated = registered("created-only-value", Schema.createUnion(OrderCreated.getClassSchema()));
+        int union = registered("order-events-value", Orders.currentUnion());
+        AvroSerializer serializer = serializer(false, "use.latest.version", true, "auto.register.schemas", false);
+        OrderCreated order = Orders.created("o-1");
+
+        byte[] first = serializer.serialize("created-only", order);
+        byte[] second = serializer.serialize("order-events", order);
+        byte[] third = serializer.serialize("created-only", order);
+
+        assertThat(first).startsWith(wire(onlyCreated, new byte[0]));
+        assertThat(second).startsWith(wire(union, new byte[0]));
+        assertThat(third).isEqualTo(first);
+    }
+
+    @Test
+    void serialize_sameSchemaObjectAsSpecificAndGeneric_writesBothAndAsksTheRegistryOnce() {
+        AvroSerializer serializer = serializer(false);
+        OrderCreated order = Orders.created("o-1");
+        GenericRecord generic = new GenericData.Record(OrderCreated.getClassSchema());
+        for (Schema.Field field : OrderCreated.getClassSchema().getFields()) {
+            generic.put(field.pos(), order.get(field.pos()));
+        }
+        byte[] expected = serializer.serialize("order-events", order);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(serializer.serialize("order-events", generic)).isEqualTo(expected);
+            assertThat(serializer.serialize("order-events", order)).isEqualTo(expected);
+        }
+        assertThat(registry.calls()).isEqualTo(1);
+    }
+
+    @Test
     void serialize_autoRegisterFalse_looksUpExistingId() {
         int id = registered("order-events-value", OrderCreated.getClassSchema());
 

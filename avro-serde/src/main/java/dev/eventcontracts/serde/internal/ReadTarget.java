@@ -27,15 +27,19 @@ final class ReadTarget {
             // Confluent writes bytes raw, without Avro's length prefix
             return Arrays.copyOfRange(array, start, end);
         }
+        // re-points the thread's decoder in place; it returns the same object
         BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(array, start, end - start, decoders.decoder);
-        decoders.decoder = decoder;
         Object result = reader.read(null, decoder);
         return writerType == Schema.Type.STRING ? result.toString() : result;
     }
 
-    /** One thread's decoder and its readers by schema id. */
+    /**
+     * One thread's decoder and its readers by schema id. The decoder is made with the thread's state, not on its
+     * first record, so that it is not allocated right next to the readers' shared decoding plans, which Avro
+     * builds on the first read: the decoder is written on every record, the plans are read by every thread.
+     */
     static final class Decoders {
-        BinaryDecoder decoder;
+        final BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(new byte[0], null);
         final IntCache<ReadTarget> readers = new IntCache<>();
     }
 }

@@ -16,10 +16,13 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
- * The serializer's engine. Hot path: the value's schema object, looked up by identity in a per-topic
- * copy-on-write map, gives a {@link WriteTarget} (id, header, datum writer); the thread's reused buffer and
- * encoder write it. No registry call, no lock, no allocation beyond the result array. A new schema object
- * goes through {@link SchemaIds}, which caches by schema equality, so equal schemas share one registry call.
+ * The serializer's engine. Hot path: the thread's own state remembers the {@link WriteTarget} (id, header, datum
+ * writer) of the last topic and schema object it wrote, so a thread writing one kind of record reads and writes
+ * only memory of its own; its reused buffer and encoder write the value. Otherwise the value's schema object is
+ * looked up by identity in a per-topic copy-on-write map, one for specific and one for generic values (the same
+ * schema object written both ways needs two datum writers; one map would replace its entry on every switch). No
+ * registry call, no lock, no allocation beyond the result array. A new schema object goes through
+ * {@link SchemaIds}, which caches by schema equality, so equal schemas share one registry call.
  */
 public final class SerializerCore {
 
@@ -27,7 +30,7 @@ public final class SerializerCore {
     private final SubjectNameStrategy strategy;
     private final SchemaIds ids;
     private final GenericData genericModel;
-    private final ConcurrentHashMap<String, IdentityCache<Schema, WriteTarget>> byTopic = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Targets> byTopic = new ConcurrentHashMap<>();
     private final ThreadLocal<WriteTarget.Buffers> buffers = ThreadLocal.withInitial(WriteTarget.Buffers::new);
 
     /**
@@ -58,16 +61,15 @@ public final class SerializerCore {
             return null;
         }
         Schema schema = schemaOf(topic, value);
-        IdentityCache<Schema, WriteTarget> targets = byTopic.get(topic);
-        if (targets == null) {
-            targets = byTopic.computeIfAbsent(topic, t -> new IdentityCache<>());
-        }
-        WriteTarget target = targets.get(schema);
-        if (target == null || target.expired() || target.specific != value instanceof SpecificRecord) {
-            target = resolve(topic, value, schema, targets);
+        boolean specific = value instanceof SpecificRecord;
+        WriteTarget.Buffers local = buffers.get();
+        WriteTarget target = local.last(topic, schema, specific);
+        if (target == null) {
+            target = target(topic, value, schema, specific);
+            local.remember(topic, schema, target);
         }
         try {
-            return target.write(value, buffers.get());
+            return target.write(value, local);
         } catch (IOException | RuntimeException e) {
             buffers.remove(); // the encoder may hold half a record
             throw Failures.serde(
@@ -88,7 +90,21 @@ public final class SerializerCore {
         }
     }
 
-    private WriteTarget resolve(String topic, Object value, Schema schema, IdentityCache<Schema, WriteTarget> targets) {
+    private WriteTarget target(String topic, Object value, Schema schema, boolean specific) {
+        Targets targets = byTopic.get(topic);
+        if (targets == null) {
+            targets = byTopic.computeIfAbsent(topic, t -> new Targets());
+        }
+        IdentityCache<Schema, WriteTarget> cache = specific ? targets.specific() : targets.generic();
+        WriteTarget target = cache.get(schema);
+        if (target == null || target.expired()) {
+            target = resolve(topic, value, schema, specific);
+            cache.put(schema, target);
+        }
+        return target;
+    }
+
+    private WriteTarget resolve(String topic, Object value, Schema schema, boolean specific) {
         String subject = strategy.subjectName(topic, isKey, schema);
         AvroSchema avroSchema = AvroSchema.of(schema);
         SchemaIds.Registration registration = ids.resolve(topic, subject, avroSchema);
@@ -96,16 +112,20 @@ public final class SerializerCore {
         Schema writerSchema = registration.writer().equals(avroSchema)
                 ? schema
                 : registration.writer().rawSchema();
-        boolean specific = value instanceof SpecificRecord;
-        WriteTarget target = new WriteTarget(
+        return new WriteTarget(
                 subject,
                 registration.id(),
                 writerSchema,
                 datumWriter(writerSchema, value, specific),
                 specific,
                 registration.ttlNanos());
-        targets.put(schema, target);
-        return target;
+    }
+
+    /** One topic's targets by schema object: specific and generic values apart. */
+    private record Targets(IdentityCache<Schema, WriteTarget> specific, IdentityCache<Schema, WriteTarget> generic) {
+        Targets() {
+            this(new IdentityCache<>(), new IdentityCache<>());
+        }
     }
 
     private DatumWriter<Object> datumWriter(Schema writerSchema, Object value, boolean specific) {

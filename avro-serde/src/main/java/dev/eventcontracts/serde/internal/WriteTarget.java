@@ -67,9 +67,34 @@ final class WriteTarget {
         return result;
     }
 
-    /** One thread's output buffer and the encoder bound to it. */
+    /**
+     * One thread's output buffer, the encoder bound to it and the target it wrote last: a thread writing one
+     * kind of record to one topic finds its target here without touching memory other threads read.
+     */
     static final class Buffers {
         final ReusableOutput out = new ReusableOutput();
         final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        private String lastTopic;
+        private Schema lastSchema;
+        private WriteTarget lastTarget;
+
+        /** Returns the last target if it is for this topic, schema object and kind of value and still valid. */
+        WriteTarget last(String topic, Schema schema, boolean specific) {
+            WriteTarget target = lastTarget;
+            if (target != null
+                    && schema == lastSchema
+                    && target.specific == specific
+                    && (topic == lastTopic || topic.equals(lastTopic))
+                    && !target.expired()) {
+                return target;
+            }
+            return null;
+        }
+
+        void remember(String topic, Schema schema, WriteTarget target) {
+            lastTopic = topic;
+            lastSchema = schema;
+            lastTarget = target;
+        }
     }
 }
