@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
@@ -35,7 +36,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 
 /**
  * What the integration tests share: the contract's topics on the shared broker, every release registered in the
- * shared registry (once per JVM), producing events while remembering them, and reading a read model back.
+ * shared registry (once per stack), producing events while remembering them, and reading a read model back.
  *
  * <p>All tests of the JVM share the one order topic the contract declares, so each test uses its own consumer
  * group and read model and checks the events it produced itself (other tests' events are in the topic too).
@@ -44,7 +45,8 @@ final class StackFixture {
 
     static final TopicContract TOPIC = TopicContracts.load().topicFor(OrderCreated.getClassSchema());
     private static final AtomicLong SEEDS = new AtomicLong(System.nanoTime());
-    private static volatile boolean ready;
+    /** The stacks (broker and registry) already prepared: the JVM's shared one, and each private cluster's. */
+    private static final Set<String> PREPARED = ConcurrentHashMap.newKeySet();
 
     private final String bootstrapServers;
     private final String registryUrl;
@@ -56,7 +58,8 @@ final class StackFixture {
     }
 
     private static synchronized void prepare(String bootstrapServers, String registryUrl) {
-        if (ready) {
+        String stack = bootstrapServers + " " + registryUrl;
+        if (PREPARED.contains(stack)) {
             return;
         }
         TopicSetup.create(bootstrapServers, TopicContracts.load());
@@ -65,7 +68,7 @@ final class StackFixture {
             ContractRegistrar registrar = new ContractRegistrar(client);
             ReleasedContracts.all().forEach(registrar::register);
         }
-        ready = true;
+        PREPARED.add(stack);
     }
 
     String bootstrapServers() {
