@@ -2,6 +2,7 @@ package dev.eventcontracts.consumer;
 
 import dev.eventcontracts.cli.ConnectionOptions;
 import dev.eventcontracts.cli.Launcher;
+import dev.eventcontracts.consumer.internal.StartupChecks;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +29,9 @@ import picocli.CommandLine.Spec;
  * </pre>
  *
  * <p>Start it several times with the same {@code --group-id} and JDBC URL and the instances share the partitions.
+ * Before joining the group it checks the database (and migrates its tables), the registry and the topics: a
+ * configuration error ends it with exit code {@value ServiceConfigurationException#EXIT_CODE} and one line naming the
+ * fix; what stays unreachable for {@code --startup-timeout-seconds}, with {@value StartupChecks#EXIT_UNAVAILABLE}.
  *
  * @since 0.1.0
  */
@@ -35,7 +40,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = "Consumes the order topic of the contract into an SQL read model, exactly once per event; "
-                + "dead-letters what it cannot process; exposes consumer lag on /metrics.")
+                + "dead-letters what it cannot process; exposes consumer lag on /metrics.",
+        subcommands = {DeadLetterCommand.class, RebuildCommand.class})
 public final class ConsumerCommand implements Callable<Integer> {
 
     /** The log4j2 configuration used unless {@code -Dlog4j2.configurationFile} says otherwise. */
@@ -53,23 +59,8 @@ public final class ConsumerCommand implements Callable<Integer> {
             description = "Consumer group (default ${DEFAULT-VALUE}).")
     private String groupId;
 
-    @Option(
-            names = "--jdbc-url",
-            defaultValue = ConsumerSettings.DEFAULT_JDBC_URL,
-            description = "Read model database (default ${DEFAULT-VALUE}); e.g. jdbc:postgresql://host/db with "
-                    + "the driver on the classpath.")
-    private String jdbcUrl;
-
-    @Option(names = "--jdbc-user", defaultValue = "sa", description = "Database user (default ${DEFAULT-VALUE}).")
-    private String jdbcUser;
-
-    @Option(
-            names = "--jdbc-password",
-            defaultValue = "",
-            arity = "0..1",
-            interactive = true,
-            description = "Database password (default empty).")
-    private String jdbcPassword;
+    @Mixin
+    private DatabaseOptions database = new DatabaseOptions();
 
     @Option(
             names = {"-c", "--contract-version"},
@@ -91,6 +82,20 @@ public final class ConsumerCommand implements Callable<Integer> {
     private long lagLogSeconds;
 
     @Option(
+            names = "--instance-id",
+            description = "Static group membership (group.instance.id): give each instance a stable id of its own, "
+                    + "e.g. its pod name; a restarted instance then gets its partitions back at once instead of "
+                    + "after the session timeout (10 s).")
+    private String instanceId;
+
+    @Option(
+            names = "--startup-timeout-seconds",
+            defaultValue = "60",
+            description = "How long the start waits for the database, the registry and Kafka to become reachable; "
+                    + "a configuration error stops it at once (default ${DEFAULT-VALUE}).")
+    private long startupTimeoutSeconds;
+
+    @Option(
             names = {"-X", "--config"},
             paramLabel = "KEY=VALUE",
             description = "Extra consumer, producer or deserializer setting; repeatable.")
@@ -109,26 +114,18 @@ public final class ConsumerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ConsumerSettings settings = new ConsumerSettings(
-                connection.bootstrapServers(),
-                connection.registryUrl(),
-                groupId,
-                jdbcUrl,
-                jdbcUser,
-                jdbcPassword,
-                contractVersion,
-                Duration.ofSeconds(lagLogSeconds),
-                overrides);
+        ConsumerSettings settings = settings();
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PrintWriter out = spec.commandLine().getOut();
         MetricsServer metrics = metricsPort < 0 ? null : MetricsServer.start(meters, metricsPort);
         OrderProcessingService service;
         try {
             service = OrderProcessingServices.start(settings, meters);
+        } catch (ServiceConfigurationException | StartupChecks.StartTimeoutException e) {
+            closeQuietly(metrics);
+            return refuse(e);
         } catch (RuntimeException e) {
-            if (metrics != null) {
-                metrics.close();
-            }
+            closeQuietly(metrics);
             throw e;
         }
         if (metrics != null) {
@@ -152,14 +149,51 @@ public final class ConsumerCommand implements Callable<Integer> {
             }
         } finally {
             service.close();
-            if (metrics != null) {
-                metrics.close();
-            }
+            closeQuietly(metrics);
             meters.close();
             out.printf("Stopped: %s%n", service.stats());
             out.flush();
             stopped.countDown();
         }
-        return service.failure().isPresent() ? 1 : 0;
+        Throwable failure = service.failure().orElse(null);
+        if (failure instanceof ServiceConfigurationException e) {
+            return refuse(e);
+        }
+        return failure == null ? 0 : 1;
+    }
+
+    /** The settings the options give. */
+    ConsumerSettings settings() {
+        Map<String, String> config = new LinkedHashMap<>(overrides);
+        if (instanceId != null) {
+            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+        }
+        return new ConsumerSettings(
+                connection.bootstrapServers(),
+                connection.registryUrl(),
+                groupId,
+                database.jdbcUrl,
+                database.jdbcUser,
+                database.jdbcPassword,
+                contractVersion,
+                Duration.ofSeconds(lagLogSeconds),
+                Duration.ofSeconds(startupTimeoutSeconds),
+                config);
+    }
+
+    /** Prints why the service cannot run, in one line without a stack trace, and returns the exit code. */
+    private int refuse(RuntimeException e) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("order-processing-service: " + e.getMessage());
+        err.flush();
+        return e instanceof ServiceConfigurationException
+                ? ServiceConfigurationException.EXIT_CODE
+                : StartupChecks.EXIT_UNAVAILABLE;
+    }
+
+    private static void closeQuietly(MetricsServer metrics) {
+        if (metrics != null) {
+            metrics.close();
+        }
     }
 }

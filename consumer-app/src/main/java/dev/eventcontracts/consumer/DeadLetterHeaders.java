@@ -27,5 +27,21 @@ public final class DeadLetterHeaders {
     /** The consumer group that gave up on the record ({@value}). */
     public static final String CONSUMER_GROUP = "dlq.consumer.group";
 
+    /** Every dead-letter header starts with this ({@value}); a re-drive leaves them behind. */
+    public static final String PREFIX = "dlq.";
+
+    /**
+     * On a re-driven record: the dead letter it was re-driven from, {@code <dead-letter topic>-<partition>@<offset>}
+     * ({@value}). It identifies the re-drive: the service tries a dead-lettered event again once per re-drive, and
+     * treats a redelivery of the same re-driven record as a duplicate.
+     */
+    public static final String REDRIVEN_FROM = "dlq.redriven.from";
+    /** On a re-driven record: where the original was, {@code <topic>-<partition>@<offset>} ({@value}). */
+    public static final String REDRIVEN_ORIGINAL = "dlq.redriven.original";
+    /** On a re-driven record: the {@link DeadLetterReason} it had been dead-lettered for ({@value}). */
+    public static final String REDRIVEN_REASON = "dlq.redriven.reason";
+    /** On a re-driven record: when it was re-driven, epoch milliseconds ({@value}). */
+    public static final String REDRIVEN_AT = "dlq.redriven.at";
+
     private DeadLetterHeaders() {}
 }

@@ -8,6 +8,7 @@ import dev.eventcontracts.consumer.internal.PoisonEventException;
 import dev.eventcontracts.consumer.internal.ReadModelWriter;
 import dev.eventcontracts.consumer.internal.TransientFailureException;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * anywhere in between leads to redelivery, never to loss; redelivery leads to no change. A transient failure
  * (database, registry or dead-letter topic unavailable) rolls the batch back, rewinds the partitions and retries
  * with exponential backoff (200 ms to 10 s) without skipping anything; polling continues, so the member stays
- * in the group.
+ * in the group. A configuration error met while running — the database refuses the credentials or a privilege,
+ * the registry the credentials — is retried the same way {@value #CONFIGURATION_ATTEMPTS} times (a password
+ * rotation may be under way), then the service stops with it as its {@link #failure()}, offsets not committed.
  *
  * <p>{@link #close()} (also on SIGTERM, through {@link ConsumerCommand}) finishes the current batch, commits,
  * leaves the group so its partitions move to the other members at once, and releases everything. Create one
@@ -58,6 +61,10 @@ public final class OrderProcessingService implements AutoCloseable {
     private static final long FIRST_BACKOFF_MS = 200;
     private static final long MAX_BACKOFF_MS = 10_000;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** How often a configuration error (a password changed, a privilege revoked) is retried before stopping. */
+    static final int CONFIGURATION_ATTEMPTS = 5;
+    /** The gauge of assigned partitions; Prometheus shows it as {@code order_processing_assigned_partitions}. */
+    public static final String ASSIGNED_PARTITIONS = "order.processing.assigned.partitions";
 
     private final Consumer<byte[], byte[]> consumer;
     private final String topic;
@@ -85,6 +92,7 @@ public final class OrderProcessingService implements AutoCloseable {
 
     OrderProcessingService(
             String name,
+            String group,
             Consumer<byte[], byte[]> consumer,
             String topic,
             EventDecoder decoder,
@@ -109,6 +117,10 @@ public final class OrderProcessingService implements AutoCloseable {
                 .description("Batches rolled back and retried after a transient failure")
                 .register(meters);
         this.thread = new Thread(this::run, name);
+        Gauge.builder(ASSIGNED_PARTITIONS, this, service -> service.assignment.size())
+                .description("Partitions of the order topic assigned to this member")
+                .tag("group", group)
+                .register(meters);
     }
 
     private static Counter counter(MeterRegistry meters, String outcome) {
@@ -170,6 +182,7 @@ public final class OrderProcessingService implements AutoCloseable {
         try {
             consumer.subscribe(List.of(topic), new Rebalances());
             long backoff = FIRST_BACKOFF_MS;
+            int configurationFailures = 0;
             while (running) {
                 ConsumerRecords<byte[], byte[]> records;
                 try {
@@ -188,6 +201,26 @@ public final class OrderProcessingService implements AutoCloseable {
                 try {
                     processAndCommit(records);
                     backoff = FIRST_BACKOFF_MS;
+                    configurationFailures = 0;
+                } catch (ServiceConfigurationException e) {
+                    configurationFailures++;
+                    if (configurationFailures >= CONFIGURATION_ATTEMPTS) {
+                        // stop without committing: the batch stays for whoever runs with a working configuration
+                        throw e;
+                    }
+                    retries.incrementAndGet();
+                    retryCounter.increment();
+                    LOG.warn(
+                            "Batch of {} record(s) rolled back after a configuration error (attempt {} of {}), "
+                                    + "retrying in {} ms: {}",
+                            records.count(),
+                            configurationFailures,
+                            CONFIGURATION_ATTEMPTS,
+                            backoff,
+                            e.getMessage());
+                    rewind(records);
+                    stopSignal.await(backoff, TimeUnit.MILLISECONDS);
+                    backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
                 } catch (TransientFailureException e) {
                     retries.incrementAndGet();
                     retryCounter.increment();
@@ -201,6 +234,12 @@ public final class OrderProcessingService implements AutoCloseable {
                     backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
                 }
             }
+        } catch (ServiceConfigurationException e) {
+            failure = e;
+            LOG.error(
+                    "Order processing stopped after {} attempts, offsets not committed: {}",
+                    CONFIGURATION_ATTEMPTS,
+                    e.getMessage());
         } catch (Throwable t) {
             failure = t;
             LOG.error("Order processing stopped by an unexpected failure; uncommitted records will be redelivered", t);
@@ -220,12 +259,15 @@ public final class OrderProcessingService implements AutoCloseable {
             }
         }
         List<DeadLetter> published = new ArrayList<>();
-        ReadModelWriter.BatchResult result = writer.apply(decoded, rejected -> {
+        Map<TopicPartition, OffsetAndMetadata> next = nextOffsets(records);
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        next.forEach((partition, offset) -> positions.put(partition, offset.offset()));
+        ReadModelWriter.BatchResult result = writer.apply(decoded, positions, rejected -> {
             published.addAll(poison);
             published.addAll(rejected);
             deadLetters.publish(published);
         });
-        commit(nextOffsets(records));
+        commit(next);
         batches.incrementAndGet();
         applied.addAndGet(result.applied());
         duplicates.addAndGet(result.duplicates());

@@ -6,7 +6,9 @@ import dev.eventcontracts.client.SchemaRegistry;
 import dev.eventcontracts.consumer.internal.DeadLetterPublisher;
 import dev.eventcontracts.consumer.internal.EventDecoder;
 import dev.eventcontracts.consumer.internal.LagMonitor;
+import dev.eventcontracts.consumer.internal.ReadModelDatabase;
 import dev.eventcontracts.consumer.internal.ReadModelWriter;
+import dev.eventcontracts.consumer.internal.StartupChecks;
 import dev.eventcontracts.contracts.ReleasedContracts;
 import dev.eventcontracts.contracts.TopicContract;
 import dev.eventcontracts.contracts.TopicContracts;
@@ -14,13 +16,14 @@ import dev.eventcontracts.orders.OrderCreated;
 import dev.eventcontracts.serde.AvroDeserializer;
 import dev.eventcontracts.serde.AvroSerdeConfig;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -46,6 +49,9 @@ public final class OrderProcessingServices {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderProcessingServices.class);
 
+    /** The consumer's {@code session.timeout.ms} unless overridden: 10 s (Kafka's default is 45 s). */
+    public static final int SESSION_TIMEOUT_MS = 10_000;
+
     private OrderProcessingServices() {}
 
     /**
@@ -68,65 +74,131 @@ public final class OrderProcessingServices {
      * @param committer commits each processed batch's offsets; never null
      * @return the running service; the caller closes it
      * @throws IllegalArgumentException when the contract version is not released
+     * @throws ServiceConfigurationException when the database, registry or Kafka refuse the service as configured
+     *     (credentials, privileges, unknown database, subject or topic, no driver): retrying cannot help
+     * @throws StartupChecks.StartTimeoutException when one of them stays unreachable for the start timeout
      */
     public static OrderProcessingService start(
             ConsumerSettings settings, MeterRegistry meters, OffsetCommitter committer) {
-        TopicContract topic = TopicContracts.load().topicFor(OrderCreated.getClassSchema());
-        int released = ReleasedContracts.all().size();
-        int version = settings.contractVersion() == 0 ? released : settings.contractVersion();
-        if (version > released) {
-            throw new IllegalArgumentException(
-                    "contract version " + version + " is not released; released are 1.." + released);
-        }
+        TopicContract topic = orderTopic();
+        int version = contractVersion(settings);
+        ReadModelDatabase database =
+                ReadModelDatabase.of(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
         String clientId =
                 settings.groupId() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> serde = new LinkedHashMap<>(settings.overrides());
-        serde.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, settings.schemaRegistryUrl());
-        SchemaRegistry registry = SchemaRegistries.create(RegistryClientConfig.fromConfluentProperties(serde));
-        AvroDeserializer keys = new AvroDeserializer(registry, serde, true);
-        AvroDeserializer values;
-        if (version == released) {
-            Map<String, Object> specific = new LinkedHashMap<>(serde);
-            specific.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-            values = new AvroDeserializer(registry, specific, false);
-        } else {
-            values = new AvroDeserializer(
-                    registry, ReleasedContracts.load(version).valueUnion(topic));
-            values.configure(serde, false);
+        Decoding decoding = Decoding.open(settings, version, topic);
+        try {
+            StartupChecks checks = new StartupChecks(settings.startupTimeout());
+            checks.database(database);
+            checks.registry(
+                    decoding.registry(),
+                    settings.schemaRegistryUrl(),
+                    topic.value().subject());
+            try (Admin admin = Admin.create(adminConfig(settings, clientId))) {
+                checks.topics(admin, settings.bootstrapServers(), List.of(topic.name(), topic.deadLetterTopic()));
+            }
+        } catch (RuntimeException e) {
+            decoding.close();
+            throw e;
         }
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 consumerConfig(settings, clientId), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         KafkaProducer<byte[], byte[]> dlqProducer = new KafkaProducer<>(
                 deadLetterConfig(settings, clientId), new ByteArraySerializer(), new ByteArraySerializer());
-        ReadModelWriter writer = new ReadModelWriter(
-                () -> DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword()),
-                Clock.systemUTC());
+        ReadModelWriter writer = new ReadModelWriter(database::open, database.dialect(), Clock.systemUTC());
         OrderProcessingService service = new OrderProcessingService(
                 clientId,
+                settings.groupId(),
                 consumer,
                 topic.name(),
-                new EventDecoder(keys, values),
+                decoding.decoder(),
                 writer,
                 new DeadLetterPublisher(
                         dlqProducer, topic.deadLetterTopic(), settings.groupId(), Duration.ofSeconds(30)),
                 meters,
                 new LagMonitor(meters, settings.groupId(), settings.lagLogInterval()),
                 committer,
-                () -> {
-                    keys.close();
-                    values.close();
-                    registry.close();
-                });
+                decoding);
         LOG.info(
-                "Order processing {} starts: topic '{}', group '{}', contract v{}, read model {}, dead letters to '{}'",
+                "Order processing {} starts: topic '{}', group '{}'{}, contract v{}, read model {}, dead letters to '{}'",
                 clientId,
                 topic.name(),
                 settings.groupId(),
+                settings.overrides().containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
+                        ? " as static member '" + settings.overrides().get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
+                                + "'"
+                        : "",
                 version,
-                settings.jdbcUrl(),
+                database,
                 topic.deadLetterTopic());
         service.startThread();
         return service;
+    }
+
+    /** Returns the contract's order topic; never null. */
+    static TopicContract orderTopic() {
+        return TopicContracts.load().topicFor(OrderCreated.getClassSchema());
+    }
+
+    /** Returns the released contract version the settings read with, checked. */
+    static int contractVersion(ConsumerSettings settings) {
+        int released = ReleasedContracts.all().size();
+        int version = settings.contractVersion() == 0 ? released : settings.contractVersion();
+        if (version > released) {
+            throw new IllegalArgumentException(
+                    "contract version " + version + " is not released; released are 1.." + released);
+        }
+        return version;
+    }
+
+    /** The registry client and the deserializers of one service, closed together. */
+    record Decoding(SchemaRegistry registry, AvroDeserializer keys, AvroDeserializer values) implements AutoCloseable {
+
+        static Decoding open(ConsumerSettings settings, int version, TopicContract topic) {
+            int released = ReleasedContracts.all().size();
+            Map<String, Object> serde = new LinkedHashMap<>(settings.overrides());
+            serde.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, settings.schemaRegistryUrl());
+            SchemaRegistry registry = SchemaRegistries.create(RegistryClientConfig.fromConfluentProperties(serde));
+            AvroDeserializer keys = new AvroDeserializer(registry, serde, true);
+            AvroDeserializer values;
+            if (version == released) {
+                Map<String, Object> specific = new LinkedHashMap<>(serde);
+                specific.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+                values = new AvroDeserializer(registry, specific, false);
+            } else {
+                values = new AvroDeserializer(
+                        registry, ReleasedContracts.load(version).valueUnion(topic));
+                values.configure(serde, false);
+            }
+            return new Decoding(registry, keys, values);
+        }
+
+        EventDecoder decoder() {
+            return new EventDecoder(keys, values);
+        }
+
+        @Override
+        public void close() {
+            keys.close();
+            values.close();
+            registry.close();
+        }
+    }
+
+    /** The admin client's settings: the cluster and the overrides an admin client knows (security, timeouts). */
+    static Map<String, Object> adminConfig(ConsumerSettings settings, String clientId) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId + "-admin");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        for (Map.Entry<String, String> e : settings.overrides().entrySet()) {
+            if (AdminClientConfig.configNames().contains(e.getKey())
+                    && !e.getKey().equals(AdminClientConfig.CLIENT_ID_CONFIG)) {
+                config.put(e.getKey(), e.getValue());
+            }
+        }
+        return config;
     }
 
     private static Map<String, Object> consumerConfig(ConsumerSettings settings, String clientId) {
@@ -138,6 +210,12 @@ public final class OrderProcessingServices {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        // a member that dies is noticed after 10 s instead of Kafka's 45 s; a static member (--instance-id) that
+        // restarts within it takes its partitions back at once
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS);
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, SESSION_TIMEOUT_MS / 4);
+        // records of aborted transactions (an interrupted dead-letter re-drive) are never processed
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // incremental rebalancing: members keep their partitions while others join or leave
         config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, List.of(CooperativeStickyAssignor.class));
         config.putAll(settings.overrides());

@@ -1,9 +1,9 @@
 package dev.eventcontracts.consumer;
 
-import dev.eventcontracts.consumer.internal.ReadModelSchema;
+import dev.eventcontracts.consumer.internal.ReadModelDatabase;
+import dev.eventcontracts.consumer.internal.ReadModelTables;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,11 +17,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads the order read model that {@link OrderProcessingService}s keep: for dashboards, the demo's summary and
- * tests. Each call opens its own short connection; the tables exist once a service has connected (before that,
- * calls fail with an {@link SQLException}). Thread-safe.
+ * Reads the order read model that {@link OrderProcessingService}s keep: for dashboards, the demo's summary, the
+ * {@code rebuild} command and tests. Each call opens its own short connection; the tables exist once a service has
+ * started (its migrations create them; before that, calls fail with an {@link SQLException}). Thread-safe.
  *
  * @since 0.1.0
  */
@@ -64,21 +65,32 @@ public final class OrderReadModel {
      */
     public record Totals(long orders, long appliedEvents, long deadLetteredEvents, long eventCountSum) {}
 
-    private final String jdbcUrl;
-    private final String user;
-    private final String password;
+    private final ReadModelDatabase database;
 
     /**
      * Creates a reader.
      *
      * @param jdbcUrl the read model database; never null
-     * @param user the database user; never null
-     * @param password the password; never null
+     * @param user the database user, or null for the driver's default (H2: {@code sa})
+     * @param password the password, or null for the driver's own mechanisms (PostgreSQL: {@code ~/.pgpass})
+     * @throws ServiceConfigurationException when the database is not supported or its driver is missing
      */
     public OrderReadModel(String jdbcUrl, String user, String password) {
-        this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        this.user = Objects.requireNonNull(user, "user");
-        this.password = Objects.requireNonNull(password, "password");
+        this(ReadModelDatabase.of(Objects.requireNonNull(jdbcUrl, "jdbcUrl"), user, password));
+    }
+
+    OrderReadModel(ReadModelDatabase database) {
+        this.database = database;
+    }
+
+    /**
+     * Returns a reader of the same database whose read model is in another schema (e.g. one a rebuild wrote).
+     *
+     * @param schema the schema; never null
+     * @return the reader; never null
+     */
+    public OrderReadModel inSchema(String schema) {
+        return new OrderReadModel(database.inSchema(schema));
     }
 
     /**
@@ -100,16 +112,16 @@ public final class OrderReadModel {
     public Totals totals() throws SQLException {
         try (Connection c = open();
                 Statement s = c.createStatement()) {
-            long orders = single(s, "SELECT COUNT(*) FROM " + ReadModelSchema.ORDERS);
+            long orders = single(s, "SELECT COUNT(*) FROM " + ReadModelTables.ORDERS);
             long applied = single(
                     s,
-                    "SELECT COUNT(*) FROM " + ReadModelSchema.PROCESSED_EVENTS + " WHERE outcome = '"
-                            + ReadModelSchema.APPLIED + "'");
+                    "SELECT COUNT(*) FROM " + ReadModelTables.PROCESSED_EVENTS + " WHERE outcome = '"
+                            + ReadModelTables.APPLIED + "'");
             long rejected = single(
                     s,
-                    "SELECT COUNT(*) FROM " + ReadModelSchema.PROCESSED_EVENTS + " WHERE outcome = '"
-                            + ReadModelSchema.DEAD_LETTERED + "'");
-            long eventCounts = single(s, "SELECT COALESCE(SUM(event_count), 0) FROM " + ReadModelSchema.ORDERS);
+                    "SELECT COUNT(*) FROM " + ReadModelTables.PROCESSED_EVENTS + " WHERE outcome = '"
+                            + ReadModelTables.DEAD_LETTERED + "'");
+            long eventCounts = single(s, "SELECT COALESCE(SUM(event_count), 0) FROM " + ReadModelTables.ORDERS);
             return new Totals(orders, applied, rejected, eventCounts);
         }
     }
@@ -125,7 +137,7 @@ public final class OrderReadModel {
         try (Connection c = open();
                 Statement s = c.createStatement();
                 ResultSet rows =
-                        s.executeQuery("SELECT status, COUNT(*) FROM " + ReadModelSchema.ORDERS + " GROUP BY status")) {
+                        s.executeQuery("SELECT status, COUNT(*) FROM " + ReadModelTables.ORDERS + " GROUP BY status")) {
             while (rows.next()) {
                 byStatus.put(rows.getString(1), rows.getLong(2));
             }
@@ -143,8 +155,8 @@ public final class OrderReadModel {
         Set<String> ids = new HashSet<>();
         try (Connection c = open();
                 Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT event_id FROM " + ReadModelSchema.PROCESSED_EVENTS
-                        + " WHERE outcome = '" + ReadModelSchema.APPLIED + "'")) {
+                ResultSet rows = s.executeQuery("SELECT event_id FROM " + ReadModelTables.PROCESSED_EVENTS
+                        + " WHERE outcome = '" + ReadModelTables.APPLIED + "'")) {
             while (rows.next()) {
                 ids.add(rows.getString(1));
             }
@@ -162,7 +174,7 @@ public final class OrderReadModel {
         Map<String, Integer> counts = new HashMap<>();
         try (Connection c = open();
                 Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT order_id, event_count FROM " + ReadModelSchema.ORDERS)) {
+                ResultSet rows = s.executeQuery("SELECT order_id, event_count FROM " + ReadModelTables.ORDERS)) {
             while (rows.next()) {
                 counts.put(rows.getString(1), rows.getInt(2));
             }
@@ -180,7 +192,7 @@ public final class OrderReadModel {
         Map<String, String> statuses = new HashMap<>();
         try (Connection c = open();
                 Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT order_id, status FROM " + ReadModelSchema.ORDERS)) {
+                ResultSet rows = s.executeQuery("SELECT order_id, status FROM " + ReadModelTables.ORDERS)) {
             while (rows.next()) {
                 statuses.put(rows.getString(1), rows.getString(2));
             }
@@ -199,7 +211,7 @@ public final class OrderReadModel {
         try (Connection c = open();
                 PreparedStatement select = c.prepareStatement("SELECT order_id, customer_id,"
                         + " status, total_amount, currency, item_count, ship_to_country, created_at, updated_at, event_count"
-                        + " FROM " + ReadModelSchema.ORDERS + " WHERE order_id = ?")) {
+                        + " FROM " + ReadModelTables.ORDERS + " WHERE order_id = ?")) {
             select.setString(1, orderId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -220,9 +232,47 @@ public final class OrderReadModel {
         }
     }
 
+    /**
+     * Returns what became of one event: {@code APPLIED}, {@code DEAD_LETTERED}, or empty when the read model has not
+     * handled it (yet).
+     *
+     * @param eventId the event id; never null
+     * @return the outcome, or empty
+     * @throws SQLException when the database is unavailable
+     */
+    public Optional<String> eventOutcome(String eventId) throws SQLException {
+        try (Connection c = open();
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT outcome FROM " + ReadModelTables.PROCESSED_EVENTS + " WHERE event_id = ?")) {
+            select.setString(1, eventId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Returns how far the read model has read each partition: it holds every record below these offsets.
+     *
+     * @return the next offset to read per partition; never null
+     * @throws SQLException when the database is unavailable
+     */
+    public Map<TopicPartition, Long> positions() throws SQLException {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        try (Connection c = open();
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery(
+                        "SELECT source_topic, source_partition, next_offset FROM " + ReadModelTables.READ_POSITIONS)) {
+            while (rows.next()) {
+                positions.put(new TopicPartition(rows.getString(1), rows.getInt(2)), rows.getLong(3));
+            }
+        }
+        return positions;
+    }
+
     /** Opens a read connection; no DDL, which would contend with the service's transactions for locks. */
     private Connection open() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, user, password);
+        return database.open();
     }
 
     private static long single(Statement statement, String sql) throws SQLException {

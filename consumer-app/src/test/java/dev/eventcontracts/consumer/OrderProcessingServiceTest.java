@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.eventcontracts.consumer.internal.DeadLetterPublisher;
+import dev.eventcontracts.consumer.internal.Dialect;
 import dev.eventcontracts.consumer.internal.EventDecoder;
 import dev.eventcontracts.consumer.internal.LagMonitor;
+import dev.eventcontracts.consumer.internal.Migrations;
+import dev.eventcontracts.consumer.internal.ReadModelDatabase;
 import dev.eventcontracts.consumer.internal.ReadModelWriter;
 import dev.eventcontracts.orders.LineItem;
 import dev.eventcontracts.orders.Money;
@@ -16,6 +19,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +67,8 @@ class OrderProcessingServiceTest {
     private final Map<String, SpecificRecord> values = new HashMap<>();
     private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     private final AtomicInteger failingOpens = new AtomicInteger();
+    private final AtomicInteger commits = new AtomicInteger();
+    private volatile SQLException openFailure = new SQLTransientConnectionException("database unavailable");
     private OrderProcessingService service;
 
     @AfterEach
@@ -82,17 +88,20 @@ class OrderProcessingServiceTest {
     };
 
     private void start(List<ConsumerRecord<byte[], byte[]>> records) {
+        Migrations.migrate(ReadModelDatabase.of(url, "sa", ""));
         ReadModelWriter writer = new ReadModelWriter(
                 () -> {
                     if (failingOpens.getAndDecrement() > 0) {
-                        throw new SQLTransientConnectionException("database unavailable");
+                        throw openFailure;
                     }
                     return DriverManager.getConnection(url, "sa", "");
                 },
+                Dialect.H2,
                 Clock.systemUTC());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         service = new OrderProcessingService(
                 "test",
+                "g",
                 consumer,
                 TOPIC,
                 new EventDecoder((topic, data) -> new String(data, StandardCharsets.UTF_8), valueDeserializer),
@@ -100,7 +109,10 @@ class OrderProcessingServiceTest {
                 new DeadLetterPublisher(dlq, TOPIC + ".DLQ", "g", Duration.ofSeconds(5)),
                 meters,
                 new LagMonitor(meters, "g", Duration.ZERO),
-                OffsetCommitter.SYNC,
+                (kafka, offsets) -> {
+                    commits.incrementAndGet();
+                    OffsetCommitter.SYNC.commit(kafka, offsets);
+                },
                 () -> {});
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(P0));
@@ -187,6 +199,36 @@ class OrderProcessingServiceTest {
         assertThat(service.stats().applied()).isEqualTo(2);
         assertThat(new OrderReadModel(url, "sa", "").totals().orders()).isEqualTo(2);
         assertThat(dlq.history()).isEmpty();
+    }
+
+    @Test
+    void passwordRefusedWhileRunning_isRetriedAFewTimes_thenStopsWithTheFixAndCommitsNothing() {
+        openFailure = new SQLException("FATAL: password authentication failed for user \"orders\"", "28P01");
+        failingOpens.set(Integer.MAX_VALUE);
+        start(List.of(record(0, "o1", created("o1"))));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !service.isRunning());
+
+        assertThat(service.failure())
+                .containsInstanceOf(ServiceConfigurationException.class)
+                .get()
+                .asString()
+                .contains("password authentication failed", "--jdbc-password");
+        assertThat(service.stats().retries()).isEqualTo(OrderProcessingService.CONFIGURATION_ATTEMPTS - 1);
+        assertThat(commits).as("offsets untouched").hasValue(0);
+        assertThat(dlq.history()).isEmpty();
+    }
+
+    @Test
+    void configurationErrorThatGoesAway_isRetried_andTheBatchIsApplied() {
+        openFailure = new SQLException("ERROR: permission denied for table orders", "42501");
+        failingOpens.set(2);
+        start(List.of(record(0, "o1", created("o1"))));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> committed() == 1);
+
+        assertThat(service.failure()).isEmpty();
+        assertThat(service.stats().applied()).isEqualTo(1);
     }
 
     @Test

@@ -76,6 +76,28 @@ public final class CompatibilityChecker {
     }
 
     /**
+     * Checks {@code candidate} as Confluent Schema Registry does: versions newest first, stopping at the first that
+     * fails. The verdict and {@link CompatibilityResult#confluentMessages()} equal those of {@link #check}; the
+     * violations are those of the failing version only (both directions the level asks for), so refusing a
+     * breaking change costs one version's check, not one per version. Use it where the verdict and Confluent's
+     * message suffice, e.g. a registration that is not verbose.
+     *
+     * @param level the subject's level; never null
+     * @param candidate the new schema; never null
+     * @param previous the live earlier versions, oldest first; never null, may be empty (always compatible)
+     * @return the verdict, the newest failing version's violations and Confluent's wording of them
+     * @since 0.1.0
+     */
+    public CompatibilityResult checkUntilFirstFailure(
+            CompatibilityLevel level, AvroSchema candidate, List<VersionedSchema> previous) {
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(candidate, "candidate");
+        Objects.requireNonNull(previous, "previous");
+        LevelCheck outcome = LevelCheck.untilFirstFailure(level, candidate, previous, relaxed);
+        return new CompatibilityResult(level, outcome.violations(), outcome.confluentDetails());
+    }
+
+    /**
      * Builds a checker with some of the stricter rules turned off, e.g.
      * {@code CompatibilityChecker.builder().relax(Rule.DECIMAL_SCALE_CHANGED).build()}.
      *

@@ -9,7 +9,8 @@ import java.util.Objects;
  * The outcome of checking a schema against earlier versions at one level: every violation found, not only
  * the first, and the same findings in Confluent Schema Registry's wording.
  *
- * <p>{@link #violations()} covers every checked version. {@link #confluentDetails()} is what Confluent
+ * <p>{@link #violations()} covers every checked version ({@link CompatibilityChecker#checkUntilFirstFailure} checks
+ * only until the newest failing version). {@link #confluentDetails()} is what Confluent
  * reports, which is less: it checks versions newest first and stops at the first that fails, so only that
  * version's findings appear, followed by {@code {oldSchemaVersion: n}} and {@code {oldSchema: '...'}}.
  * Entries for Avro's findings equal Confluent's byte for byte; entries for our stricter rules have the same

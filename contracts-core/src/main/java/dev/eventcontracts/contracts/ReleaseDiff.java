@@ -3,15 +3,14 @@ package dev.eventcontracts.contracts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventcontracts.contracts.ReleaseChange.Kind;
+import dev.eventcontracts.schema.SchemaChange;
+import dev.eventcontracts.schema.SchemaDiff;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 
 /**
@@ -105,88 +104,37 @@ final class ReleaseDiff {
         }
     }
 
+    /** A type's own fields and symbols added or removed, and a change of its kind, from the schema diff. */
     private static void members(String name, Schema old, Schema now, List<ReleaseChange> changes) {
-        if (old.getType() != now.getType()) {
-            changes.add(new ReleaseChange(Kind.TYPE_CHANGED, name, kindOf(old) + " became " + kindOf(now)));
-        } else if (now.getType() == Schema.Type.RECORD) {
-            Set<String> was = old.getFields().stream().map(Schema.Field::name).collect(Collectors.toSet());
-            Set<String> is = now.getFields().stream().map(Schema.Field::name).collect(Collectors.toSet());
-            now.getFields().stream()
-                    .filter(f -> !was.contains(f.name()))
-                    .forEach(f -> changes.add(new ReleaseChange(Kind.FIELD_ADDED, name + "." + f.name(), field(f))));
-            old.getFields().stream()
-                    .filter(f -> !is.contains(f.name()))
-                    .forEach(f -> changes.add(new ReleaseChange(Kind.FIELD_REMOVED, name + "." + f.name(), "")));
-        } else if (now.getType() == Schema.Type.ENUM) {
-            now.getEnumSymbols().stream()
-                    .filter(s -> !old.getEnumSymbols().contains(s))
-                    .forEach(s -> changes.add(new ReleaseChange(Kind.SYMBOL_ADDED, name + "." + s, "")));
-            old.getEnumSymbols().stream()
-                    .filter(s -> !now.getEnumSymbols().contains(s))
-                    .forEach(s -> changes.add(new ReleaseChange(Kind.SYMBOL_REMOVED, name + "." + s, "")));
+        for (SchemaChange c : SchemaDiff.between(old, now)) {
+            if (!c.type().equals(name)) {
+                continue; // nested types are listed under their own name
+            }
+            switch (c.kind()) {
+                case FIELD_ADDED -> changes.add(new ReleaseChange(Kind.FIELD_ADDED, c.path(), c.after()));
+                case FIELD_REMOVED -> changes.add(new ReleaseChange(Kind.FIELD_REMOVED, c.path(), ""));
+                case SYMBOL_ADDED -> changes.add(new ReleaseChange(Kind.SYMBOL_ADDED, c.path(), ""));
+                case SYMBOL_REMOVED -> changes.add(new ReleaseChange(Kind.SYMBOL_REMOVED, c.path(), ""));
+                case TYPE_CHANGED -> {
+                    if (old.getType() != now.getType()) {
+                        changes.add(new ReleaseChange(Kind.TYPE_CHANGED, name, c.before() + " became " + c.after()));
+                    }
+                }
+                default -> {
+                    // field changes, docs and defaults: the file-level "changed otherwise" line covers them
+                }
+            }
         }
     }
 
     /** Every named type reachable from the given schemas, nested ones included, by full name in first-seen order. */
     private static Map<String, Schema> named(Collection<Schema> roots) {
         Map<String, Schema> named = new LinkedHashMap<>();
-        roots.forEach(s -> collect(s, named));
+        roots.forEach(s -> SchemaDiff.named(s).forEach(named::putIfAbsent));
         return named;
-    }
-
-    private static void collect(Schema s, Map<String, Schema> named) {
-        switch (s.getType()) {
-            case RECORD -> {
-                if (named.putIfAbsent(s.getFullName(), s) == null) {
-                    s.getFields().forEach(f -> collect(f.schema(), named));
-                }
-            }
-            case ENUM, FIXED -> named.putIfAbsent(s.getFullName(), s);
-            case ARRAY -> collect(s.getElementType(), named);
-            case MAP -> collect(s.getValueType(), named);
-            case UNION -> s.getTypes().forEach(t -> collect(t, named));
-            default -> {
-                // primitives name no type
-            }
-        }
     }
 
     private static String kindOf(Schema s) {
         return s.getType().getName();
-    }
-
-    private static String field(Schema.Field f) {
-        String type = typeName(f.schema());
-        if (!f.hasDefaultValue()) {
-            return type + "; no default";
-        }
-        return type + "; default " + defaultText(f.defaultVal());
-    }
-
-    private static String defaultText(Object value) {
-        if (value == JsonProperties.NULL_VALUE) {
-            return "null";
-        }
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            return String.valueOf(value);
-        }
-    }
-
-    /** A short, readable type: named types by their name, logical types in brackets, unions as their branches. */
-    static String typeName(Schema s) {
-        return switch (s.getType()) {
-            case RECORD, ENUM, FIXED -> s.getName();
-            case ARRAY -> "array of " + typeName(s.getElementType());
-            case MAP -> "map of " + typeName(s.getValueType());
-            case UNION ->
-                "union of " + s.getTypes().stream().map(ReleaseDiff::typeName).collect(Collectors.joining(", "));
-            default ->
-                s.getType().getName()
-                        + (s.getLogicalType() == null
-                                ? ""
-                                : " (" + s.getLogicalType().getName() + ")");
-        };
     }
 }

@@ -78,7 +78,7 @@ public final class ReleaseHistory {
         Map<String, List<VersionedSchema>> versions = new LinkedHashMap<>();
         Map<String, Map<Integer, String>> labels = new HashMap<>();
         for (ReleasedContracts release : releases) {
-            String label = "released " + Path.of(release.location()).getFileName();
+            String label = label(release);
             List<SubjectPlan> plans = release.subjects();
             SchemaAssembler<RuntimeException> assembler = SchemaAssembler.offline(plans);
             for (SubjectPlan plan : plans) {
@@ -100,6 +100,16 @@ public final class ReleaseHistory {
         Map<String, SubjectVersions> out = new LinkedHashMap<>();
         versions.forEach((subject, list) -> out.put(subject, new SubjectVersions(list, labels.get(subject))));
         return out;
+    }
+
+    /**
+     * Returns how the versions a release registers are labelled in {@link SubjectVersions#labels()}.
+     *
+     * @param release a release of this kind of history; never null
+     * @return e.g. {@code released v2} for the folder {@code released/v2}; never null
+     */
+    public static String label(ReleasedContracts release) {
+        return "released " + Path.of(release.location()).getFileName();
     }
 
     /** Returns the directory the history was read from; never null. */

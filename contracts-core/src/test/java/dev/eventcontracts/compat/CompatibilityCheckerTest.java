@@ -93,6 +93,50 @@ class CompatibilityCheckerTest {
     }
 
     @Test
+    void checkUntilFirstFailure_everyVersionBroken_reportsTheNewestVersionOnlyWithConfluentsSameMessage() {
+        String v1 = record("{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":\"string\"}");
+        String v2 = record("{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":\"string\"},"
+                + "{\"name\":\"c\",\"type\":\"long\",\"default\":0}");
+        AvroSchema candidate = AvroSchema.parse(record("{\"name\":\"a\",\"type\":\"int\"},"
+                + "{\"name\":\"b\",\"type\":\"boolean\"},{\"name\":\"c\",\"type\":\"long\",\"default\":0}"));
+
+        CompatibilityResult fast = CompatibilityChecker.standard()
+                .checkUntilFirstFailure(CompatibilityLevel.FULL_TRANSITIVE, candidate, versions(v1, v2));
+
+        assertThat(fast.violations())
+                .extracting(v -> v.oldVersion() + " " + v.direction() + " " + v.fieldPath())
+                .containsExactly("2 BACKWARD R.a", "2 BACKWARD R.b", "2 FORWARD R.a", "2 FORWARD R.b");
+        assertThat(fast.confluentMessages())
+                .isEqualTo(CompatibilityChecker.standard()
+                        .check(CompatibilityLevel.FULL_TRANSITIVE, candidate, versions(v1, v2))
+                        .confluentMessages());
+    }
+
+    @Test
+    void checkUntilFirstFailure_onlyAnOlderVersionBroken_keepsLookingUntilIt() {
+        String v1 = record("{\"name\":\"a\",\"type\":\"int\"}");
+        String v2 = record("{\"name\":\"a\",\"type\":\"long\"}");
+
+        CompatibilityResult fast = CompatibilityChecker.standard()
+                .checkUntilFirstFailure(CompatibilityLevel.FORWARD_TRANSITIVE, AvroSchema.parse(v2), versions(v1, v2));
+
+        assertThat(fast.isCompatible()).isFalse();
+        assertThat(fast.violations()).extracting(Violation::oldVersion).containsOnly(1);
+        assertThat(fast.confluentMessages()).contains("{oldSchemaVersion: 1}");
+    }
+
+    @Test
+    void checkUntilFirstFailure_nonTransitiveLevel_ignoresOlderVersions() {
+        String v1 = record("{\"name\":\"a\",\"type\":\"int\"}");
+        String v2 = record("{\"name\":\"a\",\"type\":\"long\"}");
+
+        assertThat(CompatibilityChecker.standard()
+                        .checkUntilFirstFailure(CompatibilityLevel.FORWARD, AvroSchema.parse(v2), versions(v1, v2))
+                        .isCompatible())
+                .isTrue();
+    }
+
+    @Test
     void check_nonTransitiveLevel_checksOnlyTheLatestVersion() {
         String v1 = record("{\"name\":\"a\",\"type\":\"string\"}");
         String v2 = record("{\"name\":\"a\",\"type\":\"int\"}");

@@ -69,6 +69,20 @@ class CompatibilityCorpusTest {
 
     @ParameterizedTest(name = "{0} at {1}")
     @MethodSource("casesAtEveryLevel")
+    void checkUntilFirstFailure_corpusCase_givesTheVerdictAndConfluentMessagesOfTheFullCheck(
+            Case c, CompatibilityLevel level) {
+        CompatibilityResult full = CompatibilityChecker.standard().check(level, c.candidate(), c.versions());
+
+        CompatibilityResult fast =
+                CompatibilityChecker.standard().checkUntilFirstFailure(level, c.candidate(), c.versions());
+
+        assertThat(fast.isCompatible()).as("verdict of %s at %s", c, level).isEqualTo(full.isCompatible());
+        assertThat(fast.confluentMessages()).isEqualTo(full.confluentMessages());
+        assertThat(full.violations()).containsAll(fast.violations());
+    }
+
+    @ParameterizedTest(name = "{0} at {1}")
+    @MethodSource("casesAtEveryLevel")
     void check_corpusCase_findsExactlyTheExpectedRules(Case c, CompatibilityLevel level) {
         CompatibilityResult result = CompatibilityChecker.standard().check(level, c.candidate(), c.versions());
 

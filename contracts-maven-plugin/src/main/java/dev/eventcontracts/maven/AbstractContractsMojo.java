@@ -139,6 +139,27 @@ public abstract class AbstractContractsMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * Returns the descriptor a goal that documents or freezes the contracts works on: {@code topicContracts}, else
+     * {@code schemas/topics.json} of the project.
+     *
+     * @param basedir the project's directory; never null
+     * @param goal the goal, for the message, e.g. {@code contracts:catalog}; never null
+     * @param purpose what the goal does with the contracts, e.g. {@code documents}; never null
+     * @throws GateException when the descriptor does not exist, naming the fix
+     */
+    Path projectDescriptor(File basedir, String goal, String purpose) throws GateException {
+        Path descriptor = topicContracts != null
+                ? topicContracts.toPath()
+                : basedir.toPath().resolve("schemas").resolve("topics.json");
+        descriptor = descriptor.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(descriptor)) {
+            throw new GateException(goal + " " + purpose + " a topic-contract descriptor and its .avsc files, and "
+                    + descriptor + " does not exist: set <topicContracts> or create the layout with contracts:init");
+        }
+        return descriptor;
+    }
+
     /** Returns the directory of the descriptor's {@code .avsc} files: {@code schemaDirectory}, else {@code avro/}. */
     Path schemaDir(Path descriptor) {
         if (schemaDirectory != null) {

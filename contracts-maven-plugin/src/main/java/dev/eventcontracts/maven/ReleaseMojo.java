@@ -64,7 +64,7 @@ public class ReleaseMojo extends AbstractContractsMojo {
     }
 
     private void release() throws GateException, InvalidContractException, MojoFailureException {
-        Path descriptor = descriptor();
+        Path descriptor = projectDescriptor(basedir, "contracts:release", "freezes");
         Path schemas = schemaDir(descriptor);
         Path released = baselineDirectory != null
                 ? baselineDirectory.toPath().toAbsolutePath().normalize()
@@ -99,18 +99,6 @@ public class ReleaseMojo extends AbstractContractsMojo {
                 .toAbsolutePath()
                 .normalize();
         return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
-    }
-
-    private Path descriptor() throws GateException {
-        Path descriptor = topicContracts != null
-                ? topicContracts.toPath()
-                : basedir.toPath().resolve("schemas").resolve(NextRelease.DESCRIPTOR);
-        descriptor = descriptor.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(descriptor)) {
-            throw new GateException("contracts:release freezes a topic-contract descriptor and its .avsc files, and "
-                    + descriptor + " does not exist: set <topicContracts> or create the layout with contracts:init");
-        }
-        return descriptor;
     }
 
     private static NextRelease plan(Path descriptor, Path schemas, Path released)

@@ -12,6 +12,8 @@ import dev.eventcontracts.devstack.BootstrapServers;
 import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
+import dev.eventcontracts.devstack.postgres.OnEachDatabase;
+import dev.eventcontracts.devstack.postgres.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,26 +27,26 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The order-processing service as a real process ({@link ConsumerCommand} in its own JVM, H2 read model in a
- * file): SIGTERM stops it gracefully with everything committed; SIGKILL in the middle of processing loses
- * nothing and duplicates nothing once it is restarted.
+ * The order-processing service as a real process ({@link ConsumerCommand} in its own JVM; read model in an H2 file
+ * and in PostgreSQL, the password from the environment): SIGTERM stops it gracefully with everything committed;
+ * SIGKILL in the middle of processing loses nothing and duplicates nothing once it is restarted.
  */
 @KafkaIntegrationTest
 @WithKafka(registry = true)
 @Timeout(240)
 class ConsumerProcessIT {
 
-    @Test
+    @OnEachDatabase
     void sigterm_finishesCommitsAndExits_soARestartHasNothingToRedo(
-            @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir) throws Exception {
+            @BootstrapServers String kafka, RunningRegistry registry, TestDatabase db, @TempDir Path dir)
+            throws Exception {
         StackFixture stack = new StackFixture(kafka, registry.url());
         List<SpecificRecord> events = stack.produce(2, 2_000);
-        ConsumerSettings settings = stack.consumer(dir, "sigterm");
+        ConsumerSettings settings = stack.consumer(db, "sigterm");
         long end = endOffsets(kafka);
         Process process = startConsumerProcess(settings, dir.resolve("sigterm.log"));
         // the process holds the H2 file, so watch its progress in its committed offsets: the whole topic
@@ -76,13 +78,14 @@ class ConsumerProcessIT {
         }
     }
 
-    @Test
+    @OnEachDatabase
     void sigkillDuringProcessing_restartLosesNothingAndAppliesNothingTwice(
-            @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir) throws Exception {
+            @BootstrapServers String kafka, RunningRegistry registry, TestDatabase db, @TempDir Path dir)
+            throws Exception {
         StackFixture stack = new StackFixture(kafka, registry.url());
         List<SpecificRecord> events = new ArrayList<>(stack.produce(2, 3_000));
         // the killed member does not leave the group: the broker notices after its session timeout
-        ConsumerSettings settings = stack.consumer(dir, "sigkill")
+        ConsumerSettings settings = stack.consumer(db, "sigkill")
                 .withOverrides(Map.of("max.poll.records", "100", "session.timeout.ms", "6000"));
         Process process = startConsumerProcess(settings, dir.resolve("sigkill.log"));
         await().atMost(Duration.ofSeconds(90))
@@ -103,9 +106,57 @@ class ConsumerProcessIT {
                             .containsAll(StackFixture.eventIds(events)));
         }
         assertThat(committedAtKill).isLessThan(events.size());
+        assertThat(db.serverErrors())
+                .as("redelivered events leave no error in the server log")
+                .isEmpty();
         assertThat(StackFixture.eventCounts(settings)).containsAllEntriesOf(StackFixture.eventsPerOrder(events));
         OrderReadModel.Totals totals = OrderReadModel.of(settings).totals();
         assertThat(totals.eventCountSum()).isEqualTo(totals.appliedEvents());
+    }
+
+    @OnEachDatabase(dev.eventcontracts.devstack.postgres.DatabaseKind.H2)
+    void sigkillOfAStaticMember_itsRestartGetsThePartitionsBackBeforeTheSessionTimeout(
+            @BootstrapServers String kafka, RunningRegistry registry, TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        StackFixture stack = new StackFixture(kafka, registry.url());
+        // Kafka's default session timeout: without static membership the restart would wait for it to expire
+        ConsumerSettings settings = stack.consumer(db, "takeover")
+                .withOverrides(Map.of(
+                        "max.poll.records", "100",
+                        "session.timeout.ms", "45000",
+                        "group.instance.id", "orders-0"));
+        long start = stack.startAtTheEnd(settings.groupId());
+        List<SpecificRecord> events = new ArrayList<>(stack.produce(2, 2_000));
+        Process process = startConsumerProcess(settings, dir.resolve("takeover.log"));
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .until(() -> committed(kafka, settings.groupId()) > start);
+
+        process.destroyForcibly(); // SIGKILL: the member stays in the group until its session times out
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        events.addAll(stack.produce(2, 200));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        long restart = System.nanoTime();
+        try (OrderProcessingService restarted = OrderProcessingServices.start(settings, meters)) {
+            await().atMost(Duration.ofSeconds(40))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> meters.get(OrderProcessingService.ASSIGNED_PARTITIONS)
+                                    .gauge()
+                                    .value()
+                            > 0);
+            long takeoverMillis = (System.nanoTime() - restart) / 1_000_000;
+            System.out.printf("takeover after kill -9 (static member restarted): %d ms%n", takeoverMillis);
+            assertThat(takeoverMillis)
+                    .as("partitions back before the 45 s session timeout, so through static membership")
+                    .isLessThan(40_000);
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(StackFixture.appliedEventIds(settings))
+                            .containsAll(StackFixture.eventIds(events)));
+        }
+        assertThat(StackFixture.eventCounts(settings)).containsAllEntriesOf(StackFixture.eventsPerOrder(events));
     }
 
     private static Process startConsumerProcess(ConsumerSettings settings, Path log) throws IOException {
@@ -123,15 +174,18 @@ class ConsumerProcessIT {
                 settings.groupId(),
                 "--jdbc-url",
                 settings.jdbcUrl(),
+                "--jdbc-user",
+                settings.jdbcUser(),
                 "--metrics-port",
                 "-1",
                 "--lag-log-seconds",
                 "0"));
         settings.overrides().forEach((k, v) -> command.addAll(List.of("-X", k + "=" + v)));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // the password from the environment, as a deployment would give it
+        builder.environment().put("READ_MODEL_JDBC_PASSWORD", settings.jdbcPassword());
+        return builder.start();
     }
 
     /** The order topic's end offsets, summed over its partitions. */

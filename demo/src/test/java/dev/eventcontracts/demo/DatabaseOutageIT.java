@@ -12,6 +12,9 @@ import dev.eventcontracts.devstack.BootstrapServers;
 import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
+import dev.eventcontracts.devstack.postgres.DatabaseKind;
+import dev.eventcontracts.devstack.postgres.PostgresServer;
+import dev.eventcontracts.devstack.postgres.TestDatabase;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -26,12 +29,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.h2.tools.Server;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The read model's database goes away (its H2 TCP server stops) while events keep coming: the consumer retries
+ * The read model's database goes away (its H2 TCP server stops, or its PostgreSQL server is stopped as an outage
+ * would stop it) while events keep coming: the consumer retries
  * with backoff instead of skipping anything, its lag shows on {@code /metrics}, and once the database is back
  * every event is applied exactly once and the lag returns to zero.
  */
@@ -43,59 +48,124 @@ class DatabaseOutageIT {
     private static final Pattern LAG = Pattern.compile(
             "consumer_partition_lag\\{group=\"([^\"]+)\",partition=\"(\\d+)\"," + "topic=\"[^\"]+\"} ([0-9.]+)");
 
-    @Test
+    @ParameterizedTest(name = "[{0}]")
+    @EnumSource(DatabaseKind.class)
     void databaseDown_eventsWaitAndLagGrows_thenEverythingIsAppliedOnce(
-            @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir) throws Exception {
+            DatabaseKind kind, @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir)
+            throws Exception {
         StackFixture stack = new StackFixture(kafka, registry.url());
-        Server database =
-                Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
-        int port = database.getPort();
-        ConsumerSettings base = stack.consumer(dir, "outage");
-        String url = "jdbc:h2:tcp://localhost:" + port + "/"
-                + dir.toAbsolutePath().resolve("read-model") + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0";
-        ConsumerSettings settings = new ConsumerSettings(
-                base.bootstrapServers(),
-                base.schemaRegistryUrl(),
-                base.groupId(),
-                url,
-                "sa",
-                "",
-                0,
-                Duration.ofSeconds(1),
-                base.overrides());
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        List<SpecificRecord> events = new ArrayList<>(stack.produce(2, 500));
+        try (StoppableDatabase database = StoppableDatabase.start(kind, dir)) {
+            ConsumerSettings settings =
+                    stack.consumer(database.database(), "outage").withLagLogInterval(Duration.ofSeconds(1));
+            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            List<SpecificRecord> events = new ArrayList<>(stack.produce(2, 500));
 
-        try (MetricsServer metrics = MetricsServer.start(meters, 0);
-                OrderProcessingService service = OrderProcessingServices.start(settings, meters)) {
-            await().atMost(Duration.ofSeconds(60))
-                    .ignoreExceptions()
-                    .untilAsserted(() -> assertThat(StackFixture.appliedEventIds(settings))
-                            .containsAll(StackFixture.eventIds(events)));
+            try (MetricsServer metrics = MetricsServer.start(meters, 0);
+                    OrderProcessingService service = OrderProcessingServices.start(settings, meters)) {
+                await().atMost(Duration.ofSeconds(60))
+                        .ignoreExceptions()
+                        .untilAsserted(() -> assertThat(StackFixture.appliedEventIds(settings))
+                                .containsAll(StackFixture.eventIds(events)));
 
-            database.stop();
-            events.addAll(stack.produce(2, 1_000));
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                assertThat(service.stats().retries()).isGreaterThanOrEqualTo(2);
-                assertThat(totalLag(metrics, settings.groupId())).isGreaterThan(0);
-            });
-            long appliedDuringOutage = service.stats().applied();
+                database.stop();
+                events.addAll(stack.produce(2, 1_000));
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    assertThat(service.stats().retries()).isGreaterThanOrEqualTo(2);
+                    assertThat(totalLag(metrics, settings.groupId())).isGreaterThan(0);
+                });
+                long appliedDuringOutage = service.stats().applied();
 
-            database = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists")
-                    .start();
-            await().atMost(Duration.ofSeconds(90))
-                    .pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions()
-                    .untilAsserted(() -> {
-                        assertThat(StackFixture.appliedEventIds(settings)).containsAll(StackFixture.eventIds(events));
-                        assertThat(totalLag(metrics, settings.groupId())).isZero();
-                    });
-            assertThat(service.stats().applied()).isGreaterThan(appliedDuringOutage);
-            assertThat(StackFixture.eventCounts(settings)).containsAllEntriesOf(StackFixture.eventsPerOrder(events));
-            OrderReadModel.Totals totals = OrderReadModel.of(settings).totals();
-            assertThat(totals.eventCountSum()).isEqualTo(totals.appliedEvents());
-        } finally {
-            database.stop();
+                database.restart();
+                await().atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(500))
+                        .ignoreExceptions()
+                        .untilAsserted(() -> {
+                            assertThat(StackFixture.appliedEventIds(settings))
+                                    .containsAll(StackFixture.eventIds(events));
+                            assertThat(totalLag(metrics, settings.groupId())).isZero();
+                        });
+                assertThat(service.failure()).isEmpty();
+                assertThat(service.stats().applied()).isGreaterThan(appliedDuringOutage);
+                assertThat(StackFixture.eventCounts(settings))
+                        .containsAllEntriesOf(StackFixture.eventsPerOrder(events));
+                OrderReadModel.Totals totals = OrderReadModel.of(settings).totals();
+                assertThat(totals.eventCountSum()).isEqualTo(totals.appliedEvents());
+            }
+        }
+    }
+
+    /**
+     * A database of the test's own that can go away and come back: an H2 TCP server, or a PostgreSQL server
+     * (not the shared one, which other tests use) stopped as an outage stops it and started again on its data.
+     */
+    private interface StoppableDatabase extends AutoCloseable {
+
+        TestDatabase database();
+
+        void stop();
+
+        void restart() throws Exception;
+
+        @Override
+        void close();
+
+        static StoppableDatabase start(DatabaseKind kind, Path dir) throws Exception {
+            if (kind == DatabaseKind.POSTGRESQL) {
+                PostgresServer server = PostgresServer.start();
+                PostgresServer.Database db = server.createDatabase("outage");
+                TestDatabase database =
+                        new TestDatabase(kind, "outage", db.jdbcUrl(), db.user(), db.password(), server);
+                return new StoppableDatabase() {
+                    @Override
+                    public TestDatabase database() {
+                        return database;
+                    }
+
+                    @Override
+                    public void stop() {
+                        server.stop();
+                    }
+
+                    @Override
+                    public void restart() {
+                        server.restart();
+                    }
+
+                    @Override
+                    public void close() {
+                        server.close();
+                    }
+                };
+            }
+            Server[] h2 = {
+                Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start()
+            };
+            int port = h2[0].getPort();
+            String url = "jdbc:h2:tcp://localhost:" + port + "/"
+                    + dir.toAbsolutePath().resolve("read-model") + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0";
+            TestDatabase database = new TestDatabase(kind, "outage", url, "sa", "", null);
+            return new StoppableDatabase() {
+                @Override
+                public TestDatabase database() {
+                    return database;
+                }
+
+                @Override
+                public void stop() {
+                    h2[0].stop();
+                }
+
+                @Override
+                public void restart() throws Exception {
+                    h2[0] = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists")
+                            .start();
+                }
+
+                @Override
+                public void close() {
+                    h2[0].stop();
+                }
+            };
         }
     }
 

@@ -11,18 +11,17 @@ import dev.eventcontracts.devstack.BootstrapServers;
 import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
+import dev.eventcontracts.devstack.postgres.OnEachDatabase;
+import dev.eventcontracts.devstack.postgres.TestDatabase;
 import dev.eventcontracts.orders.OrderCancelled;
 import dev.eventcontracts.orders.OrderStatusChanged;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +33,14 @@ class EndToEndIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndToEndIT.class);
 
-    @Test
+    @OnEachDatabase
     void tenThousandEvents_eachLandsInTheReadModelExactlyOnce(
-            @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir) throws Exception {
+            @BootstrapServers String kafka, RunningRegistry registry, TestDatabase db) throws Exception {
         StackFixture stack = new StackFixture(kafka, registry.url());
         long produceStart = System.nanoTime();
         List<SpecificRecord> events = stack.produce(2, 10_000);
         long produceMillis = (System.nanoTime() - produceStart) / 1_000_000;
-        ConsumerSettings settings = stack.consumer(dir, "e2e");
+        ConsumerSettings settings = stack.consumer(db, "e2e");
 
         long consumeStart = System.nanoTime();
         try (OrderProcessingService service = OrderProcessingServices.start(settings, new SimpleMeterRegistry())) {

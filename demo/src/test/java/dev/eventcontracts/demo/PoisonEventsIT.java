@@ -11,9 +11,10 @@ import dev.eventcontracts.devstack.BootstrapServers;
 import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
+import dev.eventcontracts.devstack.postgres.OnEachDatabase;
+import dev.eventcontracts.devstack.postgres.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,9 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Acceptance 3: poison records of each kind — no magic byte, unknown schema id, undecodable bytes, an event that
@@ -40,14 +39,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class PoisonEventsIT {
 
-    @Test
+    @OnEachDatabase
     void poisonOfEachKind_goesToTheDeadLetterTopicWithItsCause_andTheEventsAroundItAreProcessed(
-            @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir) throws Exception {
+            @BootstrapServers String kafka, RunningRegistry registry, TestDatabase db) throws Exception {
         StackFixture stack = new StackFixture(kafka, registry.url());
         List<SpecificRecord> good = new ArrayList<>(stack.produce(2, 300));
         List<PoisonRecords.Written> poison = PoisonRecords.send(kafka, registry.url(), StackFixture.TOPIC);
         good.addAll(stack.produce(2, 300));
-        ConsumerSettings settings = stack.consumer(dir, "poison");
+        ConsumerSettings settings = stack.consumer(db, "poison");
 
         Map<String, ConsumerRecord<byte[], byte[]>> dead;
         try (OrderProcessingService service = OrderProcessingServices.start(settings, new SimpleMeterRegistry())) {

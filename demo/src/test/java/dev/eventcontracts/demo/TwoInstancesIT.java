@@ -11,8 +11,9 @@ import dev.eventcontracts.devstack.BootstrapServers;
 import dev.eventcontracts.devstack.KafkaIntegrationTest;
 import dev.eventcontracts.devstack.RunningRegistry;
 import dev.eventcontracts.devstack.WithKafka;
+import dev.eventcontracts.devstack.postgres.OnEachDatabase;
+import dev.eventcontracts.devstack.postgres.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,9 +21,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Acceptance 5: two instances of the order-processing service in one group split the partitions; when one
@@ -33,12 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class TwoInstancesIT {
 
-    @Test
+    @OnEachDatabase
     void twoInstances_splitThePartitions_andTheSurvivorTakesOverWithoutLoss(
-            @BootstrapServers String kafka, RunningRegistry registry, @TempDir Path dir) throws Exception {
+            @BootstrapServers String kafka, RunningRegistry registry, TestDatabase db) throws Exception {
         StackFixture stack = new StackFixture(kafka, registry.url());
         List<SpecificRecord> events = new ArrayList<>(stack.produce(2, 2_000));
-        ConsumerSettings settings = stack.consumer(dir, "pair");
+        ConsumerSettings settings = stack.consumer(db, "pair");
         int partitions = StackFixture.TOPIC.partitions();
 
         OrderProcessingService first = OrderProcessingServices.start(settings, new SimpleMeterRegistry());

@@ -9,6 +9,11 @@ import java.util.List;
  * repeating them cannot change the registry's state; {@link #lookup} and the compatibility checks are
  * {@code POST}s but read-only, so they are retried too. HTTP 4xx answers are never retried.
  *
+ * <p>The lists ({@link #subjects}, {@link #versions}, {@link #subjectVersionsById}, {@link #referencedBy}) are read to
+ * their end: when the registry answers in pages ({@code offset}/{@code limit}, as Confluent 8 does by its
+ * {@code *.search.*.limit} settings), every page is requested until an empty one, so nothing is left out silently;
+ * a registry that ignores {@code offset} costs one extra request.
+ *
  * <p>Every method throws {@link RegistryException} when the registry answers an error or cannot be reached.
  *
  * @since 0.1.0

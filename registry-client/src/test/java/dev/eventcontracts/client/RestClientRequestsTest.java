@@ -316,6 +316,26 @@ class RestClientRequestsTest {
         return Arguments.of(name, call, method, target, requestBody, answer, expected);
     }
 
+    /** The calls whose answer is a list a registry may page. */
+    private static final java.util.Set<String> PAGED = java.util.Set.of(
+            "subjectVersionsById",
+            "subjects",
+            "subjectsWithPrefixAndDeleted",
+            "subjectsDeletedOnly",
+            "versions",
+            "versionsWithDeleted",
+            "referencedBy");
+
+    private static int count(String jsonArray) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(jsonArray)
+                    .size();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("calls")
     void everyCall_sendsExactRequest_andParsesAnswer(
@@ -327,12 +347,17 @@ class RestClientRequestsTest {
             String answer,
             Object expected) {
         server.on(method, target, Reply.ok(answer));
+        boolean paged = PAGED.contains(name) && !answer.equals("[]");
+        if (paged) {
+            // a list is read until an empty page (PagedListsTest)
+            server.on(method, target + (target.contains("?") ? "&" : "?") + "offset=" + count(answer), Reply.ok("[]"));
+        }
 
         Object result = call.apply(client);
 
         assertThat(result).isEqualTo(expected);
-        assertThat(server.requests()).hasSize(1);
-        Recorded request = server.lastRequest();
+        assertThat(server.requests()).hasSize(paged ? 2 : 1);
+        Recorded request = server.requests().get(0);
         assertThat(request.method()).isEqualTo(method);
         assertThat(request.target()).isEqualTo(target);
         assertThat(request.body()).isEqualTo(requestBody == null ? "" : requestBody);
@@ -404,7 +429,9 @@ class RestClientRequestsTest {
 
     @Test
     void baseUrlWithPath_isKeptBeforeApiPath() throws IOException {
-        server.on("GET", "/apis/ccompat/v7/subjects", Reply.ok("[\"x\"]"));
+        // Apicurio's ccompat API ignores offset: the second request answers the list again
+        server.on("GET", "/apis/ccompat/v7/subjects", Reply.ok("[\"x\"]"))
+                .on("GET", "/apis/ccompat/v7/subjects?offset=1", Reply.ok("[\"x\"]"));
         try (SchemaRegistryClient apicurio = SchemaRegistries.restClient(RegistryClientConfig.builder()
                 .urls(server.url() + "/apis/ccompat/v7/")
                 .maxRetries(0)

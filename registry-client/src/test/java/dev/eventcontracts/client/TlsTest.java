@@ -120,7 +120,9 @@ class TlsTest {
     }
 
     private static FakeRegistry server(boolean needClientAuth) throws IOException, GeneralSecurityException {
-        return FakeRegistry.https(serverContext(), needClientAuth).on("GET", "/subjects", Reply.ok("[\"tls\"]"));
+        return FakeRegistry.https(serverContext(), needClientAuth)
+                .on("GET", "/subjects", Reply.ok("[\"tls\"]"))
+                .on("GET", "/subjects?offset=1", Reply.ok("[]"));
     }
 
     @Test

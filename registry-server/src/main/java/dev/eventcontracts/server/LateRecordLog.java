@@ -5,6 +5,7 @@ import dev.eventcontracts.server.internal.store.RecordApplier;
 import dev.eventcontracts.server.internal.store.RecordLog;
 import dev.eventcontracts.server.internal.store.RegistryKey;
 import dev.eventcontracts.server.internal.store.RegistryValue;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -49,6 +50,12 @@ final class LateRecordLog implements RecordLog {
     public Optional<String> writerUrl() {
         RecordLog log = delegate;
         return log == null ? Optional.empty() : log.writerUrl();
+    }
+
+    @Override
+    public boolean awaitWriter(String unreachableUrl, Duration timeout) {
+        RecordLog log = delegate;
+        return log != null && log.awaitWriter(unreachableUrl, timeout);
     }
 
     @Override

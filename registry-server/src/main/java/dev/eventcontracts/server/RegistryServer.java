@@ -10,9 +10,11 @@ import dev.eventcontracts.server.internal.service.CompatibilityService;
 import dev.eventcontracts.server.internal.service.ConfigService;
 import dev.eventcontracts.server.internal.service.DeletionService;
 import dev.eventcontracts.server.internal.service.ModeService;
+import dev.eventcontracts.server.internal.service.PageLimits;
 import dev.eventcontracts.server.internal.service.QueryService;
 import dev.eventcontracts.server.internal.service.RegistrationService;
 import dev.eventcontracts.server.internal.service.RegistryServices;
+import dev.eventcontracts.server.internal.service.SchemaFormats;
 import dev.eventcontracts.server.internal.service.SchemaParsing;
 import dev.eventcontracts.server.internal.service.WriteGate;
 import dev.eventcontracts.server.internal.state.RegistryState;
@@ -25,6 +27,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -70,16 +73,18 @@ public final class RegistryServer implements AutoCloseable {
         LateRecordLog lateLog = new LateRecordLog();
         this.log = lateLog;
         Duration timeout = Duration.ofMillis(config.getInt(KafkaStoreConfig.TIMEOUT_MS));
+        Duration writerWait = Duration.ofMillis(config.getLong(RegistryServerConfig.LEADER_WAIT_TIMEOUT_MS));
         PrometheusMeterRegistry metrics = metrics(state, lateLog);
-        RegistryServices services = services(config, state, new WriteGate(lateLog, timeout));
+        RegistryServices services = services(config, state, new WriteGate(lateLog, timeout, writerWait));
         this.http = HttpApi.start(
-                httpSettings(config, timeout),
+                httpSettings(config, timeout, writerWait),
                 services,
                 lateLog,
                 metrics,
                 () -> ready && !closed,
                 this::isReady,
-                KafkaClusterId.of(config));
+                KafkaClusterId.of(config),
+                this::advertisedUrl);
         try {
             List<Integer> ports = http.ports();
             this.url = localUrl(config, ports);
@@ -138,10 +143,16 @@ public final class RegistryServer implements AutoCloseable {
                 new CompatibilityService(state, parsing, configs, CompatibilityChecker.standard());
         QueryService queries = new QueryService(
                 state,
-                config.getInt(RegistryServerConfig.SUBJECT_SEARCH_DEFAULT_LIMIT),
-                config.getInt(RegistryServerConfig.SUBJECT_SEARCH_MAX_LIMIT),
-                config.getInt(RegistryServerConfig.SCHEMA_SEARCH_DEFAULT_LIMIT),
-                config.getInt(RegistryServerConfig.SCHEMA_SEARCH_MAX_LIMIT));
+                new SchemaFormats(parsing),
+                new PageLimits(
+                        config.getInt(RegistryServerConfig.SUBJECT_SEARCH_DEFAULT_LIMIT),
+                        config.getInt(RegistryServerConfig.SUBJECT_SEARCH_MAX_LIMIT)),
+                new PageLimits(
+                        config.getInt(RegistryServerConfig.SUBJECT_VERSION_SEARCH_DEFAULT_LIMIT),
+                        config.getInt(RegistryServerConfig.SUBJECT_VERSION_SEARCH_MAX_LIMIT)),
+                new PageLimits(
+                        config.getInt(RegistryServerConfig.SCHEMA_SEARCH_DEFAULT_LIMIT),
+                        config.getInt(RegistryServerConfig.SCHEMA_SEARCH_MAX_LIMIT)));
         return new RegistryServices(
                 queries,
                 new RegistrationService(state, parsing, modes, compatibility, writes),
@@ -151,7 +162,7 @@ public final class RegistryServer implements AutoCloseable {
                 modes);
     }
 
-    private static HttpSettings httpSettings(RegistryServerConfig config, Duration timeout) {
+    private static HttpSettings httpSettings(RegistryServerConfig config, Duration timeout, Duration writerWait) {
         List<URI> listeners = new ArrayList<>();
         for (String listener : config.listeners()) {
             listeners.add(URI.create(listener.trim()));
@@ -178,12 +189,24 @@ public final class RegistryServer implements AutoCloseable {
         }
         Package pkg = RegistryServer.class.getPackage();
         String version = pkg.getImplementationVersion() == null ? "0.1.0-SNAPSHOT" : pkg.getImplementationVersion();
+        HttpSettings.ConnectionLimits limits = new HttpSettings.ConnectionLimits(
+                Duration.ofMillis(config.getLong(RegistryServerConfig.IDLE_TIMEOUT_MS)),
+                Duration.ofMillis(config.getLong(RegistryServerConfig.REQUEST_HEADER_TIMEOUT_MS)),
+                config.getLong(RegistryServerConfig.REQUEST_MIN_DATA_RATE),
+                config.getInt(RegistryServerConfig.MAX_REQUEST_HEADER_SIZE),
+                config.getInt(RegistryServerConfig.SERVER_CONNECTION_LIMIT),
+                config.getInt(RegistryServerConfig.THREAD_POOL_MAX));
         return new HttpSettings(
                 listeners,
                 tls,
                 auth,
-                config.getLong(RegistryServerConfig.REQUEST_MAX_BYTES),
+                (int) config.getLong(RegistryServerConfig.REQUEST_MAX_BYTES),
+                Math.max(
+                        config.getLong(RegistryServerConfig.REQUEST_MEMORY_MAX_BYTES),
+                        config.getLong(RegistryServerConfig.REQUEST_MAX_BYTES)),
                 timeout,
+                writerWait,
+                limits,
                 version,
                 "unknown");
     }
@@ -238,6 +261,25 @@ public final class RegistryServer implements AutoCloseable {
             return InetAddress.getLocalHost().getCanonicalHostName();
         } catch (UnknownHostException e) {
             return "localhost";
+        }
+    }
+
+    /**
+     * Says how much heap the JVM may take, and warns when no limit was given: the JVM then grows the heap up to a
+     * quarter of the machine's memory, far more than the registry needs.
+     */
+    private static void logHeap() {
+        long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
+        boolean limited = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:MaxRAM"));
+        if (limited) {
+            log().info("heap limit {} MiB", maxMiB);
+        } else {
+            log().warn(
+                            "no heap limit given: the JVM may grow the heap to {} MiB. 512 MiB serve 100,000 schemas; start "
+                                    + "with bin/registry-server-start or java -Xmx512M -jar (JAVA_TOOL_OPTIONS=-Xmx512M in a "
+                                    + "container)",
+                            maxMiB);
         }
     }
 
@@ -310,6 +352,7 @@ public final class RegistryServer implements AutoCloseable {
         Path file = args.length > 0 ? Path.of(args[0]) : null;
         RegistryServerConfig config = RegistryServerConfig.load(file, System.getenv(), Map.of());
         log().info("starting with {}", config);
+        logHeap();
         RegistryServer server = start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

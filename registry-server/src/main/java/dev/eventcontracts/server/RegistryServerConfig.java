@@ -80,12 +80,32 @@ public final class RegistryServerConfig {
     public static final String SUBJECT_SEARCH_DEFAULT_LIMIT = "subject.search.default.limit";
     /** Largest page size of {@code GET /subjects}. */
     public static final String SUBJECT_SEARCH_MAX_LIMIT = "subject.search.max.limit";
-    /** Page size of {@code GET /schemas} when none is asked. */
+    /** Page size of {@code GET /subjects/{s}/versions} when none is asked. */
+    public static final String SUBJECT_VERSION_SEARCH_DEFAULT_LIMIT = "subject.version.search.default.limit";
+    /** Largest page size of {@code GET /subjects/{s}/versions}. */
+    public static final String SUBJECT_VERSION_SEARCH_MAX_LIMIT = "subject.version.search.max.limit";
+    /** Page size of {@code GET /schemas} and the other schema lists when none is asked. */
     public static final String SCHEMA_SEARCH_DEFAULT_LIMIT = "schema.search.default.limit";
-    /** Largest page size of {@code GET /schemas}. */
+    /** Largest page size of {@code GET /schemas} and the other schema lists. */
     public static final String SCHEMA_SEARCH_MAX_LIMIT = "schema.search.max.limit";
     /** How long in-flight requests may finish on shutdown. */
     public static final String SHUTDOWN_GRACEFUL_MS = "shutdown.graceful.ms";
+    /** The most request body bytes held in memory at once beyond each body's first 32 KiB. */
+    public static final String REQUEST_MEMORY_MAX_BYTES = "request.memory.max.bytes";
+    /** How long a connection, or a request body, may go without a byte (Confluent's key). */
+    public static final String IDLE_TIMEOUT_MS = "idle.timeout.ms";
+    /** How long a client may take to send a request's headers. */
+    public static final String REQUEST_HEADER_TIMEOUT_MS = "request.header.timeout.ms";
+    /** The slowest a request body may arrive, in bytes per second (Jetty's {@code minRequestDataRate}). */
+    public static final String REQUEST_MIN_DATA_RATE = "request.min.data.rate";
+    /** The largest request line and headers, in bytes (Confluent's key). */
+    public static final String MAX_REQUEST_HEADER_SIZE = "max.request.header.size";
+    /** The most connections open at once; 0 for no limit (Confluent's key). */
+    public static final String SERVER_CONNECTION_LIMIT = "server.connection.limit";
+    /** The most threads serving requests (Confluent's key). */
+    public static final String THREAD_POOL_MAX = "thread.pool.max";
+    /** How long a write waits for a writer that is unknown, unreachable or taking over. */
+    public static final String LEADER_WAIT_TIMEOUT_MS = "leader.wait.timeout.ms";
 
     /** The environment variable prefix. */
     public static final String ENV_PREFIX = "SCHEMA_REGISTRY_";
@@ -274,44 +294,138 @@ public final class RegistryServerConfig {
                         REQUEST_MAX_BYTES,
                         Type.LONG,
                         2L * 1024 * 1024,
+                        Range.between(1024, Integer.MAX_VALUE - 16),
+                        Importance.LOW,
+                        "Largest request body accepted; larger ones answer 413 as soon as the limit is passed, whether "
+                                + "the body has a Content-Length or is chunked. Compressed bodies (Content-Encoding "
+                                + "other than identity) answer 415.")
+                .define(
+                        REQUEST_MEMORY_MAX_BYTES,
+                        Type.LONG,
+                        0L,
+                        Range.atLeast(0),
+                        Importance.LOW,
+                        "Most bytes of request bodies held in memory at once, beyond the first 32 KiB of each body "
+                                + "(which every body may use, like the connection's own buffers). A body that needs "
+                                + "more waits, without a thread, until earlier ones are done; any number of large or "
+                                + "oversized bodies at once thus holds at most this much. Values below "
+                                + "request.max.bytes (0 included) mean request.max.bytes: one body of the largest "
+                                + "size at a time.")
+                .define(
+                        IDLE_TIMEOUT_MS,
+                        Type.LONG,
+                        30_000L,
+                        Range.atLeast(1),
+                        Importance.LOW,
+                        "How long a connection may go without a byte before it is closed; a request body that "
+                                + "stops arriving for this long answers 408.")
+                .define(
+                        REQUEST_HEADER_TIMEOUT_MS,
+                        Type.LONG,
+                        10_000L,
+                        Range.atLeast(0),
+                        Importance.LOW,
+                        "How long a client may take to send a request's headers once it has begun; slower ones "
+                                + "are answered 408 and closed (0 = no limit).")
+                .define(
+                        REQUEST_MIN_DATA_RATE,
+                        Type.LONG,
+                        1024L,
+                        Range.atLeast(0),
+                        Importance.LOW,
+                        "Slowest a request body may arrive, in bytes per second averaged from its first byte; "
+                                + "slower ones answer 408 (0 = no minimum).")
+                .define(
+                        MAX_REQUEST_HEADER_SIZE,
+                        Type.INT,
+                        8192,
                         Range.atLeast(1024),
                         Importance.LOW,
-                        "Largest request body accepted; larger ones answer 413.")
+                        "Largest request line plus headers, in bytes; larger ones answer 431 (URI: 414).")
+                .define(
+                        SERVER_CONNECTION_LIMIT,
+                        Type.INT,
+                        0,
+                        Range.atLeast(0),
+                        Importance.LOW,
+                        "Most connections open at once over all listeners; past it new connections wait to be "
+                                + "accepted (0 = no limit).")
+                .define(
+                        THREAD_POOL_MAX,
+                        Type.INT,
+                        200,
+                        Range.atLeast(8),
+                        Importance.LOW,
+                        "Most threads serving requests. Request bodies are read without a thread, so slow "
+                                + "clients do not hold one.")
+                .define(
+                        LEADER_WAIT_TIMEOUT_MS,
+                        Type.LONG,
+                        20_000L,
+                        Range.atLeast(0),
+                        Importance.MEDIUM,
+                        "How long a write waits for the writer while none is known, the known one cannot be "
+                                + "reached or is taking over (a new writer is elected after "
+                                + "kafkastore.session.timeout.ms, 6000 ms by default, then fences its predecessor): "
+                                + "the write is then forwarded or applied, not refused. Past it the write answers "
+                                + "50004 or 50003 and was not applied. Keep it above the session timeout plus a few "
+                                + "seconds.")
                 .define(
                         SCHEMA_CACHE_SIZE,
                         Type.INT,
-                        10_000,
+                        1000,
                         Range.atLeast(0),
                         Importance.LOW,
-                        "How many parsed request schemas are cached (lookups of known schemas skip parsing).")
+                        "How many parsed schemas are cached, requests' and stored versions' alike (a lookup of a "
+                                + "known schema and a compatibility check skip parsing); Confluent's default. Each "
+                                + "entry holds a parsed schema, about 10 times its text.")
                 .define(
                         SUBJECT_SEARCH_DEFAULT_LIMIT,
                         Type.INT,
-                        1000,
+                        Integer.MAX_VALUE,
                         Range.atLeast(1),
                         Importance.LOW,
-                        "Page size of GET /subjects when the request names none.")
+                        "Page size of GET /subjects when the request names none, or names a limit that is not "
+                                + "positive or above the max (Confluent's default: all subjects).")
                 .define(
                         SUBJECT_SEARCH_MAX_LIMIT,
                         Type.INT,
-                        20_000,
+                        Integer.MAX_VALUE,
                         Range.atLeast(1),
                         Importance.LOW,
-                        "Largest page size of GET /subjects.")
+                        "Largest limit GET /subjects accepts; a larger one gets the default page size.")
+                .define(
+                        SUBJECT_VERSION_SEARCH_DEFAULT_LIMIT,
+                        Type.INT,
+                        Integer.MAX_VALUE,
+                        Range.atLeast(1),
+                        Importance.LOW,
+                        "Page size of GET /subjects/{subject}/versions when the request names none, or names a "
+                                + "limit that is not positive or above the max (Confluent's default: all versions).")
+                .define(
+                        SUBJECT_VERSION_SEARCH_MAX_LIMIT,
+                        Type.INT,
+                        Integer.MAX_VALUE,
+                        Range.atLeast(1),
+                        Importance.LOW,
+                        "Largest limit GET /subjects/{subject}/versions accepts; a larger one gets the default "
+                                + "page size.")
                 .define(
                         SCHEMA_SEARCH_DEFAULT_LIMIT,
                         Type.INT,
                         1000,
                         Range.atLeast(1),
                         Importance.LOW,
-                        "Page size of GET /schemas when the request names none.")
+                        "Page size of GET /schemas, /schemas/ids/{id}/subjects, /schemas/ids/{id}/versions and "
+                                + "/subjects/{subject}/versions/{version}/referencedby when the request names none, "
+                                + "or names a limit that is not positive or above the max.")
                 .define(
                         SCHEMA_SEARCH_MAX_LIMIT,
                         Type.INT,
                         1000,
                         Range.atLeast(1),
                         Importance.LOW,
-                        "Largest page size of GET /schemas.")
+                        "Largest limit the schema lists accept; a larger one gets the default page size.")
                 .define(
                         SHUTDOWN_GRACEFUL_MS,
                         Type.INT,

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 1,200 malformed and hostile requests from a seeded generator, plus raw malformed HTTP: never a 5xx, never a
- * crash, every answer a JSON body ({@code error_code} and {@code message} for every error).
+ * crash, every answer a JSON body ({@code error_code} and {@code message} for every error), every message in the
+ * registry's words: no class name of the JDK or of a library in any of them.
  */
 @KafkaIntegrationTest
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -29,6 +30,12 @@ class FuzzIT {
 
     private static final long SEED = 20_261_127L;
     private static final int REQUESTS = 1_200;
+    /** The registry's words for a limit of the JSON parser. */
+    private static final java.util.regex.Pattern LIMIT_MESSAGE =
+            java.util.regex.Pattern.compile("(nested more than|number longer than|field name longer than)");
+    /** A class of the JDK or of a library the registry uses: internals a message must not show. */
+    private static final java.util.regex.Pattern LIBRARY_CLASS = java.util.regex.Pattern.compile(
+            "com\\.fasterxml|\\bjava\\.[a-z]+\\.|\\bjavax\\.|org\\.eclipse\\.jetty|org\\.apache\\.avro|io\\.javalin");
 
     @RegisterExtension
     static final RegistryOnKafka REGISTRY =
@@ -47,6 +54,7 @@ class FuzzIT {
         FuzzRequests requests = new FuzzRequests(SEED);
         List<String> problems = new ArrayList<>();
         java.util.SortedMap<Integer, Integer> statuses = new java.util.TreeMap<>();
+        java.util.SortedSet<String> limitsAnswered = new java.util.TreeSet<>();
         int errors = 0;
         for (int i = 0; i < REQUESTS; i++) {
             FuzzRequests.Request request = requests.next();
@@ -64,6 +72,10 @@ class FuzzIT {
             }
             errors += answer.status() >= 400 ? 1 : 0;
             statuses.merge(answer.status(), 1, Integer::sum);
+            java.util.regex.Matcher limit = LIMIT_MESSAGE.matcher(answer.text());
+            if (limit.find()) {
+                limitsAnswered.add(answer.errorCode() + " " + limit.group(1));
+            }
         }
         System.out.println("FuzzIT statuses: " + statuses);
         assertThat(problems).isEmpty();
@@ -71,6 +83,15 @@ class FuzzIT {
                 .as("the generator reaches every kind of refusal")
                 .containsKeys(200, 400, 404, 405, 413, 415, 422);
         assertThat(errors).as("most fuzz requests are refused").isGreaterThan(REQUESTS / 2);
+        assertThat(limitsAnswered)
+                .as("each limit of the JSON parser, in the schema (42201) and in the body (422)")
+                .contains(
+                        "42201 nested more than",
+                        "42201 number longer than",
+                        "42201 field name longer than",
+                        "422 nested more than",
+                        "422 number longer than",
+                        "422 field name longer than");
         assertThat(rest.get("/health/ready").status()).isEqualTo(200);
         assertThat(rest.register("after-fuzz-value", "\"string\"").status()).isEqualTo(200);
     }
@@ -93,7 +114,9 @@ class FuzzIT {
             String response = sendRaw(base, raw);
             int status = Integer.parseInt(response.substring(9, 12));
             String body = response.substring(response.indexOf("\r\n\r\n") + 4);
-            if (status >= 500 || !isErrorJson(body)) {
+            if (status >= 500
+                    || !isErrorJson(body)
+                    || LIBRARY_CLASS.matcher(body).find()) {
                 problems.add(abbreviate(raw) + " -> " + abbreviate(response));
             }
         }
@@ -133,6 +156,9 @@ class FuzzIT {
         }
         if (answer.status() >= 400 && !isErrorJson(answer.text())) {
             return "error without error_code and message";
+        }
+        if (LIBRARY_CLASS.matcher(json.path("message").asText("")).find()) {
+            return "a library class name in the message";
         }
         return null;
     }

@@ -7,7 +7,8 @@ import java.util.Random;
 
 /**
  * A seeded generator of malformed and hostile requests: bad JSON, wrong JSON types, huge bodies, odd subjects,
- * bad versions and ids, invalid schemas, wrong methods and media types. Bounded: every body is at most 3 MiB.
+ * bad versions and ids, invalid schemas, wrong methods and media types, and JSON past the parser's limits (nesting,
+ * number and name lengths) in the body and in the schema. Bounded: every body is at most 3 MiB.
  */
 final class FuzzRequests {
 
@@ -133,7 +134,7 @@ final class FuzzRequests {
     }
 
     Request next() {
-        return switch (random.nextInt(10)) {
+        return switch (random.nextInt(11)) {
             case 0, 1 ->
                 new Request("POST", "/subjects/" + subject() + "/versions" + query(), schemaBody(), contentType());
             case 2 ->
@@ -184,6 +185,15 @@ final class FuzzRequests {
                         random.nextBoolean() ? schemaBody() : null,
                         contentType());
             case 8 -> new Request("POST", "/subjects/" + subject() + "/versions", hugeBody(), contentType());
+            case 9 ->
+                new Request(
+                        "POST",
+                        pick(List.of(
+                                "/subjects/limits-value/versions",
+                                "/subjects/limits-value",
+                                "/compatibility/" + "subjects/limits-value/versions/latest")),
+                        pastTheLimits(),
+                        CONTENT_TYPES.get(0));
             default ->
                 new Request(
                         "POST",
@@ -235,6 +245,25 @@ final class FuzzRequests {
             case 3 -> "[".repeat(random.nextInt(5000)) + "]".repeat(random.nextInt(5000));
             case 4 -> randomText(random.nextInt(200));
             default -> null;
+        };
+    }
+
+    /** A body, or the schema in it, past one of the JSON parser's limits (1,000 levels, digits; 50,000 name chars). */
+    private String pastTheLimits() {
+        String longNumber = "9".repeat(1_000 + random.nextInt(1_000));
+        String longName = "n".repeat(50_001 + random.nextInt(1_000));
+        int depth = 1_001 + random.nextInt(4_000);
+        return switch (random.nextInt(6)) {
+            case 0 -> "{\"schema\": " + quote(FuzzSchemas.nestedArrays(depth)) + "}";
+            case 1 ->
+                "{\"schema\": "
+                        + quote("{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"a\",\"type\":\"long\","
+                                + "\"default\":" + longNumber + "}]}")
+                        + "}";
+            case 2 -> "{\"schema\": " + quote("{\"type\":\"record\",\"name\":\"R\",\"" + longName + "\":1}") + "}";
+            case 3 -> "{\"schema\": \"\\\"int\\\"\", \"version\": " + longNumber + "}";
+            case 4 -> "{\"schema\": \"\\\"int\\\"\", \"" + longName + "\": 1}";
+            default -> "{\"schema\": \"\\\"int\\\"\", \"x\": " + "[".repeat(depth) + "]".repeat(depth) + "}";
         };
     }
 

@@ -67,7 +67,8 @@ final class FuzzSchemas {
         return sb.append("]}").toString();
     }
 
-    private static String nestedArrays(int depth) {
+    /** An array schema nested {@code depth} levels deep. */
+    static String nestedArrays(int depth) {
         return "{\"type\":\"array\",\"items\":".repeat(depth) + "\"int\"" + "}".repeat(depth);
     }
 

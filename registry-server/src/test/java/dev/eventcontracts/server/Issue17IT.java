@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class Issue17IT {
 
     private static final int BODY_BYTES = 3_000_000;
-    /** The registry's linger time after an answer (LingeringConnectionFactory.LINGER). */
+    /** The registry's linger time after an answer (GuardedConnectionFactory.LINGER). */
     private static final java.time.Duration LINGER = java.time.Duration.ofSeconds(5);
 
     private final SharedRegistry registry;

@@ -6,6 +6,7 @@ import dev.eventcontracts.server.internal.store.RecordCodec;
 import dev.eventcontracts.server.internal.store.RecordLog;
 import dev.eventcontracts.server.internal.store.RegistryKey;
 import dev.eventcontracts.server.internal.store.RegistryValue;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -115,6 +116,28 @@ final class LogHub {
         @Override
         public Optional<String> writerUrl() {
             return isWriter ? Optional.empty() : writerUrl.get();
+        }
+
+        /** Polls the view's writer URL (a test double: the supplier may change at any time). */
+        @Override
+        public boolean awaitWriter(String unreachableUrl, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!isWriter
+                    && writerUrl
+                            .get()
+                            .filter(url -> !url.equals(unreachableUrl))
+                            .isEmpty()) {
+                if (System.nanoTime() >= deadline) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

@@ -62,6 +62,14 @@ final class Rest {
         this.client = client;
     }
 
+    /** A client sending one more header with every request. */
+    Rest header(String name, String value) {
+        Rest rest = new Rest(baseUrl, client);
+        rest.headers.putAll(headers);
+        rest.headers.put(name, value);
+        return rest;
+    }
+
     /** A client sending basic-auth credentials. */
     Rest as(String user, String password) {
         Rest rest = new Rest(baseUrl, client);

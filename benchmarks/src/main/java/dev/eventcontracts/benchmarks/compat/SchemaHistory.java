@@ -14,9 +14,11 @@ import java.util.List;
  * defaults that rotate from version to version (added and dropped, as real schemas evolve), plus docs that
  * change each version.
  */
-final class SchemaHistory {
+public final class SchemaHistory {
 
-    static final int FIELDS = 50;
+    /** The number of fields of every version. */
+    public static final int FIELDS = 50;
+
     private static final int ROTATING = 5;
 
     private SchemaHistory() {}
@@ -33,6 +35,14 @@ final class SchemaHistory {
     /** Returns the candidate that follows {@code count} versions: compatible, or with two breaking changes. */
     static AvroSchema candidate(int count, boolean breaking) {
         return AvroSchema.parse(schema(count + 1, breaking));
+    }
+
+    /**
+     * Returns the text of version {@code version}; {@code breaking} turns field {@code f0} from string to int and
+     * the scale of decimal {@code f2} from 2 to 3, which breaks compatibility with every other version.
+     */
+    public static String text(int version, boolean breaking) {
+        return schema(version, breaking);
     }
 
     private static String schema(int version, boolean breaking) {

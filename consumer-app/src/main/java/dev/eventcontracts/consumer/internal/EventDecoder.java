@@ -2,6 +2,7 @@ package dev.eventcontracts.consumer.internal;
 
 import dev.eventcontracts.client.RegistryException;
 import dev.eventcontracts.consumer.DeadLetterReason;
+import dev.eventcontracts.consumer.ServiceConfigurationException;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -16,8 +17,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  *
  * <p>Classification: a value without the magic byte, an id the registry does not know, bytes that do not
  * decode, a key that does not decode or does not match the event's order id — poison
- * ({@link PoisonEventException}). A registry that does not answer (or answers 5xx, 401, 403, 429) —
- * {@link TransientFailureException}: the record is fine, the world is not; retry.
+ * ({@link PoisonEventException}). A registry that does not answer (or answers 5xx or 429) —
+ * {@link TransientFailureException}: the record is fine, the world is not; retry. A registry that refuses the
+ * service's credentials (401, 403) — {@link ServiceConfigurationException}.
  */
 public final class EventDecoder {
 
@@ -81,6 +83,14 @@ public final class EventDecoder {
         if (registry != null) {
             if (registry.kind() == RegistryException.Kind.NOT_FOUND) {
                 return new PoisonEventException(DeadLetterReason.UNKNOWN_SCHEMA_ID, e);
+            }
+            if (registry.kind() == RegistryException.Kind.UNAUTHORIZED
+                    || registry.kind() == RegistryException.Kind.FORBIDDEN) {
+                return new ServiceConfigurationException(
+                        "the schema registry refused the service (" + registry.kind() + "): " + registry.getMessage()
+                                + ". Fix: give credentials that may read schemas, e.g. -X "
+                                + "basic.auth.credentials.source=USER_INFO -X basic.auth.user.info=<user>:<password>.",
+                        e);
             }
             return new TransientFailureException("schema registry not available: " + e.getMessage(), e);
         }

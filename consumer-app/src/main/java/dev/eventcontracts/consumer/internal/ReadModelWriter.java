@@ -1,7 +1,8 @@
 package dev.eventcontracts.consumer.internal;
 
-import dev.eventcontracts.consumer.DeadLetterReason;
-import java.math.BigDecimal;
+import dev.eventcontracts.consumer.ServiceConfigurationException;
+import java.sql.Array;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,27 +14,37 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies batches of decoded events to the read model, one database transaction per batch.
  *
- * <p>Per event, inside the batch's transaction and behind a savepoint: claim the event id in
- * {@code processed_events} (a unique-key violation means it was handled before: a redelivery, skipped), check
- * the business rules against the order's row, write the row. An event that breaks a rule, or that the database
- * rejects for its data, is rolled back to its savepoint, its id recorded as {@code DEAD_LETTERED}, and handed
- * back as a {@link DeadLetter}; the others stay. Before the commit the caller gets the dead letters ({@code beforeCommit}) so that it can publish them:
- * if publishing fails, nothing is committed and the whole batch is retried.
+ * <p>Per batch, in one transaction: look up the recorded outcome of every event id of the batch and lock the
+ * orders it refers to (two queries); apply the business rules in memory ({@link BatchPlan}); write the event ids,
+ * the new orders and the changed orders in batched statements; raise the stored position of each partition
+ * ({@code read_positions}); hand the rejected events to the caller ({@code beforeCommit}) so that it can publish
+ * them; commit. If publishing fails nothing is committed and the whole batch is retried.
  *
- * <p>A transient database failure (see {@link SqlFailures}) rolls the batch back, drops the connection (the next
- * batch opens a new one) and surfaces as {@link TransientFailureException}. Not thread-safe: one per consumer
- * thread.
+ * <p>Duplicates are found by the lookup, so a redelivered event never makes the database report an error (on
+ * PostgreSQL not one line in the server log); the insert of the ids is insert-if-absent all the same, and finding
+ * an id taken meanwhile — another instance working on the same records during a rebalance — retries the batch.
+ * When the database rejects the batch for the data of one of its events (say, a value too long for its column),
+ * the batch is rolled back and applied again one event at a time behind savepoints: that event alone is
+ * dead-lettered ({@code PROCESSING_FAILED}), the others are applied.
+ *
+ * <p>An outage (see {@link SqlFailures}) rolls the batch back, drops the connection (the next batch opens a new
+ * one) and surfaces as {@link TransientFailureException}; a configuration error (a password changed, a privilege
+ * revoked) as {@link ServiceConfigurationException}. Not thread-safe: one per consumer thread.
  */
 public final class ReadModelWriter implements AutoCloseable {
 
@@ -73,264 +84,362 @@ public final class ReadModelWriter implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelWriter.class);
-    private static final int MAX_ID_LENGTH = 64;
-    private static final String INSERT_PROCESSED = "INSERT INTO " + ReadModelSchema.PROCESSED_EVENTS
-            + " (event_id, order_id, event_type, outcome, source_topic, source_partition, source_offset,"
-            + " processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_ORDER = "INSERT INTO " + ReadModelSchema.ORDERS
+    private static final String CLAIM_COLUMNS = "event_id, order_id, event_type, outcome, source_topic,"
+            + " source_partition, source_offset, processed_at, redrive_id";
+    private static final String REATTEMPT = "UPDATE " + ReadModelTables.PROCESSED_EVENTS
+            + " SET outcome = ?, event_type = ?, source_topic = ?, source_partition = ?, source_offset = ?,"
+            + " processed_at = ?, redrive_id = ? WHERE event_id = ? AND outcome = '" + ReadModelTables.DEAD_LETTERED
+            + "' AND (redrive_id IS NULL OR redrive_id <> ?)";
+    private static final String SELECT_PRIORS = "SELECT event_id, outcome, redrive_id FROM "
+            + ReadModelTables.PROCESSED_EVENTS + " WHERE event_id = ANY (?)";
+    private static final String LOCK_ORDERS = "SELECT order_id, status, cancel_reason, updated_at, event_count FROM "
+            + ReadModelTables.ORDERS + " WHERE order_id = ANY (?) FOR UPDATE";
+    private static final String INSERT_ORDER = "INSERT INTO " + ReadModelTables.ORDERS
             + " (order_id, customer_id, status, total_amount, currency, item_count, ship_to_city,"
             + " ship_to_country, cancel_reason, created_at, updated_at, event_count)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 1)";
-    private static final String SELECT_STATUS = "SELECT status FROM " + ReadModelSchema.ORDERS + " WHERE order_id = ?";
-    private static final String UPDATE_ORDER = "UPDATE " + ReadModelSchema.ORDERS
-            + " SET status = ?, cancel_reason = COALESCE(?, cancel_reason), updated_at = ?,"
-            + " event_count = event_count + 1 WHERE order_id = ?";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_ORDER = "UPDATE " + ReadModelTables.ORDERS
+            + " SET status = ?, cancel_reason = ?, updated_at = ?, event_count = ? WHERE order_id = ?";
 
     private final ConnectionFactory connections;
+    private final Dialect dialect;
     private final Clock clock;
-    private Connection connection;
+    private final String insertClaim;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private Connection connection;
 
     /**
-     * Creates a writer; it connects on first use.
+     * Creates a writer; it connects on first use. The tables must exist ({@link Migrations}).
      *
      * @param connections opens connections; never null
+     * @param dialect the database's dialect; never null
      * @param clock gives {@code processed_at}; never null
      */
-    public ReadModelWriter(ConnectionFactory connections, Clock clock) {
+    public ReadModelWriter(ConnectionFactory connections, Dialect dialect, Clock clock) {
         this.connections = Objects.requireNonNull(connections, "connections");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.insertClaim = dialect.insertIfAbsent(ReadModelTables.PROCESSED_EVENTS, CLAIM_COLUMNS, 9);
     }
 
     /**
-     * Applies a batch in one transaction.
+     * Applies a batch in one transaction, storing as positions the next offset after the batch's last record
+     * of each partition.
      *
      * @param batch the decoded records in offset order per partition; never null
      * @param beforeCommit receives the events rejected in this batch (possibly none) before the commit; if it
      *     throws, the batch is rolled back and the exception propagates; never null
      * @return what the batch did; never null
      * @throws TransientFailureException when the database is unavailable; nothing was committed
+     * @throws ServiceConfigurationException when the database refuses the service (credentials, privileges)
      */
     public BatchResult apply(List<Decoded> batch, Consumer<List<DeadLetter>> beforeCommit) {
+        Map<TopicPartition, Long> positions = new LinkedHashMap<>();
+        for (Decoded decoded : batch) {
+            positions.merge(
+                    new TopicPartition(
+                            decoded.record().topic(), decoded.record().partition()),
+                    decoded.record().offset() + 1,
+                    Math::max);
+        }
+        return apply(batch, positions, beforeCommit);
+    }
+
+    /**
+     * Applies a batch in one transaction.
+     *
+     * @param batch the decoded records in offset order per partition; never null
+     * @param positions the next offset to read per partition after this batch, including records that did not
+     *     decode; never null
+     * @param beforeCommit receives the events rejected in this batch before the commit; never null
+     * @return what the batch did; never null
+     * @throws TransientFailureException when the database is unavailable; nothing was committed
+     * @throws ServiceConfigurationException when the database refuses the service (credentials, privileges)
+     */
+    public BatchResult apply(
+            List<Decoded> batch, Map<TopicPartition, Long> positions, Consumer<List<DeadLetter>> beforeCommit) {
         Connection c = null;
         try {
             c = connection();
-            int applied = 0;
-            int duplicates = 0;
-            List<DeadLetter> rejected = new ArrayList<>();
-            for (Decoded decoded : batch) {
-                switch (applyOne(c, decoded, rejected)) {
-                    case APPLIED -> applied++;
-                    case DUPLICATE -> duplicates++;
-                    default -> {}
+            BatchResult result;
+            try {
+                BatchPlan plan = plan(c, batch);
+                write(c, plan);
+                result = new BatchResult(plan.applied(), plan.duplicates(), plan.rejected());
+            } catch (SQLException e) {
+                if (!isAboutOneEvent(e)) {
+                    throw e;
                 }
+                c.rollback();
+                LOG.info(
+                        "Batch of {} event(s) rejected by the database ({}); applying them one at a time",
+                        batch.size(),
+                        e.getMessage());
+                result = oneAtATime(c, batch);
             }
-            beforeCommit.accept(rejected);
+            raisePositions(c, positions);
+            beforeCommit.accept(result.rejected());
             c.commit();
-            return new BatchResult(applied, duplicates, rejected);
+            return result;
+        } catch (ConcurrentClaimException e) {
+            rollbackQuietly(c);
+            throw new TransientFailureException(e.getMessage(), e);
         } catch (SQLException e) {
             rollbackQuietly(c);
             discardConnection();
-            if (SqlFailures.isTransient(e)) {
-                throw new TransientFailureException("read model database not available: " + e.getMessage(), e);
-            }
-            // not tied to one event (those are caught per savepoint), e.g. the commit itself failed: retry
-            throw new TransientFailureException("read model transaction failed: " + e.getMessage(), e);
+            throw failure(e);
         } catch (RuntimeException e) {
             rollbackQuietly(c);
             throw e;
         }
     }
 
-    private enum Outcome {
-        APPLIED,
-        DUPLICATE,
-        REJECTED
+    private RuntimeException failure(SQLException e) {
+        return switch (SqlFailures.classify(e)) {
+            case OUTAGE -> new TransientFailureException("read model database not available: " + e.getMessage(), e);
+            case CONFIGURATION -> new ServiceConfigurationException(SqlFailures.explain(e, "of the service"), e);
+            case DATA ->
+                SqlFailures.isUniqueViolation(e)
+                        ? new TransientFailureException(
+                                "an event of the batch was recorded by another instance meanwhile (rebalance); "
+                                        + "retrying: " + e.getMessage(),
+                                e)
+                        // not tied to one event (those are isolated one at a time), e.g. the commit failed: retry
+                        : new TransientFailureException("read model transaction failed: " + e.getMessage(), e);
+        };
     }
 
-    private Outcome applyOne(Connection c, Decoded decoded, List<DeadLetter> rejected) throws SQLException {
-        Savepoint savepoint = c.setSavepoint();
-        try {
-            requireId("eventId", decoded.event().eventId());
-            requireId("orderId", decoded.event().orderId());
-            if (!claim(c, decoded, ReadModelSchema.APPLIED)) {
+    /** A data error that one event's values can cause (not a duplicate id, which a concurrent writer causes). */
+    private static boolean isAboutOneEvent(SQLException e) {
+        return SqlFailures.classify(e) == SqlFailures.Kind.DATA && !SqlFailures.isUniqueViolation(e);
+    }
+
+    /** Applies the events one at a time behind savepoints, dead-lettering those the database rejects. */
+    private BatchResult oneAtATime(Connection c, List<Decoded> batch) throws SQLException {
+        List<DeadLetter> rejected = new ArrayList<>();
+        int applied = 0;
+        int duplicates = 0;
+        for (Decoded decoded : batch) {
+            Savepoint savepoint = c.setSavepoint();
+            try {
+                BatchPlan single = plan(c, List.of(decoded));
+                write(c, single);
+                applied += single.applied();
+                duplicates += single.duplicates();
+                rejected.addAll(single.rejected());
+            } catch (SQLException e) {
+                if (!isAboutOneEvent(e)) {
+                    throw e;
+                }
                 c.rollback(savepoint);
-                return Outcome.DUPLICATE;
+                LOG.warn(
+                        "Event {} at {}-{}@{} rejected by the database: {}",
+                        decoded.event().eventId(),
+                        decoded.record().topic(),
+                        decoded.record().partition(),
+                        decoded.record().offset(),
+                        e.toString());
+                BatchPlan failed = load(c, List.of(decoded));
+                failed.rejectForData(decoded, e);
+                recordRejection(c, failed);
+                rejected.addAll(failed.rejected());
             }
-            write(c, decoded.event());
-            return Outcome.APPLIED;
-        } catch (InvalidEventException e) {
-            c.rollback(savepoint);
-            markDeadLettered(c, decoded);
-            rejected.add(new DeadLetter(decoded.record(), DeadLetterReason.INVALID_EVENT, e));
-            return Outcome.REJECTED;
-        } catch (SQLException e) {
-            if (SqlFailures.isTransient(e)) {
-                throw e;
-            }
-            c.rollback(savepoint);
-            LOG.warn(
-                    "Event {} at {}-{}@{} rejected by the database: {}",
-                    decoded.event().eventId(),
-                    decoded.record().topic(),
-                    decoded.record().partition(),
-                    decoded.record().offset(),
-                    e.toString());
-            markDeadLettered(c, decoded);
-            rejected.add(new DeadLetter(decoded.record(), DeadLetterReason.PROCESSING_FAILED, e));
-            return Outcome.REJECTED;
         }
+        return new BatchResult(applied, duplicates, rejected);
     }
 
-    /**
-     * Records a rejected event's id too, so that a redelivery after a crash is a duplicate and does not reach
-     * the dead-letter topic again or, worse, pass the rules against a later state. Skipped for ids the table
-     * cannot hold.
-     */
-    private void markDeadLettered(Connection c, Decoded decoded) throws SQLException {
-        OrderEvent event = decoded.event();
-        if (!validId(event.eventId()) || !validId(event.orderId())) {
-            return;
-        }
+    /** Records a rejected event's id so that its redelivery is a duplicate; skipped if even that fails. */
+    private void recordRejection(Connection c, BatchPlan failed) throws SQLException {
         Savepoint savepoint = c.setSavepoint();
         try {
-            claim(c, decoded, ReadModelSchema.DEAD_LETTERED);
+            writeClaims(c, failed.claims());
         } catch (SQLException e) {
-            if (SqlFailures.isTransient(e)) {
+            if (SqlFailures.classify(e) != SqlFailures.Kind.DATA) {
                 throw e;
             }
             c.rollback(savepoint);
-            LOG.warn("Could not record dead-lettered event {}: {}", event.eventId(), e.toString());
+            LOG.warn("Could not record a dead-lettered event: {}", e.toString());
         }
     }
 
-    /** Records the event id; false when it is already recorded (the event was handled before). */
-    private boolean claim(Connection c, Decoded decoded, String outcome) throws SQLException {
-        OrderEvent event = decoded.event();
-        PreparedStatement insert = prepared(c, INSERT_PROCESSED);
-        insert.setString(1, event.eventId());
-        insert.setString(2, event.orderId());
-        insert.setString(3, event.type());
-        insert.setString(4, outcome);
-        insert.setString(5, decoded.record().topic());
-        insert.setInt(6, decoded.record().partition());
-        insert.setLong(7, decoded.record().offset());
-        insert.setObject(8, utc(clock.instant()));
-        try {
-            insert.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if (SqlFailures.isUniqueViolation(e)) {
-                return false;
+    private BatchPlan plan(Connection c, List<Decoded> batch) throws SQLException {
+        BatchPlan plan = load(c, batch);
+        batch.forEach(plan::add);
+        return plan;
+    }
+
+    /** Starts a plan on the state the batch touches: the ids' recorded outcomes, the orders (locked). */
+    private BatchPlan load(Connection c, List<Decoded> batch) throws SQLException {
+        Set<String> eventIds = new LinkedHashSet<>();
+        Set<String> orderIds = new LinkedHashSet<>();
+        for (Decoded decoded : batch) {
+            if (BatchPlan.validId(decoded.event().eventId())) {
+                eventIds.add(decoded.event().eventId());
             }
-            throw e;
+            if (BatchPlan.validId(decoded.event().orderId())) {
+                orderIds.add(decoded.event().orderId());
+            }
+        }
+        return new BatchPlan(priors(c, eventIds), lockOrders(c, orderIds));
+    }
+
+    private Map<String, BatchPlan.Prior> priors(Connection c, Set<String> eventIds) throws SQLException {
+        Map<String, BatchPlan.Prior> priors = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return priors;
+        }
+        PreparedStatement select = prepared(c, SELECT_PRIORS);
+        select.setArray(1, varchars(c, eventIds));
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                priors.put(rows.getString(1), new BatchPlan.Prior(rows.getString(2), rows.getString(3)));
+            }
+        }
+        return priors;
+    }
+
+    /** Reads the orders the batch refers to and locks them until the commit, so no other writer interleaves. */
+    private Map<String, BatchPlan.Order> lockOrders(Connection c, Set<String> orderIds) throws SQLException {
+        Map<String, BatchPlan.Order> orders = new HashMap<>();
+        if (orderIds.isEmpty()) {
+            return orders;
+        }
+        PreparedStatement select = prepared(c, LOCK_ORDERS);
+        select.setArray(1, varchars(c, orderIds));
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                String orderId = rows.getString(1);
+                orders.put(
+                        orderId,
+                        BatchPlan.Order.stored(
+                                orderId,
+                                rows.getString(2),
+                                rows.getString(3),
+                                rows.getObject(4, OffsetDateTime.class).toInstant(),
+                                rows.getInt(5)));
+            }
+        }
+        return orders;
+    }
+
+    private static Array varchars(Connection c, Set<String> values) throws SQLException {
+        return c.createArrayOf("VARCHAR", values.toArray());
+    }
+
+    private void write(Connection c, BatchPlan plan) throws SQLException {
+        writeClaims(c, plan.claims());
+        List<BatchPlan.Order> created = plan.createdOrders();
+        if (!created.isEmpty()) {
+            PreparedStatement insert = prepared(c, INSERT_ORDER);
+            for (BatchPlan.Order order : created) {
+                insert.setString(1, order.orderId);
+                insert.setString(2, order.customerId);
+                insert.setString(3, order.status);
+                insert.setBigDecimal(4, order.total);
+                insert.setString(5, order.currency);
+                insert.setInt(6, order.itemCount);
+                insert.setString(7, order.shipToCity);
+                insert.setString(8, order.shipToCountry);
+                insert.setString(9, order.cancelReason);
+                insert.setObject(10, utc(order.createdAt));
+                insert.setObject(11, utc(order.updatedAt));
+                insert.setInt(12, order.eventCount);
+                insert.addBatch();
+            }
+            executeBatch(insert);
+        }
+        List<BatchPlan.Order> updated = plan.updatedOrders();
+        if (!updated.isEmpty()) {
+            PreparedStatement update = prepared(c, UPDATE_ORDER);
+            for (BatchPlan.Order order : updated) {
+                update.setString(1, order.status);
+                update.setString(2, order.cancelReason);
+                update.setObject(3, utc(order.updatedAt));
+                update.setInt(4, order.eventCount);
+                update.setString(5, order.orderId);
+                update.addBatch();
+            }
+            executeBatch(update);
         }
     }
 
-    private void write(Connection c, OrderEvent event) throws SQLException {
-        if (event instanceof OrderEvent.Created created) {
-            insertOrder(c, created);
+    private void writeClaims(Connection c, List<BatchPlan.Claim> claims) throws SQLException {
+        OffsetDateTime now = utc(clock.instant());
+        List<BatchPlan.Claim> inserts = new ArrayList<>();
+        List<BatchPlan.Claim> reattempts = new ArrayList<>();
+        claims.forEach(claim -> (claim.reattempt() ? reattempts : inserts).add(claim));
+        if (!inserts.isEmpty()) {
+            PreparedStatement insert = prepared(c, insertClaim);
+            for (BatchPlan.Claim claim : inserts) {
+                ConsumerRecord<byte[], byte[]> record = claim.decoded().record();
+                OrderEvent event = claim.decoded().event();
+                insert.setString(1, event.eventId());
+                insert.setString(2, event.orderId());
+                insert.setString(3, event.type());
+                insert.setString(4, claim.outcome());
+                insert.setString(5, record.topic());
+                insert.setInt(6, record.partition());
+                insert.setLong(7, record.offset());
+                insert.setObject(8, now);
+                insert.setString(9, claim.redriveId());
+                insert.addBatch();
+            }
+            requireEveryRow(executeBatch(insert), inserts);
+        }
+        if (!reattempts.isEmpty()) {
+            PreparedStatement update = prepared(c, REATTEMPT);
+            for (BatchPlan.Claim claim : reattempts) {
+                ConsumerRecord<byte[], byte[]> record = claim.decoded().record();
+                update.setString(1, claim.outcome());
+                update.setString(2, claim.decoded().event().type());
+                update.setString(3, record.topic());
+                update.setInt(4, record.partition());
+                update.setLong(5, record.offset());
+                update.setObject(6, now);
+                update.setString(7, claim.redriveId());
+                update.setString(8, claim.decoded().event().eventId());
+                update.setString(9, claim.redriveId());
+                update.addBatch();
+            }
+            requireEveryRow(executeBatch(update), reattempts);
+        }
+    }
+
+    /** An id the lookup found free but the write found taken: another writer claimed it in between. */
+    private static void requireEveryRow(int[] counts, List<BatchPlan.Claim> claims) {
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw new ConcurrentClaimException(
+                        "event " + claims.get(i).decoded().event().eventId()
+                                + " was recorded by another instance meanwhile (rebalance); retrying the batch");
+            }
+        }
+    }
+
+    private void raisePositions(Connection c, Map<TopicPartition, Long> positions) throws SQLException {
+        if (positions.isEmpty()) {
             return;
         }
-        String status = currentStatus(c, event.orderId());
-        if (status == null) {
-            throw new InvalidEventException(event.type() + " " + event.eventId() + " for unknown order '"
-                    + event.orderId() + "': its OrderCreated was never processed");
+        PreparedStatement upsert = prepared(c, dialect.raisePosition());
+        OffsetDateTime now = utc(clock.instant());
+        for (Map.Entry<TopicPartition, Long> position : positions.entrySet()) {
+            upsert.setString(1, position.getKey().topic());
+            upsert.setInt(2, position.getKey().partition());
+            upsert.setLong(3, position.getValue());
+            upsert.setObject(4, now);
+            upsert.addBatch();
         }
-        if (event instanceof OrderEvent.StatusChanged changed) {
-            String problem = Transitions.checkChange(status, changed.previousStatus(), changed.status());
-            if (problem != null) {
-                throw new InvalidEventException("OrderStatusChanged " + changed.eventId() + " of order '"
-                        + changed.orderId() + "' " + changed.previousStatus() + " -> " + changed.status() + ": "
-                        + problem);
-            }
-            updateOrder(c, changed.orderId(), changed.status(), null, changed.changedAt());
-        } else {
-            OrderEvent.Cancelled cancelled = (OrderEvent.Cancelled) event;
-            String problem = Transitions.checkCancel(status);
-            if (problem != null) {
-                throw new InvalidEventException("OrderCancelled " + cancelled.eventId() + " of order '"
-                        + cancelled.orderId() + "': " + problem);
-            }
-            updateOrder(c, cancelled.orderId(), Transitions.CANCELLED, cancelled.reason(), cancelled.cancelledAt());
-        }
+        executeBatch(upsert);
     }
 
-    private void insertOrder(Connection c, OrderEvent.Created created) throws SQLException {
-        validate(created);
-        if (currentStatus(c, created.orderId()) != null) {
-            throw new InvalidEventException(
-                    "OrderCreated " + created.eventId() + ": order '" + created.orderId() + "' already exists");
+    /** Executes a batch; a batch failure reports the statement's own error (its SQLSTATE), not the wrapper's. */
+    private static int[] executeBatch(PreparedStatement statement) throws SQLException {
+        try {
+            return statement.executeBatch();
+        } catch (BatchUpdateException e) {
+            SQLException next = e.getNextException();
+            throw next != null && next.getSQLState() != null ? next : e;
         }
-        PreparedStatement insert = prepared(c, INSERT_ORDER);
-        insert.setString(1, created.orderId());
-        insert.setString(2, created.customerId());
-        insert.setString(3, Transitions.CREATED);
-        insert.setBigDecimal(4, created.total());
-        insert.setString(5, created.currency());
-        insert.setInt(
-                6, created.items().stream().mapToInt(OrderEvent.Item::quantity).sum());
-        insert.setString(7, created.shipToCity());
-        insert.setString(8, created.shipToCountry());
-        insert.setObject(9, utc(created.createdAt()));
-        insert.setObject(10, utc(created.createdAt()));
-        insert.executeUpdate();
-    }
-
-    private static void validate(OrderEvent.Created created) {
-        String where = "OrderCreated " + created.eventId() + " of order '" + created.orderId() + "': ";
-        requireId("customerId", created.customerId());
-        if (created.items().isEmpty()) {
-            throw new InvalidEventException(where + "an order needs at least one item");
-        }
-        BigDecimal sum = BigDecimal.ZERO;
-        for (OrderEvent.Item item : created.items()) {
-            if (item.quantity() < 1) {
-                throw new InvalidEventException(where + "item '" + item.productId() + "' has quantity "
-                        + item.quantity() + "; expected at least 1");
-            }
-            if (item.unitPrice().signum() < 0) {
-                throw new InvalidEventException(where + "item '" + item.productId() + "' has a negative price");
-            }
-            if (!item.currency().equals(created.currency())) {
-                throw new InvalidEventException(where + "item '" + item.productId() + "' is priced in "
-                        + item.currency() + " but the total in " + created.currency());
-            }
-            sum = sum.add(item.unitPrice().multiply(BigDecimal.valueOf(item.quantity())));
-        }
-        if (sum.compareTo(created.total()) != 0) {
-            throw new InvalidEventException(where + "total " + created.total().toPlainString() + " "
-                    + created.currency() + " is not the sum of its items, " + sum.toPlainString());
-        }
-    }
-
-    private static boolean validId(String value) {
-        return !value.isBlank() && value.length() <= MAX_ID_LENGTH;
-    }
-
-    private static void requireId(String field, String value) {
-        if (!validId(value)) {
-            throw new InvalidEventException(
-                    field + " '" + value + "' must be 1 to " + MAX_ID_LENGTH + " characters and not blank");
-        }
-    }
-
-    private String currentStatus(Connection c, String orderId) throws SQLException {
-        PreparedStatement select = prepared(c, SELECT_STATUS);
-        select.setString(1, orderId);
-        try (ResultSet row = select.executeQuery()) {
-            return row.next() ? row.getString(1) : null;
-        }
-    }
-
-    private void updateOrder(Connection c, String orderId, String status, String cancelReason, Instant at)
-            throws SQLException {
-        PreparedStatement update = prepared(c, UPDATE_ORDER);
-        update.setString(1, status);
-        update.setString(2, cancelReason);
-        update.setObject(3, utc(at));
-        update.setString(4, orderId);
-        update.executeUpdate();
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -341,7 +450,6 @@ public final class ReadModelWriter implements AutoCloseable {
         if (connection == null) {
             Connection opened = connections.open();
             try {
-                ReadModelSchema.create(opened);
                 opened.setAutoCommit(false);
             } catch (SQLException e) {
                 closeQuietly(opened);
@@ -394,5 +502,14 @@ public final class ReadModelWriter implements AutoCloseable {
     @Override
     public void close() {
         discardConnection();
+    }
+
+    /** Another writer recorded an event id between this batch's lookup and its write. */
+    private static final class ConcurrentClaimException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConcurrentClaimException(String message) {
+            super(message);
+        }
     }
 }

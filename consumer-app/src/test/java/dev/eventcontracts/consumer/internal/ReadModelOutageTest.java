@@ -37,8 +37,9 @@ class ReadModelOutageTest {
         server = startServer(0);
         int port = server.getPort();
         String url = "jdbc:h2:tcp://localhost:" + port + "/" + database;
+        Migrations.migrate(ReadModelDatabase.of(url, "sa", ""));
         ReadModelWriter writer =
-                new ReadModelWriter(() -> DriverManager.getConnection(url, "sa", ""), Clock.systemUTC());
+                new ReadModelWriter(() -> DriverManager.getConnection(url, "sa", ""), Dialect.H2, Clock.systemUTC());
         writer.apply(List.of(events.decoded(events.created("o1"))), letters -> {});
 
         server.stop();

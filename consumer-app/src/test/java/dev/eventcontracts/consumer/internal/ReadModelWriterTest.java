@@ -5,23 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventcontracts.consumer.DeadLetterReason;
 import dev.eventcontracts.consumer.OrderReadModel;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ReadModelWriterTest {
 
     private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    private final ReadModelWriter writer =
-            new ReadModelWriter(() -> DriverManager.getConnection(url, "sa", ""), Clock.systemUTC());
-    private final OrderReadModel readModel = new OrderReadModel(url, "sa", "");
+    private final ReadModelDatabase database = migrated(ReadModelDatabase.of(url, null, null));
+    private final ReadModelWriter writer = new ReadModelWriter(database::open, Dialect.H2, Clock.systemUTC());
+    private final OrderReadModel readModel = new OrderReadModel(url, null, null);
     private final TestEvents events = new TestEvents();
     private final List<DeadLetter> published = new ArrayList<>();
+
+    private static ReadModelDatabase migrated(ReadModelDatabase database) {
+        Migrations.migrate(database);
+        return database;
+    }
 
     @AfterEach
     void close() {
@@ -190,5 +196,69 @@ class ReadModelWriterTest {
 
         assertThat(readModel.totals()).isEqualTo(new OrderReadModel.Totals(0, 0, 0, 0));
         assertThat(apply(events.created("o1")).applied()).isEqualTo(1);
+    }
+
+    @Test
+    void apply_deadLetteredEventRedrivenAfterItsCauseIsFixed_isAppliedOnce() throws SQLException {
+        OrderEvent early = events.changed("o1", "CREATED", "PAID");
+        assertThat(apply(early).rejected()).hasSize(1);
+        apply(events.created("o1"));
+
+        ReadModelWriter.BatchResult redriven = writer.apply(List.of(events.redriven(early, "dlq-0@7")), letters -> {});
+        ReadModelWriter.BatchResult redeliveredRedrive =
+                writer.apply(List.of(events.redriven(early, "dlq-0@7")), letters -> {});
+        ReadModelWriter.BatchResult redrivenAgain =
+                writer.apply(List.of(events.redriven(early, "dlq-0@9")), letters -> {});
+
+        assertThat(redriven.applied()).isEqualTo(1);
+        assertThat(redeliveredRedrive.duplicates()).isEqualTo(1);
+        assertThat(redrivenAgain.duplicates()).as("applied stays applied").isEqualTo(1);
+        OrderReadModel.OrderView order = readModel.order("o1").orElseThrow();
+        assertThat(order.status()).isEqualTo("PAID");
+        assertThat(order.eventCount()).isEqualTo(2);
+        assertThat(readModel.totals()).isEqualTo(new OrderReadModel.Totals(1, 2, 0, 2));
+    }
+
+    @Test
+    void apply_redrivenEventStillInvalid_isDeadLetteredAgainOncePerRedrive() {
+        OrderEvent orphan = events.changed("o9", "CREATED", "PAID");
+        apply(orphan);
+
+        ReadModelWriter.BatchResult redriven =
+                writer.apply(List.of(events.redriven(orphan, "dlq-0@1")), published::addAll);
+        ReadModelWriter.BatchResult redelivered =
+                writer.apply(List.of(events.redriven(orphan, "dlq-0@1")), published::addAll);
+
+        assertThat(redriven.rejected()).hasSize(1);
+        assertThat(redelivered.duplicates()).isEqualTo(1);
+        assertThat(published).hasSize(2);
+    }
+
+    @Test
+    void apply_storesTheNextOffsetOfEachPartition_neverLoweringIt() throws SQLException {
+        TopicPartition p0 = new TopicPartition(TestEvents.TOPIC, 0);
+        writer.apply(List.of(events.decoded(events.created("o1"))), Map.of(p0, 42L), letters -> {});
+        writer.apply(List.of(), Map.of(p0, 40L), letters -> {});
+
+        assertThat(readModel.positions()).containsExactly(Map.entry(p0, 42L));
+    }
+
+    @Test
+    void apply_deadLetterAndItsRedrivenCopyInOneBatch_asANewGroupReadsThem_appliesItOnce() throws SQLException {
+        OrderEvent early = events.changed("o1", "CREATED", "PAID");
+
+        ReadModelWriter.BatchResult result = writer.apply(
+                List.of(
+                        events.decoded(early),
+                        events.decoded(events.created("o1")),
+                        events.redriven(early, "dlq-0@3"),
+                        events.redriven(early, "dlq-0@4")),
+                published::addAll);
+
+        assertThat(result.applied()).isEqualTo(2);
+        assertThat(result.rejected()).hasSize(1);
+        assertThat(result.duplicates()).isEqualTo(1);
+        assertThat(readModel.order("o1").orElseThrow().eventCount()).isEqualTo(2);
+        assertThat(readModel.eventOutcome(early.eventId())).hasValue("APPLIED");
     }
 }

@@ -1,6 +1,8 @@
 package dev.eventcontracts.consumer.internal;
 
+import dev.eventcontracts.consumer.DeadLetterHeaders;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +41,13 @@ final class TestEvents {
 
     ReadModelWriter.Decoded decoded(OrderEvent event) {
         return new ReadModelWriter.Decoded(record(new byte[] {1}, new byte[] {2}), event);
+    }
+
+    /** The event as it comes back re-driven from the given dead letter. */
+    ReadModelWriter.Decoded redriven(OrderEvent event, String from) {
+        ConsumerRecord<byte[], byte[]> record = record(new byte[] {1}, new byte[] {2});
+        record.headers().add(DeadLetterHeaders.REDRIVEN_FROM, from.getBytes(StandardCharsets.UTF_8));
+        return new ReadModelWriter.Decoded(record, event);
     }
 
     ConsumerRecord<byte[], byte[]> record(byte[] key, byte[] value) {

@@ -64,6 +64,41 @@ public record LevelCheck(List<Violation> violations, List<String> confluentDetai
         return new LevelCheck(violations, List.of());
     }
 
+    /**
+     * Runs the check as Confluent does: versions newest first, stopping at the first that fails. The Confluent
+     * entries equal those of {@link #run}; the violations are only that version's (both directions the level asks
+     * for), so a breaking change costs one version's check instead of every version's.
+     *
+     * @param level the level; never null
+     * @param candidate the new schema; never null
+     * @param previous the live earlier versions, oldest first; never null
+     * @param relaxed the stricter rules not to report; never null
+     * @return the outcome; never null
+     */
+    public static LevelCheck untilFirstFailure(
+            CompatibilityLevel level, AvroSchema candidate, List<VersionedSchema> previous, Set<Rule> relaxed) {
+        if (previous.isEmpty() || !(level.checksBackward() || level.checksForward())) {
+            return new LevelCheck(List.of(), List.of());
+        }
+        int oldest = level.isTransitive() ? 0 : previous.size() - 1;
+        for (int i = previous.size() - 1; i >= oldest; i--) {
+            VersionedSchema old = previous.get(i);
+            DirectionCheck backward = level.checksBackward() ? run(Direction.BACKWARD, candidate, old, relaxed) : null;
+            DirectionCheck forward = level.checksForward() ? run(Direction.FORWARD, candidate, old, relaxed) : null;
+            if (backward != null && !backward.isEmpty() || forward != null && !forward.isEmpty()) {
+                List<Violation> violations = new ArrayList<>();
+                if (backward != null) {
+                    violations.addAll(backward.violations());
+                }
+                if (forward != null) {
+                    violations.addAll(forward.violations());
+                }
+                return new LevelCheck(violations, confluentBlock(old, backward, forward));
+            }
+        }
+        return new LevelCheck(List.of(), List.of());
+    }
+
     private static DirectionCheck run(
             Direction direction, AvroSchema candidate, VersionedSchema old, Set<Rule> relaxed) {
         return DirectionCheck.run(

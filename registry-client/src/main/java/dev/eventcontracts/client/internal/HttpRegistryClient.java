@@ -21,11 +21,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The REST client: one method per call of Confluent's API, each a path, a body and a retry safety handed to
  * {@link HttpTransport}. Reads and read-only {@code POST}s (lookup, compatibility checks) are {@code READ};
- * registrations, updates and deletes are {@code WRITE}.
+ * registrations, updates and deletes are {@code WRITE}. The lists a registry may page (subjects, versions, the
+ * versions of an id, the referrers of a version) are read to their end ({@link Pages}).
  */
 public final class HttpRegistryClient implements SchemaRegistryClient {
 
@@ -93,24 +95,41 @@ public final class HttpRegistryClient implements SchemaRegistryClient {
         return call("GET", Paths.of("/schemas/types"), null, READ, strings);
     }
 
+    /** Every page of a list ({@link Pages}): {@code path} builds the request, without paging parameters. */
+    private <T> List<T> list(Supplier<Paths> path, ObjectReader reader) {
+        return Pages.all(offset -> {
+            Paths page = path.get();
+            if (offset > 0) {
+                page.param("offset", Integer.toString(offset));
+            }
+            return call("GET", page, null, READ, reader);
+        });
+    }
+
     @Override
     public List<SubjectVersion> subjectVersionsById(int id) {
-        return call("GET", Paths.of("/schemas/ids/" + id + "/versions"), null, READ, subjectVersions);
+        return list(() -> Paths.of("/schemas/ids/" + id + "/versions"), subjectVersions);
     }
 
     @Override
     public List<String> subjects(String subjectPrefix, boolean deleted, boolean deletedOnly) {
-        Paths path = Paths.of("/subjects")
-                .param("subjectPrefix", subjectPrefix)
-                .flag("deleted", deleted)
-                .flag("deletedOnly", deletedOnly);
-        return call("GET", path, null, READ, strings);
+        return list(
+                () -> Paths.of("/subjects")
+                        .param("subjectPrefix", subjectPrefix)
+                        .flag("deleted", deleted)
+                        .flag("deletedOnly", deletedOnly),
+                strings);
     }
 
     @Override
     public List<Integer> versions(String subject, boolean deleted, boolean deletedOnly) {
-        Paths path = subject(subject).then("/versions").flag("deleted", deleted).flag("deletedOnly", deletedOnly);
-        return call("GET", path, null, READ, ints);
+        Objects.requireNonNull(subject, "subject");
+        return list(
+                () -> subject(subject)
+                        .then("/versions")
+                        .flag("deleted", deleted)
+                        .flag("deletedOnly", deletedOnly),
+                ints);
     }
 
     @Override
@@ -133,8 +152,8 @@ public final class HttpRegistryClient implements SchemaRegistryClient {
 
     @Override
     public List<Integer> referencedBy(String subject, int version) {
-        Paths path = subject(subject).then("/versions").version(version).then("/referencedby");
-        return call("GET", path, null, READ, ints);
+        Objects.requireNonNull(subject, "subject");
+        return list(() -> subject(subject).then("/versions").version(version).then("/referencedby"), ints);
     }
 
     @Override

@@ -29,9 +29,9 @@ final class CompatibilityRoutes {
             dev.eventcontracts.server.internal.service.Versions.parse(version);
         }
         SchemaRequest request = bodies.schemaRequest(ctx);
-        CompatibilityService.Verdict verdict =
-                compatibility.test(subject, version, request, Http.flag(ctx, "normalize"));
         boolean verbose = Http.flag(ctx, "verbose");
+        CompatibilityService.Verdict verdict =
+                compatibility.test(subject, version, request, Http.flag(ctx, "normalize"), verbose);
         Http.json(
                 ctx,
                 ResponseBodies.compatibility(

@@ -35,8 +35,10 @@ final class ErrorMapper {
 
     private void registryError(RegistryException e, Context ctx) {
         ErrorKind kind = e.kind();
-        if (kind == ErrorKind.NOT_READY) {
-            LOG.debug("{} {} answered 503: {}", ctx.method(), ctx.path(), e.getMessage());
+        boolean forwardedToANonWriter =
+                kind == ErrorKind.UNKNOWN_LEADER && ctx.header(Forwarder.FORWARDED_HEADER) != null;
+        if (kind == ErrorKind.NOT_READY || forwardedToANonWriter) {
+            LOG.debug("{} {} answered {}: {}", ctx.method(), ctx.path(), kind.httpStatus(), e.getMessage());
         } else if (kind.httpStatus() >= 500) {
             LOG.error(
                     "{} {} failed: {}",
@@ -48,13 +50,22 @@ final class ErrorMapper {
         Http.write(ctx, kind.httpStatus(), ResponseBodies.error(kind.errorCode(), e.getMessage(), e.violations()));
     }
 
-    /** Not an error: this instance is not the writer, so the writer answers (or the forwarding fails). */
+    /**
+     * Not an error: this instance is not the writer, so the writer answers (or the forwarding fails). A failed
+     * forwarding is logged here, once, without a stack trace: its causes (no writer, a writer gone) are the
+     * cluster's state, not a fault of this instance.
+     */
     private void forward(WriterElsewhereException reason, Context ctx) {
         try {
-            forwarder.forward(ctx);
+            forwarder.forward(ctx, reason.waitDeadlineNanos());
         } catch (RegistryException e) {
-            LOG.warn("{} {} could not be forwarded: {}", ctx.method(), ctx.path(), e.getMessage());
-            registryError(e, ctx);
+            if (ctx.header(Forwarder.FORWARDED_HEADER) == null) {
+                LOG.warn("{} {} could not be forwarded: {}", ctx.method(), ctx.path(), e.getMessage());
+            }
+            Http.write(
+                    ctx,
+                    e.kind().httpStatus(),
+                    ResponseBodies.error(e.kind().errorCode(), e.getMessage(), e.violations()));
         }
     }
 

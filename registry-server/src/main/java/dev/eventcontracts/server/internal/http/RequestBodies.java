@@ -1,13 +1,15 @@
 package dev.eventcontracts.server.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.eventcontracts.schema.SchemaReference;
 import dev.eventcontracts.server.internal.service.ErrorKind;
+import dev.eventcontracts.server.internal.service.JsonLimits;
 import dev.eventcontracts.server.internal.service.RegistryException;
 import dev.eventcontracts.server.internal.service.SchemaRequest;
 import io.javalin.http.Context;
@@ -17,35 +19,50 @@ import java.util.List;
 
 /**
  * Reads request bodies as Confluent's REST layer does: malformed JSON answers 400, a value of the wrong JSON
- * type 422, unknown fields are ignored.
+ * type 422, unknown fields are ignored. The JSON parser's limits are the registry's ({@link JsonLimits}, strings
+ * up to {@code request.max.bytes}); a body beyond one answers 422 saying which, in the registry's words.
  */
 final class RequestBodies {
 
     private final ObjectMapper mapper;
+    private final int maxStringLength;
 
-    RequestBodies() {
-        mapper = new ObjectMapper();
-        mapper.getFactory()
-                .setStreamReadConstraints(
-                        StreamReadConstraints.builder().maxNestingDepth(200).build());
+    /**
+     * Creates the reader.
+     *
+     * @param maxRequestBytes {@code request.max.bytes}: no string in a body can be longer
+     */
+    RequestBodies(int maxRequestBytes) {
+        maxStringLength = maxRequestBytes;
+        mapper = new ObjectMapper(JsonLimits.factory(maxStringLength));
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** The body as a JSON object. */
     JsonNode object(Context ctx) {
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length == 0) {
+        BodyReader.Body body = BodyReader.bytes(ctx);
+        if (body.length() == 0) {
             throw new RegistryException(ErrorKind.UNPROCESSABLE_ENTITY, "Request body is missing");
         }
         JsonNode node;
         try {
-            node = mapper.readTree(body);
+            node = body.segments().size() == 1
+                    ? mapper.readTree(body.segments().get(0))
+                    : mapper.readTree(body.stream());
+        } catch (StreamConstraintsException e) {
+            throw new RegistryException(
+                    ErrorKind.UNPROCESSABLE_ENTITY, "The request body " + JsonLimits.describe(e, maxStringLength));
         } catch (StreamReadException e) {
-            throw new RegistryException(ErrorKind.MALFORMED_JSON, e.getOriginalMessage());
+            throw new RegistryException(ErrorKind.MALFORMED_JSON, JsonLimits.withoutSourceNote(e.getOriginalMessage()));
+        } catch (MismatchedInputException e) {
+            // FAIL_ON_TRAILING_TOKENS: the only mismatch a tree can have
+            throw new RegistryException(
+                    ErrorKind.UNPROCESSABLE_ENTITY, "The request body holds more than one JSON value");
         } catch (JsonProcessingException e) {
-            throw new RegistryException(ErrorKind.UNPROCESSABLE_ENTITY, e.getOriginalMessage());
+            throw new RegistryException(
+                    e, ErrorKind.UNPROCESSABLE_ENTITY, "The request body could not be read as JSON");
         } catch (IOException e) {
-            throw new RegistryException(ErrorKind.MALFORMED_JSON, String.valueOf(e.getMessage()));
+            throw new RegistryException(e, ErrorKind.MALFORMED_JSON, "The request body could not be read");
         }
         if (node == null || node.isMissingNode()) {
             throw new RegistryException(ErrorKind.UNPROCESSABLE_ENTITY, "Request body is missing");

@@ -32,7 +32,7 @@ final class ResponseBodies {
         });
     }
 
-    private static void writeViolations(JsonGenerator g, List<Violation> violations) throws IOException {
+    static void writeViolations(JsonGenerator g, List<Violation> violations) throws IOException {
         if (violations.isEmpty()) {
             return;
         }

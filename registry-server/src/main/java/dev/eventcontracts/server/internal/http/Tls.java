@@ -9,20 +9,28 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
-/** Builds the Jetty connectors of the listeners, plain and TLS. */
+/** Builds the Jetty connectors of the listeners, plain and TLS, with the connection limits of the settings. */
 final class Tls {
 
     private Tls() {}
 
-    static Connector plain(Server server, HttpConfiguration config, String host, int port) {
-        ServerConnector connector = new ServerConnector(server, new LingeringConnectionFactory(config));
+    static Connector plain(
+            Server server, HttpConfiguration config, String host, int port, HttpSettings.ConnectionLimits limits) {
+        ServerConnector connector =
+                new ServerConnector(server, new GuardedConnectionFactory(config, limits.headerTimeout()));
         connector.setHost(host);
         connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
         return connector;
     }
 
     static Connector secure(
-            Server server, HttpConfiguration config, String host, int port, HttpSettings.TlsSettings tls) {
+            Server server,
+            HttpConfiguration config,
+            String host,
+            int port,
+            HttpSettings.TlsSettings tls,
+            HttpSettings.ConnectionLimits limits) {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStorePath(tls.keystoreLocation());
         ssl.setKeyStorePassword(tls.keystorePassword());
@@ -46,9 +54,12 @@ final class Tls {
         customizer.setSniHostCheck(false);
         https.addCustomizer(customizer);
         ServerConnector connector = new ServerConnector(
-                server, new SslConnectionFactory(ssl, "http/1.1"), new LingeringConnectionFactory(https));
+                server,
+                new SslConnectionFactory(ssl, "http/1.1"),
+                new GuardedConnectionFactory(https, limits.headerTimeout()));
         connector.setHost(host);
         connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
         return connector;
     }
 }

@@ -74,7 +74,8 @@ public final class DeletionService {
                                 target.schemaType(),
                                 target.references(),
                                 target.schema(),
-                                true));
+                                true,
+                                target.extras()));
                 if (!state.subject(subject).map(SubjectVersions::hasLive).orElse(false)) {
                     dropSubjectSettings(subject);
                 }

@@ -50,6 +50,8 @@ public enum ErrorKind {
     FORBIDDEN(403, 403, "%s"),
     NOT_FOUND(404, 404, "HTTP 404 Not Found"),
     METHOD_NOT_ALLOWED(405, 405, "HTTP 405 Method Not Allowed"),
+    /** Not in Confluent's table: the request body stopped arriving, or arrived too slowly. */
+    REQUEST_TIMEOUT(408, 408, "%s"),
     PAYLOAD_TOO_LARGE(413, 413, "%s"),
     UNSUPPORTED_MEDIA_TYPE(415, 415, "HTTP 415 Unsupported Media Type"),
     UNPROCESSABLE_ENTITY(422, 422, "%s"),

@@ -38,30 +38,31 @@ public final class QueryService {
     }
 
     private final RegistryState state;
-    private final int subjectDefaultLimit;
-    private final int subjectMaxLimit;
-    private final int schemaDefaultLimit;
-    private final int schemaMaxLimit;
+    private final SchemaFormats formats;
+    private final PageLimits subjectPages;
+    private final PageLimits versionPages;
+    private final PageLimits schemaPages;
 
     /**
      * Creates the service.
      *
-     * @param subjectDefaultLimit the page size of {@code GET /subjects} when the request names none
-     * @param subjectMaxLimit the largest page size {@code GET /subjects} may ask for
-     * @param schemaDefaultLimit the page size of {@code GET /schemas} when the request names none
-     * @param schemaMaxLimit the largest page size {@code GET /schemas} may ask for
+     * @param formats applies the {@code format} parameter to the schemas answered
+     * @param subjectPages the page sizes of {@code GET /subjects} ({@code subject.search.*})
+     * @param versionPages the page sizes of {@code GET /subjects/{s}/versions} ({@code subject.version.search.*})
+     * @param schemaPages the page sizes of {@code GET /schemas}, {@code /schemas/ids/{id}/subjects|versions} and
+     *     {@code referencedby} ({@code schema.search.*})
      */
     public QueryService(
             RegistryState state,
-            int subjectDefaultLimit,
-            int subjectMaxLimit,
-            int schemaDefaultLimit,
-            int schemaMaxLimit) {
+            SchemaFormats formats,
+            PageLimits subjectPages,
+            PageLimits versionPages,
+            PageLimits schemaPages) {
         this.state = state;
-        this.subjectDefaultLimit = subjectDefaultLimit;
-        this.subjectMaxLimit = subjectMaxLimit;
-        this.schemaDefaultLimit = schemaDefaultLimit;
-        this.schemaMaxLimit = schemaMaxLimit;
+        this.formats = formats;
+        this.subjectPages = subjectPages;
+        this.versionPages = versionPages;
+        this.schemaPages = schemaPages;
     }
 
     /** {@code GET /subjects}: sorted names, a subject counting as deleted when all its versions are. */
@@ -72,11 +73,14 @@ public final class QueryService {
                 names.add(s.subject());
             }
         }
-        return page(names, offset, limit, subjectDefaultLimit, subjectMaxLimit);
+        return subjectPages.page(names, offset, limit);
     }
 
-    /** {@code GET /subjects/{s}/versions}. */
-    public List<Integer> versions(String subject, Filter filter) {
+    /**
+     * {@code GET /subjects/{s}/versions}: the version numbers the filter keeps, ascending, then the page. The subject
+     * must exist first (with {@link Filter#LIVE}, with a live version), whatever the page, as in Confluent.
+     */
+    public List<Integer> versions(String subject, Filter filter, int offset, int limit) {
         SubjectVersions versions = state.subject(subject)
                 .filter(s -> filter != Filter.LIVE || s.hasLive())
                 .orElseThrow(() -> new RegistryException(ErrorKind.SUBJECT_NOT_FOUND, subject));
@@ -86,7 +90,7 @@ public final class QueryService {
                 numbers.add(v.version());
             }
         }
-        return numbers;
+        return versionPages.page(numbers, offset, limit);
     }
 
     /** {@code GET /subjects/{s}/versions/{v}}. */
@@ -110,14 +114,53 @@ public final class QueryService {
         throw new RegistryException(ErrorKind.VERSION_NOT_FOUND, versionId);
     }
 
-    /** {@code GET /subjects/{s}/versions/{v}/referencedby}: ids of the schemas referencing it, ascending. */
-    public List<Integer> referencedBy(String subject, String versionText) {
+    /**
+     * {@code GET /subjects/{s}/metadata}: the highest version whose {@code metadata.properties} hold every pair of
+     * {@code wanted} (as Confluent's {@code getLatestWithMetadata}). A version without metadata never matches; with
+     * no pairs, the highest version with metadata does. Soft-deleted versions count only with
+     * {@code includeDeleted}.
+     *
+     * @throws RegistryException 40401 when the subject does not exist (counting soft-deleted versions only with
+     *     {@code includeDeleted}), 40403 when no version matches
+     */
+    public SchemaVersion latestWithMetadata(String subject, Map<String, String> wanted, boolean includeDeleted) {
+        SubjectVersions versions = state.subject(subject).orElse(null);
+        if (versions != null) {
+            List<SchemaVersion> all = versions.all();
+            for (int i = all.size() - 1; i >= 0; i--) {
+                SchemaVersion v = all.get(i);
+                Map<String, String> properties = v.metadataProperties();
+                if ((includeDeleted || !v.deleted())
+                        && properties != null
+                        && properties.entrySet().containsAll(wanted.entrySet())) {
+                    return v;
+                }
+            }
+        }
+        if (versions == null || !includeDeleted && !versions.hasLive()) {
+            throw new RegistryException(ErrorKind.SUBJECT_NOT_FOUND, subject);
+        }
+        throw new RegistryException(ErrorKind.SCHEMA_NOT_FOUND_UNDER_SUBJECT);
+    }
+
+    /** The schema text of a version in the requested {@code format} (null or blank: as stored). */
+    public String schemaText(SchemaVersion version, String format) {
+        return formats.format(version.schema(), version.references(), format);
+    }
+
+    /** The schema text of an id in the requested {@code format} (null or blank: as stored). */
+    public String schemaText(SchemaIdEntry entry, String format) {
+        return formats.format(entry.schema(), entry.references(), format);
+    }
+
+    /** {@code GET /subjects/{s}/versions/{v}/referencedby}: ids of the schemas referencing it, ascending, paged. */
+    public List<Integer> referencedBy(String subject, String versionText, int offset, int limit) {
         SchemaVersion target = version(subject, versionText, true);
         Set<Integer> ids = new TreeSet<>();
         for (SchemaVersion referrer : state.referrers(target.subject(), target.version())) {
             ids.add(referrer.id());
         }
-        return new ArrayList<>(ids);
+        return schemaPages.page(new ArrayList<>(ids), offset, limit);
     }
 
     /** The schema with this id; 40403 when unknown. */
@@ -132,13 +175,22 @@ public final class QueryService {
                 .orElseThrow(() -> new RegistryException(ErrorKind.SCHEMA_NOT_FOUND, guid));
     }
 
+    /** The cached answer of {@code GET /schemas/ids/{id}} without parameters; null while no version holds it. */
+    public byte[] schemaJson(SchemaIdEntry entry) {
+        return state.schemaByIdJson(entry);
+    }
+
     /** The version answering for an id (see {@link RegistryState#holderOf}). */
     public SchemaVersion holder(SchemaIdEntry entry, String preferredSubject) {
         return state.holderOf(entry, preferredSubject);
     }
 
-    /** {@code GET /schemas/ids/{id}/versions}: (subject, version) pairs in Confluent's order. */
-    public List<Map.Entry<String, Integer>> versionsOf(int id, boolean includeDeleted) {
+    /** {@code GET /schemas/ids/{id}/versions}: (subject, version) pairs in Confluent's order, paged. */
+    public List<Map.Entry<String, Integer>> versionsOf(int id, boolean includeDeleted, int offset, int limit) {
+        return schemaPages.page(versionsOf(id, includeDeleted), offset, limit);
+    }
+
+    private List<Map.Entry<String, Integer>> versionsOf(int id, boolean includeDeleted) {
         SchemaIdEntry entry = schema(id);
         List<Map.Entry<String, Integer>> pairs = new ArrayList<>();
         for (Map.Entry<String, Integer> sv : entry.subjectVersions()) {
@@ -153,13 +205,13 @@ public final class QueryService {
         return pairs;
     }
 
-    /** {@code GET /schemas/ids/{id}/subjects}. */
-    public List<String> subjectsOf(int id, boolean includeDeleted) {
+    /** {@code GET /schemas/ids/{id}/subjects}, paged. */
+    public List<String> subjectsOf(int id, boolean includeDeleted, int offset, int limit) {
         Set<String> subjects = new LinkedHashSet<>();
         for (Map.Entry<String, Integer> sv : versionsOf(id, includeDeleted)) {
             subjects.add(sv.getKey());
         }
-        return new ArrayList<>(subjects);
+        return schemaPages.page(new ArrayList<>(subjects), offset, limit);
     }
 
     /** {@code GET /schemas}: versions sorted by subject and version. */
@@ -176,17 +228,11 @@ public final class QueryService {
             }
             result.addAll(candidates);
         }
-        return page(result, offset, limit, schemaDefaultLimit, schemaMaxLimit);
+        return schemaPages.page(result, offset, limit);
     }
 
     /** The highest id ever assigned. */
     public int maxId() {
         return state.maxId();
-    }
-
-    private static <T> List<T> page(List<T> all, int offset, int limit, int defaultLimit, int maxLimit) {
-        int size = limit > 0 && limit <= maxLimit ? limit : defaultLimit;
-        int from = Math.min(Math.max(offset, 0), all.size());
-        return new ArrayList<>(all.subList(from, (int) Math.min(all.size(), (long) from + size)));
     }
 }

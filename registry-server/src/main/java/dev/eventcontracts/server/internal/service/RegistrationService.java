@@ -8,7 +8,11 @@ import dev.eventcontracts.server.internal.state.SchemaVersion;
 import dev.eventcontracts.server.internal.state.SubjectVersions;
 import dev.eventcontracts.server.internal.store.SchemaKey;
 import dev.eventcontracts.server.internal.store.SchemaValue;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,15 +70,17 @@ public final class RegistrationService {
     /**
      * Registers a schema under a subject (or answers the version that already holds it).
      *
+     * @param verbose whether a refusal names the violations against every version the level selects; otherwise
+     *     it names those of the newest version that fails (Confluent's message is the same either way)
      * @throws RegistryException 409 when incompatible; 42201, 42205, 42207, 42208, 42209; 5000x on store errors
      * @throws WriterElsewhereException when another instance is the writer
      */
-    public SchemaVersion register(String subject, SchemaRequest request, boolean normalize) {
+    public SchemaVersion register(String subject, SchemaRequest request, boolean normalize, boolean verbose) {
         Subjects.requireValid(subject);
-        return writes.locked(() -> registerLocked(subject, request, normalize));
+        return writes.locked(() -> registerLocked(subject, request, normalize, verbose));
     }
 
-    private SchemaVersion registerLocked(String subject, SchemaRequest original, boolean normalize) {
+    private SchemaVersion registerLocked(String subject, SchemaRequest original, boolean normalize, boolean verbose) {
         Mode mode = checkMode(subject, original);
         SubjectVersions versions = state.subject(subject).orElse(null);
         SchemaRequest request = original;
@@ -99,18 +105,10 @@ public final class RegistrationService {
         }
         int version = nextVersion(versions, request, mode, parsed);
         if (mode != Mode.IMPORT) {
-            CompatibilityService.Verdict verdict = compatibility.againstLive(subject, parsed.schema());
+            CompatibilityService.Verdict verdict =
+                    compatibility.againstLive(subject, parsed.schema(), parsed.guid(), verbose);
             if (!verdict.compatible()) {
-                for (Violation v : verdict.result().violations()) {
-                    LOG.info(
-                            "refused subject '{}': field '{}' ({}), {} v{}: {}",
-                            subject,
-                            v.fieldPath(),
-                            v.rule(),
-                            v.direction(),
-                            v.oldVersion(),
-                            v.message());
-                }
+                logRefusal(subject, verdict);
                 throw RegistryException.incompatible(
                         verdict.result().registerConflictMessage(subject),
                         verdict.result().violations());
@@ -128,6 +126,29 @@ public final class RegistrationService {
         return state.subject(subject)
                 .flatMap(s -> s.version(version))
                 .orElseThrow(() -> new IllegalStateException("the applied version is missing"));
+    }
+
+    /**
+     * One line per refusal, naming the fields; a refusal answered from memory (the same request again, e.g. a
+     * producer in a crash loop) logs at debug only, so a loop cannot flood the log.
+     */
+    private static void logRefusal(String subject, CompatibilityService.Verdict verdict) {
+        List<Violation> violations = verdict.result().violations();
+        if (verdict.remembered() ? !LOG.isDebugEnabled() : !LOG.isInfoEnabled()) {
+            return;
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        Set<Integer> versions = new TreeSet<>();
+        for (Violation v : violations) {
+            fields.add(v.fieldPath() + " (" + v.rule() + ")");
+            versions.add(v.oldVersion());
+        }
+        String line = "refused subject '{}': {} violation(s) against version(s) {}: {}";
+        if (verdict.remembered()) {
+            LOG.debug(line + " (the same request was refused before)", subject, violations.size(), versions, fields);
+        } else {
+            LOG.info(line, subject, violations.size(), versions, fields);
+        }
     }
 
     private Mode checkMode(String subject, SchemaRequest request) {

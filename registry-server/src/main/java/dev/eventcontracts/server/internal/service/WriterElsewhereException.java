@@ -8,8 +8,21 @@ public final class WriterElsewhereException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** With the reason (for logs). */
-    public WriterElsewhereException(String reason) {
+    private final long waitDeadlineNanos;
+
+    /**
+     * With the reason (for logs) and how long the write may still wait for a writer.
+     *
+     * @param reason why this instance does not write
+     * @param waitDeadlineNanos the {@link System#nanoTime()} until which the forwarding may wait for a writer
+     */
+    public WriterElsewhereException(String reason, long waitDeadlineNanos) {
         super(reason, null, false, false);
+        this.waitDeadlineNanos = waitDeadlineNanos;
+    }
+
+    /** The {@link System#nanoTime()} until which the forwarding may wait for a writer. */
+    public long waitDeadlineNanos() {
+        return waitDeadlineNanos;
     }
 }

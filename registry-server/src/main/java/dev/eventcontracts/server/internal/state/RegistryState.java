@@ -1,5 +1,7 @@
 package dev.eventcontracts.server.internal.state;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.eventcontracts.server.internal.store.ClearSubjectKey;
 import dev.eventcontracts.server.internal.store.ConfigKey;
 import dev.eventcontracts.server.internal.store.ConfigValue;
@@ -35,12 +37,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RegistryState implements RecordApplier {
 
+    /** The cached answers by id: 32 MiB hold the hot ids of any deployment, and bound the heap they take. */
+    private static final long ANSWER_CACHE_BYTES = 32L << 20;
+
+    /** An answer and the change count of its id when it was built. */
+    private record CachedAnswer(int changes, byte[] json) {}
+
     private final Clock clock;
     private final ConcurrentHashMap<String, SubjectVersions> subjects = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, SchemaIdEntry> ids = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Integer> idsByGuid = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> subjectLevels = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> subjectModes = new ConcurrentHashMap<>();
+    private final Cache<SchemaIdEntry, CachedAnswer> answers = Caffeine.newBuilder()
+            .maximumWeight(ANSWER_CACHE_BYTES)
+            .weigher((SchemaIdEntry id, CachedAnswer answer) -> answer.json().length + 64)
+            .build();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong hardDeletes = new AtomicLong();
     private volatile String globalLevel;
@@ -109,7 +121,8 @@ public final class RegistryState implements RecordApplier {
                 value.references(),
                 value.schema(),
                 value.deleted(),
-                clock.millis());
+                clock.millis(),
+                value.extras());
         SubjectVersions before = subjects.get(key.subject());
         SchemaVersion previous =
                 before == null ? null : before.version(key.version()).orElse(null);
@@ -156,6 +169,7 @@ public final class RegistryState implements RecordApplier {
         if (entry.isEmpty()) {
             ids.remove(entry.id());
             idsByGuid.remove(entry.guid(), entry.id());
+            answers.invalidate(entry);
         } else {
             refresh(entry);
         }
@@ -190,9 +204,32 @@ public final class RegistryState implements RecordApplier {
         }
     }
 
-    /** Recomputes the cached answer of {@code GET /schemas/ids/{id}}. */
+    /** Invalidates the cached answer of {@code GET /schemas/ids/{id}}. */
     private void refresh(SchemaIdEntry entry) {
-        entry.setJson(ResponseJson.schemaById(entry, holderOf(entry, null), null));
+        entry.changed();
+    }
+
+    /**
+     * The answer of {@code GET /schemas/ids/{id}} without query parameters, from a cache bounded in bytes: a hot id
+     * costs a cache hit, and the heap does not hold an answer for every id ever read.
+     *
+     * @return the JSON, or null while no version holds the id
+     */
+    public byte[] schemaByIdJson(SchemaIdEntry entry) {
+        int changes = entry.changes();
+        CachedAnswer cached = answers.getIfPresent(entry);
+        if (cached != null && cached.changes() == changes) {
+            return cached.json();
+        }
+        SchemaVersion holder = holderOf(entry, null);
+        if (holder == null) {
+            return null;
+        }
+        // built from what the state holds now; if the applier changes the id meanwhile, the count moved on and the
+        // next read builds it again
+        byte[] json = ResponseJson.schemaById(entry, holder, null);
+        answers.put(entry, new CachedAnswer(changes, json));
+        return json;
     }
 
     // ------------------------------------------------------------------ reading

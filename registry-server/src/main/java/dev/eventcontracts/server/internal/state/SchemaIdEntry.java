@@ -21,7 +21,7 @@ public final class SchemaIdEntry {
     private final List<SchemaReference> references;
     private final String schema;
     private final ConcurrentHashMap<String, Integer> subjectVersions = new ConcurrentHashMap<>();
-    private volatile byte[] json;
+    private volatile int changes;
 
     SchemaIdEntry(int id, String guid, String schemaType, List<SchemaReference> references, String schema) {
         this.id = id;
@@ -61,9 +61,9 @@ public final class SchemaIdEntry {
         return subjectVersions.get(subject);
     }
 
-    /** The answer of {@code GET /schemas/ids/{id}} without query parameters; null while no version holds it. */
-    public byte[] json() {
-        return json;
+    /** How often what this id answers has changed; a cached answer is valid only for the count it was built at. */
+    int changes() {
+        return changes;
     }
 
     void put(String subject, int version) {
@@ -78,7 +78,8 @@ public final class SchemaIdEntry {
         return subjectVersions.isEmpty();
     }
 
-    void setJson(byte[] newJson) {
-        json = newJson;
+    /** Called by the applier thread only, after every change of the versions holding this id. */
+    void changed() {
+        changes++;
     }
 }

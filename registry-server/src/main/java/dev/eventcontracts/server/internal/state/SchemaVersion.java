@@ -1,13 +1,17 @@
 package dev.eventcontracts.server.internal.state;
 
-import dev.eventcontracts.schema.AvroSchema;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventcontracts.schema.SchemaReference;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * One version of a subject as the registry serves it. Immutable apart from caches that are computed once from
- * the immutable fields: the JSON answers (so reads never serialize twice) and the parsed schema.
+ * One version of a subject as the registry serves it. Immutable. It holds no caches, so its heap is the stored
+ * record's: its answers are written per request ({@link ResponseJson}, a few microseconds) and its parsed schema
+ * lives in the bounded parse cache ({@code SchemaParsing}).
  */
 public final class SchemaVersion {
 
@@ -20,11 +24,7 @@ public final class SchemaVersion {
     private final String schema;
     private final boolean deleted;
     private final long timestamp;
-
-    private volatile byte[] entryJson;
-    private volatile byte[] registeredJson;
-    private volatile byte[] lookupJson;
-    private volatile AvroSchema parsed;
+    private final ObjectNode extras;
 
     /**
      * Creates a version.
@@ -38,6 +38,9 @@ public final class SchemaVersion {
      * @param schema the canonical schema text; never null
      * @param deleted whether the version is soft-deleted
      * @param timestamp when this instance applied the record, epoch millis (Confluent's {@code ts})
+     * @param extras the stored value's fields this registry does not model ({@code metadata}, {@code ruleSet},
+     *     …), kept so that a soft delete writes them back; null when there are none. Not copied: the caller hands
+     *     over a node nobody changes afterwards.
      */
     public SchemaVersion(
             String subject,
@@ -48,7 +51,8 @@ public final class SchemaVersion {
             List<SchemaReference> references,
             String schema,
             boolean deleted,
-            long timestamp) {
+            long timestamp,
+            ObjectNode extras) {
         this.subject = Objects.requireNonNull(subject, "subject");
         this.version = version;
         this.id = id;
@@ -58,14 +62,13 @@ public final class SchemaVersion {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.deleted = deleted;
         this.timestamp = timestamp;
+        this.extras = extras == null || extras.isEmpty() ? null : extras;
     }
 
-    /** The same version with another deletion flag (keeps the parsed schema). */
+    /** The same version with another deletion flag. */
     SchemaVersion withDeleted(boolean newDeleted, long newTimestamp) {
-        SchemaVersion copy =
-                new SchemaVersion(subject, version, id, guid, schemaType, references, schema, newDeleted, newTimestamp);
-        copy.parsed = parsed;
-        return copy;
+        return new SchemaVersion(
+                subject, version, id, guid, schemaType, references, schema, newDeleted, newTimestamp, extras);
     }
 
     public String subject() {
@@ -104,44 +107,34 @@ public final class SchemaVersion {
         return timestamp;
     }
 
-    /** The answer of {@code GET /subjects/{s}/versions/{v}}, serialized once. */
-    public byte[] entryJson() {
-        byte[] json = entryJson;
-        if (json == null) {
-            json = ResponseJson.versionEntry(this);
-            entryJson = json;
+    /** A copy of the stored fields this registry does not model; null when there are none. */
+    public ObjectNode extras() {
+        return extras == null ? null : extras.deepCopy();
+    }
+
+    /**
+     * The version's {@code metadata} object as Confluent stored it ({@code {"properties": {…}, …}}); null when it
+     * has none.
+     */
+    public JsonNode metadata() {
+        JsonNode metadata = extras == null ? null : extras.get("metadata");
+        return metadata != null && metadata.isObject() ? metadata : null;
+    }
+
+    /**
+     * The {@code metadata.properties} of this version as Confluent reads them: empty when the metadata has no
+     * properties, null when the version has no metadata at all.
+     */
+    public Map<String, String> metadataProperties() {
+        JsonNode metadata = metadata();
+        if (metadata == null) {
+            return null;
         }
-        return json;
-    }
-
-    /** The answer of a registration that resolved to this version, serialized once. */
-    public byte[] registeredJson() {
-        byte[] json = registeredJson;
-        if (json == null) {
-            json = ResponseJson.registered(this);
-            registeredJson = json;
-        }
-        return json;
-    }
-
-    /** The answer of {@code POST /subjects/{s}} (lookup) that found this version, serialized once. */
-    public byte[] lookupJson() {
-        byte[] json = lookupJson;
-        if (json == null) {
-            json = ResponseJson.lookedUp(this);
-            lookupJson = json;
-        }
-        return json;
-    }
-
-    /** The parsed schema if a reader already parsed it; null otherwise. */
-    public AvroSchema parsedOrNull() {
-        return parsed;
-    }
-
-    /** Remembers the parsed schema (computed from the immutable text and references, so any thread may set it). */
-    public void rememberParsed(AvroSchema schemaParsed) {
-        parsed = schemaParsed;
+        Map<String, String> properties = new LinkedHashMap<>();
+        metadata.path("properties")
+                .properties()
+                .forEach(e -> properties.put(e.getKey(), e.getValue().asText()));
+        return properties;
     }
 
     @Override

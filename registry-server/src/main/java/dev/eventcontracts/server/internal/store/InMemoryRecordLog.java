@@ -1,5 +1,6 @@
 package dev.eventcontracts.server.internal.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +77,11 @@ public final class InMemoryRecordLog implements RecordLog {
     @Override
     public Optional<String> writerUrl() {
         return Optional.empty();
+    }
+
+    @Override
+    public boolean awaitWriter(String unreachableUrl, Duration timeout) {
+        return true;
     }
 
     @Override

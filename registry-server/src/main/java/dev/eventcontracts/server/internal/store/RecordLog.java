@@ -1,5 +1,6 @@
 package dev.eventcontracts.server.internal.store;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -38,6 +39,18 @@ public interface RecordLog extends AutoCloseable {
 
     /** URL of the current writer instance when this one is not the writer; empty while unknown. */
     Optional<String> writerUrl();
+
+    /**
+     * Waits until writes have somewhere to go: this instance is the writer, or it knows the URL of another writer
+     * than {@code unreachableUrl}. While this instance has been elected but is still fencing its predecessor and
+     * reading to the end of the log, writes have nowhere to go yet. Returns at once when they have; never throws
+     * (an interrupt ends the wait with the interrupt flag set).
+     *
+     * @param unreachableUrl a writer URL a forwarded write just failed to reach, or null
+     * @param timeout how long to wait at most; not null
+     * @return whether writes have somewhere to go
+     */
+    boolean awaitWriter(String unreachableUrl, Duration timeout);
 
     /** Records written to the log but not yet applied locally (for the store-lag metric). */
     long lag();

@@ -111,12 +111,25 @@ class RegistryStateTest {
     @Test
     void schemaByIdAnswer_followsSoftDeletes() {
         put("s", 1, 1, "\"int\"", false);
-        String live = new String(state.schemaById(1).orElseThrow().json());
+        String live = new String(state.schemaByIdJson(state.schemaById(1).orElseThrow()));
 
         put("s", 1, 1, "\"int\"", true);
 
         assertThat(live).contains("\"deleted\":false");
-        assertThat(new String(state.schemaById(1).orElseThrow().json())).contains("\"deleted\":true");
+        assertThat(new String(state.schemaByIdJson(state.schemaById(1).orElseThrow())))
+                .contains("\"deleted\":true");
+    }
+
+    @Test
+    void schemaByIdAnswer_cachedThenSecondHolderAddedAndFirstHardDeleted_answersTheNewHolder() {
+        put("a", 1, 1, "\"int\"", false);
+        SchemaIdEntry entry = state.schemaById(1).orElseThrow();
+        assertThat(new String(state.schemaByIdJson(entry))).contains("\"subject\":\"a\"");
+
+        put("b", 1, 1, "\"int\"", false);
+        state.apply(new SchemaKey("a", 1), null);
+
+        assertThat(new String(state.schemaByIdJson(entry))).contains("\"subject\":\"b\"");
     }
 
     @Test

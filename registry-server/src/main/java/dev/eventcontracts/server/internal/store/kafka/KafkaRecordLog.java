@@ -68,7 +68,7 @@ public final class KafkaRecordLog implements RecordLog {
     private final Object state = new Object();
     private final Function<Map<String, Object>, Consumer<byte[], byte[]>> electionConsumers;
 
-    // guarded by state
+    // guarded by state, which is notified whenever the writer changes (see awaitWriter)
     private long electionEpoch;
     private volatile boolean writer;
     private volatile boolean selfElected;
@@ -253,6 +253,7 @@ public final class KafkaRecordLog implements RecordLog {
             }
             writer = false;
             next = ++electionEpoch;
+            state.notifyAll();
         }
         if (fenced) {
             LOG.warn("Fenced: another instance has become the writer of '{}'", config.topic());
@@ -290,6 +291,7 @@ public final class KafkaRecordLog implements RecordLog {
                         producer = candidate;
                         writtenEnd = end;
                         writer = true;
+                        state.notifyAll();
                         LOG.info(
                                 "This instance ({}) is now the writer of '{}' (log end {}; fenced the previous "
                                         + "writer in {} ms, caught up in {} ms)",
@@ -353,6 +355,39 @@ public final class KafkaRecordLog implements RecordLog {
     }
 
     @Override
+    public boolean awaitWriter(String unreachableUrl, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (state) {
+            while (!writesHaveSomewhereToGo(unreachableUrl) && !closed) {
+                long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (remainingMs <= 0) {
+                    break;
+                }
+                try {
+                    // every change of writer notifies; the bound only caps the cost of a missed change
+                    state.wait(Math.min(remainingMs, 100));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return writesHaveSomewhereToGo(unreachableUrl);
+        }
+    }
+
+    /** Whether this instance writes, or knows another writer than {@code unreachableUrl}; called holding state. */
+    private boolean writesHaveSomewhereToGo(String unreachableUrl) {
+        if (closed) {
+            return false;
+        }
+        if (writer) {
+            return true;
+        }
+        return !selfElected
+                && otherWriterUrl.filter(url -> !url.equals(unreachableUrl)).isPresent();
+    }
+
+    @Override
     public long lag() {
         LogReader r = reader;
         return r == null ? 0 : r.lag();
@@ -367,6 +402,7 @@ public final class KafkaRecordLog implements RecordLog {
             closed = true;
             writer = false;
             electionEpoch++;
+            state.notifyAll();
         }
         if (election != null) {
             election.close();
@@ -472,8 +508,11 @@ public final class KafkaRecordLog implements RecordLog {
         @Override
         public void outcome(Optional<String> writerMemberId, Optional<String> writerUrl, String selfMemberId) {
             boolean self = writerMemberId.filter(selfMemberId::equals).isPresent();
-            selfElected = self;
-            otherWriterUrl = self ? Optional.empty() : writerUrl;
+            synchronized (state) {
+                selfElected = self;
+                otherWriterUrl = self ? Optional.empty() : writerUrl;
+                state.notifyAll();
+            }
             LOG.info(
                     "Writer election: the writer of '{}' is {}",
                     config.topic(),
@@ -502,8 +541,9 @@ public final class KafkaRecordLog implements RecordLog {
             synchronized (state) {
                 writer = false;
                 electionEpoch++;
+                selfElected = false;
+                state.notifyAll();
             }
-            selfElected = false;
             try {
                 writerThread.execute(KafkaRecordLog.this::closeProducer);
             } catch (RejectedExecutionException e) {

@@ -74,6 +74,54 @@ final class RegistryProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The settings of an instance whose store is {@code topic}, in that topic's own election group.
+     *
+     * @param extra more settings, as key, value, key, value…
+     */
+    static Map<String, String> onTopic(String bootstrapServers, String topic, String... extra) {
+        Map<String, String> props = new java.util.HashMap<>(Map.of(
+                "kafkastore.bootstrap.servers",
+                bootstrapServers,
+                "kafkastore.topic",
+                topic,
+                "schema.registry.group.id",
+                "group-" + topic));
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            props.put(extra[i], extra[i + 1]);
+        }
+        return props;
+    }
+
+    /** Waits until exactly one of {@code instances} says it is the writer, and returns it. */
+    static RegistryProcess awaitOneWriter(List<RegistryProcess> instances, Duration timeout) {
+        org.awaitility.Awaitility.await()
+                .atMost(timeout)
+                .until(() -> instances.stream()
+                                .filter(RegistryProcess::isWriterPerLog)
+                                .count()
+                        == 1);
+        return instances.stream()
+                .filter(RegistryProcess::isWriterPerLog)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * The longest time without an acknowledgement between {@code from} and the last one ({@link System#nanoTime()}
+     * values), in milliseconds.
+     */
+    static long longestPauseAfter(long from, java.util.Collection<Long> ackTimes) {
+        List<Long> times = ackTimes.stream().filter(t -> t >= from).sorted().toList();
+        long previous = from;
+        long longest = 0;
+        for (long t : times) {
+            longest = Math.max(longest, t - previous);
+            previous = t;
+        }
+        return TimeUnit.NANOSECONDS.toMillis(longest);
+    }
+
     /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
     String url() {
         return url;

@@ -58,16 +58,7 @@ public final class ReplayStartupHarness {
     private static Measured launchMillis(KafkaCluster kafka, String topic, String name) {
         long start = System.nanoTime();
         try (RegistryProcess registry = RegistryProcess.launch(
-                name,
-                Map.of(
-                        "kafkastore.bootstrap.servers",
-                        kafka.bootstrapServers(),
-                        "kafkastore.topic",
-                        topic,
-                        "schema.registry.group.id",
-                        "group-" + topic),
-                "-XX:TieredStopAtLevel=4",
-                "-Xmx1g")) {
+                name, RegistryProcess.onTopic(kafka.bootstrapServers(), topic), "-XX:TieredStopAtLevel=4", "-Xmx1g")) {
             registry.awaitReady(Duration.ofMinutes(5));
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             java.util.regex.Matcher replay = java.util.regex.Pattern.compile("Replayed the store topic .* in (\\d+) ms")

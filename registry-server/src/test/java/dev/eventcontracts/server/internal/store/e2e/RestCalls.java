@@ -43,6 +43,23 @@ final class RestCalls {
         return send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** A GET whose answer is not JSON (e.g. {@code /metrics}); empty when there was none. */
+    static String getText(String url) {
+        try {
+            return CLIENT.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     /** {@code POST /subjects/{subject}/versions} with an Avro schema. */
     static Reply register(String baseUrl, String subject, String schema) {
         ObjectNode body = JSON.createObjectNode().put("schema", schema);

@@ -214,15 +214,8 @@ class RestartIT {
     }
 
     private RegistryProcess launch(String name) {
-        RegistryProcess process = RegistryProcess.launch(
-                name,
-                Map.of(
-                        "kafkastore.bootstrap.servers",
-                        kafka.bootstrapServers(),
-                        "kafkastore.topic",
-                        topic,
-                        "schema.registry.group.id",
-                        "group-" + topic));
+        RegistryProcess process =
+                RegistryProcess.launch(name, RegistryProcess.onTopic(kafka.bootstrapServers(), topic));
         processes.add(process);
         return process.awaitReady(Duration.ofSeconds(120));
     }

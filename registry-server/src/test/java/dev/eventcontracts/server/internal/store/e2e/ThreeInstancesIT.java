@@ -68,26 +68,11 @@ class ThreeInstancesIT {
     @Test
     void concurrentRegistrationsWithWriterKilled_uniqueIdsNoLostAckAndEveryInstanceServesAll() throws Exception {
         for (int i = 0; i < 3; i++) {
-            instances.add(RegistryProcess.launch(
-                    "three-" + i,
-                    Map.of(
-                            "kafkastore.bootstrap.servers",
-                            kafka.bootstrapServers(),
-                            "kafkastore.topic",
-                            topic,
-                            "schema.registry.group.id",
-                            "group-" + topic)));
+            instances.add(
+                    RegistryProcess.launch("three-" + i, RegistryProcess.onTopic(kafka.bootstrapServers(), topic)));
         }
         instances.forEach(i -> i.awaitReady(Duration.ofSeconds(120)));
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> instances.stream()
-                                .filter(RegistryProcess::isWriterPerLog)
-                                .count()
-                        == 1);
-        RegistryProcess writer = instances.stream()
-                .filter(RegistryProcess::isWriterPerLog)
-                .findFirst()
-                .orElseThrow();
+        RegistryProcess writer = RegistryProcess.awaitOneWriter(instances, Duration.ofSeconds(60));
         assertThat(retry(
                                 instances.get(0),
                                 "PUT /config",
@@ -135,7 +120,8 @@ class ThreeInstancesIT {
         assertThat(writer.isAlive()).isFalse();
         assertEqualSchemasShareOneIdAndIdsAreUnique(acks);
         assertEachAnsweringInstanceServedItsAckAtOnce(acks, writer, killStartedAt[0]);
-        long longestPauseMs = longestPauseAfter(killedAt[0], acks);
+        long longestPauseMs = RegistryProcess.longestPauseAfter(
+                killedAt[0], acks.stream().map(Ack::atNanos).toList());
         LOG.info("Writes resumed {} ms after the writer was killed", longestPauseMs);
         assertThat(longestPauseMs).as("pause of the writes after the kill").isLessThan(15_000);
         assertEverySurvivorServesEveryAck(acks, writer);
@@ -152,15 +138,7 @@ class ThreeInstancesIT {
             RegistryProcess firstKilled) {
         List<RegistryProcess> survivors =
                 instances.stream().filter(i -> i != firstKilled).toList();
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> survivors.stream()
-                                .filter(RegistryProcess::isWriterPerLog)
-                                .count()
-                        == 1);
-        RegistryProcess writer = survivors.stream()
-                .filter(RegistryProcess::isWriterPerLog)
-                .findFirst()
-                .orElseThrow();
+        RegistryProcess writer = RegistryProcess.awaitOneWriter(survivors, Duration.ofSeconds(60));
         RegistryProcess last =
                 survivors.stream().filter(i -> i != writer).findFirst().orElseThrow();
         String schema = Schemas.record(SCHEMAS);
@@ -250,34 +228,12 @@ class ThreeInstancesIT {
         });
     }
 
-    /** The longest time without an acknowledgement between the kill and the end of the load. */
-    private static long longestPauseAfter(long killedAt, List<Ack> acks) {
-        List<Long> times = acks.stream()
-                .map(Ack::atNanos)
-                .filter(t -> t >= killedAt)
-                .sorted()
-                .toList();
-        long previous = killedAt;
-        long longest = 0;
-        for (long t : times) {
-            longest = Math.max(longest, t - previous);
-            previous = t;
-        }
-        return TimeUnit.NANOSECONDS.toMillis(longest);
-    }
-
     private void assertEverySurvivorServesEveryAck(List<Ack> acks, RegistryProcess killed) {
         SoftAssertions soft = new SoftAssertions();
-        for (RegistryProcess instance : instances) {
-            if (instance == killed) {
-                continue;
-            }
-            for (Ack ack : acks) {
-                Reply versions = RestCalls.get(instance.url() + "/subjects/" + ack.subject() + "/versions/1");
-                soft.assertThat(versions.body().path("id").asInt())
-                        .as("%s on %s", ack.subject(), instance.name())
-                        .isEqualTo(ack.id());
-            }
+        List<RegistryProcess> survivors =
+                instances.stream().filter(i -> i != killed).toList();
+        Survivors.serveEveryAck(survivors, acks.stream().collect(Collectors.toMap(Ack::subject, Ack::id)), soft);
+        for (RegistryProcess instance : survivors) {
             soft.assertThat(RestCalls.get(instance.url() + "/subjects").body())
                     .as("subjects on %s", instance.name())
                     .hasSize(2 * SCHEMAS);

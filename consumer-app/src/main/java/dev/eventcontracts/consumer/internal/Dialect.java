@@ -1,0 +1,87 @@
+package dev.eventcontracts.consumer.internal;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The databases the read model runs on, and the SQL in which they differ: how to insert a row only if its key is
+ * new, and how to raise a stored offset. Everything else the read model does is SQL both accept.
+ *
+ * <p>Why each dialect's own statement: PostgreSQL's {@code INSERT … ON CONFLICT DO NOTHING} is the one statement
+ * that neither raises a unique-key violation nor writes an {@code ERROR} line to the server log when the key
+ * exists, even under concurrent writers (measured on PostgreSQL 17); H2 2.3 does not accept it outside its
+ * PostgreSQL compatibility mode, which would change the whole database. H2 has no server log, and a duplicate it
+ * reports (SQLSTATE {@code 23505}) leaves its transaction usable.
+ */
+public enum Dialect {
+    /** H2 2.x. */
+    H2("jdbc:h2:", "h2"),
+    /** PostgreSQL 12 or newer. */
+    POSTGRESQL("jdbc:postgresql:", "postgresql");
+
+    private final String urlPrefix;
+    private final String vendor;
+
+    Dialect(String urlPrefix, String vendor) {
+        this.urlPrefix = urlPrefix;
+        this.vendor = vendor;
+    }
+
+    /**
+     * Returns the dialect of a JDBC URL.
+     *
+     * @param jdbcUrl the URL; never null
+     * @return the dialect, or empty for a database the read model does not support
+     */
+    public static Optional<Dialect> of(String jdbcUrl) {
+        String url = jdbcUrl.toLowerCase(Locale.ROOT);
+        for (Dialect dialect : values()) {
+            if (url.startsWith(dialect.urlPrefix)) {
+                return Optional.of(dialect);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Returns the URL prefix, e.g. {@code jdbc:postgresql:}; never null. */
+    public String urlPrefix() {
+        return urlPrefix;
+    }
+
+    /** Returns the vendor name Flyway and Spring use for migration folders, e.g. {@code postgresql}; never null. */
+    public String vendor() {
+        return vendor;
+    }
+
+    /**
+     * Returns an {@code INSERT} of the given columns that inserts nothing, and reports 0 rows, when the key exists.
+     * On H2 a plain {@code INSERT}: the caller looked the keys up first, so only a concurrent writer makes it fail.
+     */
+    String insertIfAbsent(String table, String columns, int count) {
+        String insert = "INSERT INTO " + table + " (" + columns + ") VALUES (" + placeholders(count) + ")";
+        return this == POSTGRESQL ? insert + " ON CONFLICT DO NOTHING" : insert;
+    }
+
+    /** Returns the statement that stores a partition's next offset, never lowering the one stored. */
+    String raisePosition() {
+        if (this == POSTGRESQL) {
+            return "INSERT INTO " + ReadModelTables.READ_POSITIONS
+                    + " (source_topic, source_partition, next_offset, updated_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (source_topic, source_partition) DO UPDATE SET"
+                    + " next_offset = GREATEST(" + ReadModelTables.READ_POSITIONS + ".next_offset,"
+                    + " EXCLUDED.next_offset), updated_at = EXCLUDED.updated_at";
+        }
+        return "MERGE INTO " + ReadModelTables.READ_POSITIONS + " t USING (VALUES (CAST(? AS VARCHAR(249)),"
+                + " CAST(? AS INT), CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE)))"
+                + " s(source_topic, source_partition, next_offset, updated_at)"
+                + " ON t.source_topic = s.source_topic AND t.source_partition = s.source_partition"
+                + " WHEN MATCHED THEN UPDATE SET next_offset = GREATEST(t.next_offset, s.next_offset),"
+                + " updated_at = s.updated_at"
+                + " WHEN NOT MATCHED THEN INSERT (source_topic, source_partition, next_offset, updated_at)"
+                + " VALUES (s.source_topic, s.source_partition, s.next_offset, s.updated_at)";
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+}
