@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Issue 18: {@code contracts:download} listed the registry's subjects with one request, so on a registry answering
+ * {@code contracts:download} listed the registry's subjects with one request, so on a registry answering
  * pages of 1,000 subjects (our old default; a Confluent registry configured so) it downloaded at most 1,000. In a
  * real Maven run against our registry with pages of 1,000, a pattern matching 1,500 of its 1,600 subjects writes
  * 1,500 files.

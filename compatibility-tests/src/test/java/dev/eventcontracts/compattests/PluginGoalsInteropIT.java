@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The interoperability suite, plugin part: every registry goal of contracts-maven-plugin in real Maven runs
  * against each {@link Registry} through its Confluent-compatible API, on this repository's contracts and on
  * the payment fixture ({@code src/it}). The same assertions hold for every registry: behaviour follows the
- * registry's answers, never its name. Issue12IT holds the two cases that failed against Apicurio (register of
+ * registry's answers, never its name. UnknownSubjectLevelInteropIT holds the two cases that failed against Apicurio (register of
  * new subjects, the registry gate on subjects not registered yet).
  */
 @KafkaIntegrationTest

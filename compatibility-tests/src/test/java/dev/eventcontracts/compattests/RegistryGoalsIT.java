@@ -26,7 +26,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * ({@code verify -Dschema.registry.url=...}). Each test renames the fixture's subjects so tests can share
  * the registry and run in parallel. The cases every registry must pass (idempotent register, dry run, the gate on
  * new subjects, set-compatibility, download) are in the interoperability suite ({@code PluginGoalsInteropIT},
- * {@code Issue12IT}), which runs them against our registry and Apicurio.
+ * {@code UnknownSubjectLevelInteropIT}), which runs them against our registry and Apicurio.
  */
 @KafkaIntegrationTest
 @WithKafka(registry = true)

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 18: a registry answers lists in pages when its {@code *.search.*.limit} settings say so, and a client that
+ * A registry answers lists in pages when its {@code *.search.*.limit} settings say so, and a client that
  * read only the first page missed the rest without a sign. Every list is read until an empty page, from registries
  * that page (Confluent 8, ours), that ignore {@code offset} (older Confluent, Apicurio, Karapace) or whose list
  * shifts between two requests.

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 18: a refused registration cost four times Confluent's, because it checked every version and logged each
+ * A refused registration cost four times Confluent's, because it checked every version and logged each
  * violation. Now a registration that is not {@code verbose} checks newest first and stops at the first version
  * that fails, as Confluent does: the same 409 message, the violations of that version. With {@code verbose=true}
  * the 409 names every violation against every version. A refusal is remembered until the subject changes.

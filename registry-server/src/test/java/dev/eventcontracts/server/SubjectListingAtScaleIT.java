@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 18: with more than 1,000 subjects, {@code GET /subjects} answered the first 1,000 and nothing said so (our
+ * With more than 1,000 subjects, {@code GET /subjects} answered the first 1,000 and nothing said so (our
  * {@code subject.search.default.limit} was 1,000; Confluent's is {@code Integer.MAX_VALUE}). With the defaults, a
  * registry of 2,000 subjects lists all 2,000, and {@code offset}/{@code limit} page the sorted names as Confluent
  * does.

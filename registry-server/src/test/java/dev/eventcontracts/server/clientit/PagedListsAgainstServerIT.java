@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The client reads every list to its end from this registry configured with pages of 2 (the client's side of
- * issue 18): subjects, versions, the referrers of a version and the subject versions of an id all hold more items
+ * paged lists): subjects, versions, the referrers of a version and the subject versions of an id all hold more items
  * than one page.
  */
 @KafkaIntegrationTest

@@ -33,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 18: the registry took whatever heap the JVM granted (1.18 GB resident after 20,000 registrations). Now
+ * The registry took whatever heap the JVM granted (1.18 GB resident after 20,000 registrations). Now
  * {@code bin/registry-server-start} starts it with {@code -Xmx512M}, and this test holds the README's claim: started
  * by that script with its default heap on a store of 100,000 schemas of about 1 KB (10,000 subjects of 10 versions,
  * written in Confluent's format), the registry replays them all and serves every one (through the schema listing,

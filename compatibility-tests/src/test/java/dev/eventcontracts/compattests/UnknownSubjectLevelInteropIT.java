@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Issue 12: against Apicurio Registry 3 ({@code /apis/ccompat/v7}) {@code contracts:register} registered the
+ * Against Apicurio Registry 3 ({@code /apis/ccompat/v7}) {@code contracts:register} registered the
  * seven type subjects of this repository's contracts and then failed on {@code order-events-key}, and the
  * registry gate ({@code verify -Dschema.registry.url=...}) failed on every subject not registered yet, both with
  * {@code HTTP 404 error_code 40401 ... GET .../config/order-events-key?defaultToGlobal=true}. Confluent answers
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @WithKafka(registry = true)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 @Execution(ExecutionMode.CONCURRENT)
-class Issue12IT {
+class UnknownSubjectLevelInteropIT {
 
     @RegisterExtension
     static final Apicurio APICURIO = new Apicurio();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Issue 11: the registry under hostile input, over real HTTP on a real broker.
+ * The registry under hostile input, over real HTTP on a real broker.
  *
  * <p>What broke: {@code request.max.bytes} bounded only bodies with a {@code Content-Length}; a chunked 100 MB body
  * was read and parsed (resident memory 323 → 582 MB), and any number of them at once could exhaust the heap. A body
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @KafkaIntegrationTest
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
-class Issue11IT {
+class HostileInputIT {
 
     private static final int LIMIT = 4 * 1024 * 1024;
     private static final int CHUNK = 64 * 1024;
@@ -42,7 +42,7 @@ class Issue11IT {
     private final KafkaCluster kafka;
     private final List<RegistryServer> servers = new ArrayList<>();
 
-    Issue11IT(KafkaCluster kafka) {
+    HostileInputIT(KafkaCluster kafka) {
         this.kafka = kafka;
     }
 
@@ -114,7 +114,7 @@ class Issue11IT {
             sampler.join(60_000);
             long afterAnswers = liveHeap();
             System.out.printf(
-                    "Issue11IT: 16 chunked bodies of %d MiB at once, limit %d MiB: live heap grew by %.1f MiB at the"
+                    "HostileInputIT: 16 chunked bodies of %d MiB at once, limit %d MiB: live heap grew by %.1f MiB at the"
                             + " peak sampled, %.1f MiB after the answers%n",
                     10 * LIMIT >> 20,
                     LIMIT >> 20,

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12: Confluent answers {@code GET /config/{subject}?defaultToGlobal=true} for a subject it does not know
+ * Confluent answers {@code GET /config/{subject}?defaultToGlobal=true} for a subject it does not know
  * with the global level; Apicurio Registry 3 answers {@code 404 40401} "subject not found", and the client
  * passed that on, so the plugin's {@code register} and registry gate failed on every new subject. The client
  * now follows the answer: "subject not found" with {@code defaultToGlobal} means the global level applies. The
- * live proof is {@code Issue12IT} in compatibility-tests; this pins the exact requests.
+ * live proof is {@code UnknownSubjectLevelInteropIT} in compatibility-tests; this pins the exact requests.
  */
-class Issue12Test {
+class UnknownSubjectLevelTest {
 
     private static final String SUBJECT_NOT_FOUND = "{\"message\":\"Subject 'new' not found.\",\"error_code\":40401}";
 

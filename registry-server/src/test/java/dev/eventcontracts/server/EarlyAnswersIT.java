@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Issue 17: {@code FuzzIT} failed one run in three with "HTTP/1.1 header parser received no bytes".
+ * {@code FuzzIT} failed one run in three with "HTTP/1.1 header parser received no bytes".
  *
  * <p>What broke: an answer given before the request body was read (415 for the media type, 404/405 for the path,
  * 413 for the size) was written with its full length, which commits it as a kept-alive answer. When the exchange
@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * body until the client closes, so the client reads the answer whatever the timing.
  */
 @WithRegistryOnKafka
-class Issue17IT {
+class EarlyAnswersIT {
 
     private static final int BODY_BYTES = 3_000_000;
     /** The registry's linger time after an answer (GuardedConnectionFactory.LINGER). */
@@ -41,7 +41,7 @@ class Issue17IT {
 
     private final SharedRegistry registry;
 
-    Issue17IT(SharedRegistry registry) {
+    EarlyAnswersIT(SharedRegistry registry) {
         this.registry = registry;
     }
 
