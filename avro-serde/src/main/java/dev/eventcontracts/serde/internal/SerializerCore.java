@@ -12,7 +12,6 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -61,7 +60,7 @@ public final class SerializerCore {
             return null;
         }
         Schema schema = schemaOf(topic, value);
-        boolean specific = value instanceof SpecificRecord;
+        boolean specific = ValueSchemas.isSpecific(value);
         WriteTarget.Buffers local = buffers.get();
         WriteTarget target = local.last(topic, schema, specific);
         if (target == null) {

@@ -2,6 +2,7 @@ package dev.eventcontracts.benchmarks.serde;
 
 import dev.eventcontracts.client.SchemaRegistries;
 import dev.eventcontracts.client.SchemaRegistry;
+import dev.eventcontracts.contracts.TopicContracts;
 import dev.eventcontracts.orders.OrderCreated;
 import dev.eventcontracts.serde.AvroDeserializer;
 import dev.eventcontracts.serde.AvroSerializer;
@@ -9,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
@@ -22,6 +24,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -60,9 +63,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class SerdeBenchmark {
 
-    private static final String TOPIC = dev.eventcontracts.contracts.TopicContracts.load()
-            .topicFor(OrderCreated.getClassSchema())
-            .name();
+    private static final String TOPIC =
+            TopicContracts.load().topicFor(OrderCreated.getClassSchema()).name();
 
     /** The serde under test and the data, shared by all threads. */
     @State(Scope.Benchmark)
@@ -106,6 +108,39 @@ public class SerdeBenchmark {
         }
     }
 
+    /**
+     * The serializer as the order producer configures it: the topic's value subject holds the union of the three
+     * event types, {@code use.latest.version=true}, no auto-registration; the events of two order lifecycles,
+     * three record classes.
+     */
+    @State(Scope.Benchmark)
+    public static class Events {
+        final List<SpecificRecord> events = SampleOrder.lifecycle(1);
+        Schema union;
+        AvroSerializer serializer;
+
+        /** Registers the union and checks the serializer writes raw Avro's bytes for every event. */
+        @Setup
+        public void setUp() throws IOException {
+            union = SampleOrder.topicUnion();
+            serializer = SampleOrder.producerSerializer(SchemaRegistries.inMemory());
+            Raw raw = new Raw();
+            for (SpecificRecord event : events) {
+                byte[] wire = serializer.serialize(TOPIC, event);
+                byte[] body = raw.writeEvent(this, event);
+                if (!Arrays.equals(Arrays.copyOfRange(wire, 5, wire.length), body)) {
+                    throw new IllegalStateException("serde and raw Avro disagree; the comparison would be void");
+                }
+            }
+        }
+
+        /** Releases the serde. */
+        @TearDown
+        public void tearDown() {
+            serializer.close();
+        }
+    }
+
     /** Raw Avro: one writer, reader, encoder, decoder and buffer per thread, all reused. */
     @State(Scope.Thread)
     public static class Raw {
@@ -116,8 +151,28 @@ public class SerdeBenchmark {
                 new GenericDatumWriter<>(OrderCreated.getClassSchema(), SampleOrder.convertingModel());
         final SpecificDatumReader<OrderCreated> specificReader = new SpecificDatumReader<>(OrderCreated.class);
         GenericDatumReader<GenericRecord> genericReader;
+        SpecificDatumWriter<Object> unionWriter;
         BinaryDecoder decoder;
         boolean specificNext;
+        int nextEvent;
+
+        /** Writes an event with the union as writer schema, as the serializer does with the latest version. */
+        byte[] writeEvent(Events e, Object event) throws IOException {
+            if (unionWriter == null) {
+                unionWriter = SampleOrder.unionWriter(e.union);
+            }
+            out.reset();
+            unionWriter.write(event, encoder);
+            encoder.flush();
+            return out.toByteArray();
+        }
+
+        /** The thread's next event of the lifecycles, in turn. */
+        Object next(Events e) {
+            Object event = e.events.get(nextEvent);
+            nextEvent = nextEvent + 1 == e.events.size() ? 0 : nextEvent + 1;
+            return event;
+        }
 
         /** Reads the generic record with the schema as registered, as the deserializer does. */
         GenericRecord readGeneric(Serde s) throws IOException {
@@ -178,6 +233,18 @@ public class SerdeBenchmark {
     public byte[] serializeMixed_serde(Serde s, Raw r) {
         r.specificNext = !r.specificNext;
         return s.serializer.serialize(TOPIC, r.specificNext ? s.order : s.generic);
+    }
+
+    /** Baseline: raw Avro writing the events of the lifecycles in turn with the union as writer schema. */
+    @Benchmark
+    public byte[] serializeEvents_rawAvro(Events e, Raw r) throws IOException {
+        return r.writeEvent(e, r.next(e));
+    }
+
+    /** The serializer as the producer uses it, on the events of the lifecycles in turn. */
+    @Benchmark
+    public byte[] serializeEvents_serde(Events e, Raw r) {
+        return e.serializer.serialize(TOPIC, r.next(e));
     }
 
     /** Baseline: raw Avro decoding into the specific class. */

@@ -18,27 +18,31 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@link SerdeBenchmark} at several thread counts, each serde row beside raw Avro at the same thread count, in
  * one table: ns per operation per thread, the serde/raw ratio, and each side's slowdown per operation from 1
  * thread to this count (the serde's must stay within raw Avro's plus 10%). Every benchmark runs in a JVM of its
- * own; each pair runs twice in mirrored order (raw, serde, serde, raw) and each side's better run counts, so load
- * that drifts during the run weighs on both sides alike.
+ * own; each pair runs {@code rounds} times in mirrored order (raw, serde, serde, raw, …) and each side's median
+ * run counts, so load that drifts during the run weighs on both sides alike. Why the median: two threads on two
+ * cores share them with the JIT, GC and the kernel, and one JVM's mean differs from the next one's by up to 30%
+ * (raw Avro's specific writes at 2 threads, six JVMs: 656–979 ns/op); the best run rewards whichever side
+ * happened to spread wider, the median does not.
  *
  * <p>Run:
  * <pre>
  * mvn -q -pl benchmarks package -DskipTests
- * java -cp benchmarks/target/benchmarks.jar dev.eventcontracts.benchmarks.serde.SerdeScaling [threads] [operations]
+ * java -cp benchmarks/target/benchmarks.jar dev.eventcontracts.benchmarks.serde.SerdeScaling [threads] [operations] [rounds]
  * </pre>
  * {@code threads} is a comma-separated list (default {@code 1,2,4}); {@code operations} a comma-separated list of
- * {@code serializeSpecific}, {@code serializeGeneric}, {@code deserializeSpecific}, {@code deserializeGeneric},
- * {@code serializeMixed} (default: the first four). The table (Markdown) goes to standard output, progress to
- * standard error.
+ * {@code serializeSpecific}, {@code serializeGeneric}, {@code serializeEvents} (the producer's case: three record
+ * classes written with the topic's union), {@code deserializeSpecific}, {@code deserializeGeneric},
+ * {@code serializeMixed} (default: the first five); {@code rounds} the runs of each side per row (default 3). The
+ * table (Markdown) goes to standard output, progress to standard error.
  */
 public final class SerdeScaling {
 
-    private static final List<String> DEFAULT_OPERATIONS =
-            List.of("serializeSpecific", "serializeGeneric", "deserializeSpecific", "deserializeGeneric");
+    private static final List<String> DEFAULT_OPERATIONS = List.of(
+            "serializeSpecific", "serializeGeneric", "serializeEvents", "deserializeSpecific", "deserializeGeneric");
 
     private SerdeScaling() {}
 
-    /** One row: best ns/op of each side at one thread count. */
+    /** One row: the median ns/op of each side at one thread count. */
     private record Row(String operation, int threads, double raw, double serde) {}
 
     /**
@@ -52,14 +56,18 @@ public final class SerdeScaling {
                 .mapToInt(Integer::parseInt)
                 .toArray();
         List<String> operations = args.length > 1 ? List.of(args[1].split(",")) : DEFAULT_OPERATIONS;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         List<Row> rows = new ArrayList<>();
         for (String operation : operations) {
             for (int threads : threadCounts) {
-                double raw1 = score(operation + "_rawAvro", threads);
-                double serde1 = score(operation + "_serde", threads);
-                double serde2 = score(operation + "_serde", threads);
-                double raw2 = score(operation + "_rawAvro", threads);
-                rows.add(new Row(operation, threads, Math.min(raw1, raw2), Math.min(serde1, serde2)));
+                List<Double> raw = new ArrayList<>();
+                List<Double> serde = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    boolean rawFirst = round % 2 == 0;
+                    (rawFirst ? raw : serde).add(score(operation + (rawFirst ? "_rawAvro" : "_serde"), threads));
+                    (rawFirst ? serde : raw).add(score(operation + (rawFirst ? "_serde" : "_rawAvro"), threads));
+                }
+                rows.add(new Row(operation, threads, median(raw), median(serde)));
             }
         }
         System.out.print(table(rows)); // the runner's result: its only standard output
@@ -109,6 +117,12 @@ public final class SerdeScaling {
                 .runSingle()
                 .getPrimaryResult()
                 .getScore();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static String format(String pattern, Object... values) {
