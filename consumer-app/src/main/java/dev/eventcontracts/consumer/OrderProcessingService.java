@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Per poll: decode every record (poison goes to the dead-letter topic with its cause), apply the rest to the
  * read model in one transaction that also records each event id (a redelivered event changes nothing), publish
- * the dead letters and wait for their acknowledgement, commit the transaction, then commit the offsets. A crash
+ * the dead letters and wait for their acknowledgement, commit the transaction, then commit the offsets
+ * (asynchronously by default, see {@link OffsetCommitter}; synchronously when partitions are revoked). A crash
  * anywhere in between leads to redelivery, never to loss; redelivery leads to no change. A transient failure
  * (database, registry or dead-letter topic unavailable) rolls the batch back, rewinds the partitions and retries
  * with exponential backoff (200 ms to 10 s) without skipping anything; polling continues, so the member stays
@@ -86,6 +87,9 @@ public final class OrderProcessingService implements AutoCloseable {
     private final Counter duplicateCounter;
     private final Counter deadLetterCounter;
     private final Counter retryCounter;
+    /** The next offset of each owned partition after its last processed batch; the poll thread's only. */
+    private final Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
+
     private volatile Set<TopicPartition> assignment = Set.of();
     private volatile boolean running = true;
     private volatile Throwable failure;
@@ -267,6 +271,7 @@ public final class OrderProcessingService implements AutoCloseable {
             published.addAll(rejected);
             deadLetters.publish(published);
         });
+        processed.putAll(next);
         commit(next);
         batches.incrementAndGet();
         applied.addAndGet(result.applied());
@@ -307,7 +312,34 @@ public final class OrderProcessingService implements AutoCloseable {
         }
     }
 
+    /** Commits synchronously what was processed of the given partitions: before they move, and before stopping. */
+    private void commitProcessed(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = processed.remove(partition);
+            if (offset != null) {
+                offsets.put(partition, offset);
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            try {
+                consumer.commitSync(offsets);
+            } catch (WakeupException e) {
+                consumer.commitSync(offsets); // close() woke the consumer; the wakeup is spent
+            }
+        } catch (RuntimeException e) {
+            // their events will be delivered again and skipped as duplicates
+            LOG.warn("Offsets {} not committed: {}", offsets, e.toString());
+        }
+    }
+
     private void shutDown() {
+        if (failure == null) {
+            commitProcessed(List.copyOf(processed.keySet()));
+        }
         try {
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(10)));
         } catch (RuntimeException e) {
@@ -333,7 +365,9 @@ public final class OrderProcessingService implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // every processed batch is committed before the next poll, so nothing is pending here
+            // every processed batch was committed asynchronously; wait for the last one so the next owner starts
+            // where this member stopped
+            commitProcessed(partitions);
             lag.remove(partitions);
             assignment = Set.copyOf(consumer.assignment().stream()
                     .filter(p -> !partitions.contains(p))
@@ -353,6 +387,7 @@ public final class OrderProcessingService implements AutoCloseable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(processed::remove); // no longer ours to commit
             lag.remove(partitions);
             assignment = Set.copyOf(consumer.assignment().stream()
                     .filter(p -> !partitions.contains(p))

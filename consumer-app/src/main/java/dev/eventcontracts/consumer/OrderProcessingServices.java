@@ -55,7 +55,8 @@ public final class OrderProcessingServices {
     private OrderProcessingServices() {}
 
     /**
-     * Connects and starts a service; it joins its group and starts processing in the background.
+     * Connects and starts a service; it joins its group and starts processing in the background. It commits its
+     * offsets asynchronously ({@link OffsetCommitter#ASYNC}).
      *
      * @param settings where to connect; never null
      * @param meters where the metrics go (lag per partition, events by outcome); never null
@@ -63,7 +64,7 @@ public final class OrderProcessingServices {
      * @throws IllegalArgumentException when the contract version is not released
      */
     public static OrderProcessingService start(ConsumerSettings settings, MeterRegistry meters) {
-        return start(settings, meters, OffsetCommitter.SYNC);
+        return start(settings, meters, OffsetCommitter.ASYNC);
     }
 
     /**

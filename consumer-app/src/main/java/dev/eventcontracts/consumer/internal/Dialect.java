@@ -1,7 +1,9 @@
 package dev.eventcontracts.consumer.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The databases the read model runs on, and the SQL in which they differ: how to insert a row only if its key is
@@ -60,6 +62,54 @@ public enum Dialect {
     String insertIfAbsent(String table, String columns, int count) {
         String insert = "INSERT INTO " + table + " (" + columns + ") VALUES (" + placeholders(count) + ")";
         return this == POSTGRESQL ? insert + " ON CONFLICT DO NOTHING" : insert;
+    }
+
+    /**
+     * Returns a {@code SELECT} of the given columns of the rows whose key is in an array parameter (the only
+     * parameter, set with {@code Connection.createArrayOf("VARCHAR", …)}), optionally locking them.
+     *
+     * <p>Why two forms: on PostgreSQL a prepared {@code key = ANY (?)} gets, after five executions, a generic plan
+     * that assumes a 10-element array and a small table, so it scans the whole table and compares every row with
+     * every element of the array — measured on the order read model at 20,000 orders: 51 ms a batch of 500, 9.1 s of a
+     * 14.4 s run. Joining the unnested array to the table drives one primary-key lookup per element however
+     * large the table grows. H2 turns {@code key = ANY (?)} into index lookups itself and has no {@code unnest}
+     * join with {@code FOR UPDATE OF}.
+     */
+    String selectByKeys(String table, String key, List<String> columns, boolean lock) {
+        if (this == POSTGRESQL) {
+            return "SELECT " + columns.stream().map(c -> "t." + c).collect(Collectors.joining(", "))
+                    + " FROM unnest(CAST(? AS VARCHAR[])) AS k(" + key + ") JOIN " + table + " t ON t." + key
+                    + " = k." + key + (lock ? " FOR UPDATE OF t" : "");
+        }
+        return "SELECT " + String.join(", ", columns) + " FROM " + table + " WHERE " + key + " = ANY (?)"
+                + (lock ? " FOR UPDATE" : "");
+    }
+
+    /**
+     * Returns, where the database has one, a single statement that inserts the claims of a whole batch from one
+     * array parameter per column and returns the ids it inserted (an id already present is skipped, as by
+     * {@link #insertIfAbsent}); empty where the batch is sent row by row.
+     *
+     * <p>Parameters: event ids, order ids, event types, outcomes, source topics (each {@code VARCHAR[]}),
+     * partitions ({@code INTEGER[]}), offsets ({@code BIGINT[]}), redrive ids ({@code VARCHAR[]}), then the one
+     * {@code processed_at} of the batch. Why: PostgreSQL executes a JDBC batch of 500 inserts as 500 statements;
+     * one statement over arrays inserts the same rows in a fraction of the time (measured in the commit that
+     * introduced it).
+     */
+    Optional<String> insertClaimsFromArrays(String table) {
+        if (this != POSTGRESQL) {
+            return Optional.empty();
+        }
+        return Optional.of("INSERT INTO " + table + " (event_id, order_id, event_type, outcome, source_topic,"
+                + " source_partition, source_offset, processed_at, redrive_id)"
+                + " SELECT c.event_id, c.order_id, c.event_type, c.outcome, c.source_topic, c.source_partition,"
+                + " c.source_offset, CAST(? AS TIMESTAMP WITH TIME ZONE), c.redrive_id"
+                + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]),"
+                + " CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS INTEGER[]), CAST(? AS BIGINT[]),"
+                + " CAST(? AS VARCHAR[]))"
+                + " AS c(event_id, order_id, event_type, outcome, source_topic, source_partition, source_offset,"
+                + " redrive_id)"
+                + " ON CONFLICT DO NOTHING RETURNING event_id");
     }
 
     /** Returns the statement that stores a partition's next offset, never lowering the one stored. */

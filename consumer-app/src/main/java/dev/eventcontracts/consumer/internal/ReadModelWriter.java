@@ -14,11 +14,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -90,10 +92,6 @@ public final class ReadModelWriter implements AutoCloseable {
             + " SET outcome = ?, event_type = ?, source_topic = ?, source_partition = ?, source_offset = ?,"
             + " processed_at = ?, redrive_id = ? WHERE event_id = ? AND outcome = '" + ReadModelTables.DEAD_LETTERED
             + "' AND (redrive_id IS NULL OR redrive_id <> ?)";
-    private static final String SELECT_PRIORS = "SELECT event_id, outcome, redrive_id FROM "
-            + ReadModelTables.PROCESSED_EVENTS + " WHERE event_id = ANY (?)";
-    private static final String LOCK_ORDERS = "SELECT order_id, status, cancel_reason, updated_at, event_count FROM "
-            + ReadModelTables.ORDERS + " WHERE order_id = ANY (?) FOR UPDATE";
     private static final String INSERT_ORDER = "INSERT INTO " + ReadModelTables.ORDERS
             + " (order_id, customer_id, status, total_amount, currency, item_count, ship_to_city,"
             + " ship_to_country, cancel_reason, created_at, updated_at, event_count)"
@@ -105,6 +103,9 @@ public final class ReadModelWriter implements AutoCloseable {
     private final Dialect dialect;
     private final Clock clock;
     private final String insertClaim;
+    private final Optional<String> insertClaimsFromArrays;
+    private final String selectPriors;
+    private final String lockOrders;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private Connection connection;
 
@@ -120,6 +121,14 @@ public final class ReadModelWriter implements AutoCloseable {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.insertClaim = dialect.insertIfAbsent(ReadModelTables.PROCESSED_EVENTS, CLAIM_COLUMNS, 9);
+        this.insertClaimsFromArrays = dialect.insertClaimsFromArrays(ReadModelTables.PROCESSED_EVENTS);
+        this.selectPriors = dialect.selectByKeys(
+                ReadModelTables.PROCESSED_EVENTS, "event_id", List.of("event_id", "outcome", "redrive_id"), false);
+        this.lockOrders = dialect.selectByKeys(
+                ReadModelTables.ORDERS,
+                "order_id",
+                List.of("order_id", "status", "cancel_reason", "updated_at", "event_count"),
+                true);
     }
 
     /**
@@ -288,7 +297,7 @@ public final class ReadModelWriter implements AutoCloseable {
         if (eventIds.isEmpty()) {
             return priors;
         }
-        PreparedStatement select = prepared(c, SELECT_PRIORS);
+        PreparedStatement select = prepared(c, selectPriors);
         select.setArray(1, varchars(c, eventIds));
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
@@ -304,7 +313,7 @@ public final class ReadModelWriter implements AutoCloseable {
         if (orderIds.isEmpty()) {
             return orders;
         }
-        PreparedStatement select = prepared(c, LOCK_ORDERS);
+        PreparedStatement select = prepared(c, lockOrders);
         select.setArray(1, varchars(c, orderIds));
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
@@ -368,7 +377,9 @@ public final class ReadModelWriter implements AutoCloseable {
         List<BatchPlan.Claim> inserts = new ArrayList<>();
         List<BatchPlan.Claim> reattempts = new ArrayList<>();
         claims.forEach(claim -> (claim.reattempt() ? reattempts : inserts).add(claim));
-        if (!inserts.isEmpty()) {
+        if (!inserts.isEmpty() && insertClaimsFromArrays.isPresent()) {
+            insertClaimsFromArrays(c, insertClaimsFromArrays.get(), inserts, now);
+        } else if (!inserts.isEmpty()) {
             PreparedStatement insert = prepared(c, insertClaim);
             for (BatchPlan.Claim claim : inserts) {
                 ConsumerRecord<byte[], byte[]> record = claim.decoded().record();
@@ -402,6 +413,56 @@ public final class ReadModelWriter implements AutoCloseable {
                 update.addBatch();
             }
             requireEveryRow(executeBatch(update), reattempts);
+        }
+    }
+
+    /** Inserts the claims with one statement over arrays; an id it skips was claimed by another writer. */
+    private void insertClaimsFromArrays(Connection c, String sql, List<BatchPlan.Claim> inserts, OffsetDateTime now)
+            throws SQLException {
+        int n = inserts.size();
+        Object[] eventIds = new Object[n];
+        Object[] orderIds = new Object[n];
+        Object[] types = new Object[n];
+        Object[] outcomes = new Object[n];
+        Object[] topics = new Object[n];
+        Object[] partitions = new Object[n];
+        Object[] offsets = new Object[n];
+        Object[] redriveIds = new Object[n];
+        for (int i = 0; i < n; i++) {
+            BatchPlan.Claim claim = inserts.get(i);
+            ConsumerRecord<byte[], byte[]> record = claim.decoded().record();
+            OrderEvent event = claim.decoded().event();
+            eventIds[i] = event.eventId();
+            orderIds[i] = event.orderId();
+            types[i] = event.type();
+            outcomes[i] = claim.outcome();
+            topics[i] = record.topic();
+            partitions[i] = record.partition();
+            offsets[i] = record.offset();
+            redriveIds[i] = claim.redriveId();
+        }
+        PreparedStatement insert = prepared(c, sql);
+        insert.setObject(1, now);
+        insert.setArray(2, c.createArrayOf("VARCHAR", eventIds));
+        insert.setArray(3, c.createArrayOf("VARCHAR", orderIds));
+        insert.setArray(4, c.createArrayOf("VARCHAR", types));
+        insert.setArray(5, c.createArrayOf("VARCHAR", outcomes));
+        insert.setArray(6, c.createArrayOf("VARCHAR", topics));
+        insert.setArray(7, c.createArrayOf("INTEGER", partitions));
+        insert.setArray(8, c.createArrayOf("BIGINT", offsets));
+        insert.setArray(9, c.createArrayOf("VARCHAR", redriveIds));
+        Set<String> inserted = new HashSet<>();
+        try (ResultSet rows = insert.executeQuery()) {
+            while (rows.next()) {
+                inserted.add(rows.getString(1));
+            }
+        }
+        for (BatchPlan.Claim claim : inserts) {
+            if (!inserted.contains(claim.decoded().event().eventId())) {
+                throw new ConcurrentClaimException(
+                        "event " + claim.decoded().event().eventId()
+                                + " was recorded by another instance meanwhile (rebalance); retrying the batch");
+            }
         }
     }
 

@@ -9,6 +9,8 @@ import dev.eventcontracts.consumer.ServiceConfigurationException;
 import dev.eventcontracts.devstack.postgres.DatabaseKind;
 import dev.eventcontracts.devstack.postgres.OnEachDatabase;
 import dev.eventcontracts.devstack.postgres.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.TopicPartition;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
@@ -104,6 +107,54 @@ class ReadModelDatabaseIT {
 
             assertThat(again.duplicates()).isEqualTo(100);
             assertThat(again.applied()).isZero();
+        }
+        assertThat(db.serverErrors()).isEmpty();
+    }
+
+    @OnEachDatabase
+    void apply_eventClaimedByAnotherWriterBetweenLookupAndInsert_retriesTheBatchWithoutAServerError(TestDatabase db)
+            throws SQLException {
+        ReadModelDatabase database = of(db);
+        Migrations.migrate(database);
+        List<ReadModelWriter.Decoded> batch = List.of(
+                events.decoded(events.created("o1")),
+                events.decoded(events.created("o2")),
+                events.decoded(events.created("o3")));
+        String taken = batch.get(1).event().eventId();
+        // the fault: when the writer first prepares its insert of the claims, another writer records o2's event
+        AtomicBoolean raced = new AtomicBoolean();
+        ReadModelWriter.ConnectionFactory racing = () -> {
+            Connection real = database.open();
+            return (Connection) Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("prepareStatement")
+                                && !raced.get()
+                                && ((String) args[0]).startsWith("INSERT INTO " + ReadModelTables.PROCESSED_EVENTS)) {
+                            execute(
+                                    db,
+                                    "INSERT INTO " + ReadModelTables.PROCESSED_EVENTS + " (event_id, order_id,"
+                                            + " event_type, outcome, source_topic, source_partition, source_offset,"
+                                            + " processed_at) VALUES ('" + taken + "', 'o2', 'OrderCreated', '"
+                                            + ReadModelTables.APPLIED + "', 'order-events', 0, 1, CURRENT_TIMESTAMP)");
+                            raced.set(true);
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
+        try (ReadModelWriter writer = new ReadModelWriter(racing, database.dialect(), Clock.systemUTC())) {
+            assertThatThrownBy(() -> writer.apply(batch, letters -> {}))
+                    .isInstanceOf(TransientFailureException.class)
+                    .hasMessageContaining(taken)
+                    .hasMessageContaining("another instance");
+
+            ReadModelWriter.BatchResult retried = writer.apply(batch, letters -> {});
+
+            assertThat(retried.applied()).isEqualTo(2);
+            assertThat(retried.duplicates()).isEqualTo(1);
         }
         assertThat(db.serverErrors()).isEmpty();
     }
