@@ -16,13 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.TopicPartition;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
@@ -112,51 +113,99 @@ class ReadModelDatabaseIT {
     }
 
     @OnEachDatabase
-    void apply_eventClaimedByAnotherWriterBetweenLookupAndInsert_retriesTheBatchWithoutAServerError(TestDatabase db)
-            throws SQLException {
+    void apply_eventRecordedByAnotherWriterWhileABatchIsWritten_isADuplicateWithoutAServerError(TestDatabase db) {
         ReadModelDatabase database = of(db);
         Migrations.migrate(database);
         List<ReadModelWriter.Decoded> batch = List.of(
                 events.decoded(events.created("o1")),
                 events.decoded(events.created("o2")),
                 events.decoded(events.created("o3")));
-        String taken = batch.get(1).event().eventId();
-        // the fault: when the writer first prepares its insert of the claims, another writer records o2's event
-        AtomicBoolean raced = new AtomicBoolean();
-        ReadModelWriter.ConnectionFactory racing = () -> {
-            Connection real = database.open();
-            return (Connection) Proxy.newProxyInstance(
-                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("prepareStatement")
-                                && !raced.get()
-                                && ((String) args[0]).startsWith("INSERT INTO " + ReadModelTables.PROCESSED_EVENTS)) {
-                            execute(
-                                    db,
-                                    "INSERT INTO " + ReadModelTables.PROCESSED_EVENTS + " (event_id, order_id,"
-                                            + " event_type, outcome, source_topic, source_partition, source_offset,"
-                                            + " processed_at) VALUES ('" + taken + "', 'o2', 'OrderCreated', '"
-                                            + ReadModelTables.APPLIED + "', 'order-events', 0, 1, CURRENT_TIMESTAMP)");
-                            raced.set(true);
-                        }
-                        try {
-                            return method.invoke(real, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        };
+        // the first insert of the batch's ids meets o2's event, recorded by another writer a moment before
+        ReadModelWriter.ConnectionFactory racing =
+                racing(database, db, batch.get(1).event(), 1);
         try (ReadModelWriter writer = new ReadModelWriter(racing, database.dialect(), Clock.systemUTC())) {
+            ReadModelWriter.BatchResult result = writer.apply(batch, letters -> {});
+
+            assertThat(result.applied()).isEqualTo(2);
+            assertThat(result.duplicates()).isEqualTo(1);
+        }
+        assertThat(db.serverErrors()).isEmpty();
+    }
+
+    @OnEachDatabase
+    void apply_eventRecordedByAnotherWriterBetweenLookupAndInsert_retriesTheBatchWithoutAServerError(TestDatabase db) {
+        ReadModelDatabase database = of(db);
+        Migrations.migrate(database);
+        ReadModelWriter.Decoded redelivered = events.decoded(events.created("o1"));
+        try (ReadModelWriter writer = new ReadModelWriter(database::open, database.dialect(), Clock.systemUTC())) {
+            writer.apply(List.of(redelivered), letters -> {});
+        }
+        List<ReadModelWriter.Decoded> batch =
+                List.of(redelivered, events.decoded(events.created("o2")), events.decoded(events.created("o3")));
+        OrderEvent taken = batch.get(1).event();
+        // the batch holds a redelivered event, so its ids are looked up; o2's is recorded by another writer after
+        // the lookup, before the writer's own insert (the second insert: the first found the redelivered one)
+        try (ReadModelWriter writer =
+                new ReadModelWriter(racing(database, db, taken, 2), database.dialect(), Clock.systemUTC())) {
             assertThatThrownBy(() -> writer.apply(batch, letters -> {}))
                     .isInstanceOf(TransientFailureException.class)
-                    .hasMessageContaining(taken)
+                    .hasMessageContaining(taken.eventId())
                     .hasMessageContaining("another instance");
 
             ReadModelWriter.BatchResult retried = writer.apply(batch, letters -> {});
 
-            assertThat(retried.applied()).isEqualTo(2);
-            assertThat(retried.duplicates()).isEqualTo(1);
+            assertThat(retried.applied()).isEqualTo(1);
+            assertThat(retried.duplicates()).isEqualTo(2);
         }
         assertThat(db.serverErrors()).isEmpty();
+    }
+
+    /**
+     * Connections on which another writer records an event just before the given execution (1st, 2nd, …) of the
+     * insert of the event ids: the fault injected.
+     */
+    private static ReadModelWriter.ConnectionFactory racing(
+            ReadModelDatabase database, TestDatabase db, OrderEvent event, int atExecution) {
+        AtomicInteger executions = new AtomicInteger();
+        return () -> {
+            Connection real = database.open();
+            return proxy(Connection.class, real, (method, args) -> {
+                Object result = method.invoke(real, args);
+                if (method.getName().equals("prepareStatement")
+                        && ((String) args[0]).startsWith("INSERT INTO " + ReadModelTables.PROCESSED_EVENTS)) {
+                    PreparedStatement statement = (PreparedStatement) result;
+                    return proxy(PreparedStatement.class, statement, (m, a) -> {
+                        if ((m.getName().equals("executeQuery") || m.getName().equals("executeBatch"))
+                                && executions.incrementAndGet() == atExecution) {
+                            execute(
+                                    db,
+                                    "INSERT INTO " + ReadModelTables.PROCESSED_EVENTS + " (event_id, order_id,"
+                                            + " event_type, outcome, source_topic, source_partition, source_offset,"
+                                            + " processed_at) VALUES ('" + event.eventId() + "', '" + event.orderId()
+                                            + "', '" + event.type() + "', '" + ReadModelTables.APPLIED
+                                            + "', 'order-events', 0, 1, CURRENT_TIMESTAMP)");
+                        }
+                        return m.invoke(statement, a);
+                    });
+                }
+                return result;
+            });
+        };
+    }
+
+    /** What a proxy does with a call. */
+    private interface Call {
+        Object handle(java.lang.reflect.Method method, Object[] args) throws Exception;
+    }
+
+    private static <T> T proxy(Class<T> type, T target, Call call) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
+            try {
+                return call.handle(method, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
     }
 
     @OnEachDatabase
