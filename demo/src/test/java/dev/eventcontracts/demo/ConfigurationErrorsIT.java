@@ -87,6 +87,20 @@ class ConfigurationErrorsIT {
     }
 
     @OnEachDatabase(DatabaseKind.POSTGRESQL)
+    void noPassword_exitsAtOnceNamingWhereAPasswordComesFrom(
+            @BootstrapServers String kafka, RunningRegistry registry, TestDatabase db) throws Exception {
+        ConsumerSettings settings = new StackFixture(kafka, registry.url()).consumer(db, "nopass");
+
+        ServiceCommand.Run run = start(settings, "--jdbc-url", db.jdbcUrl(), "--jdbc-user", db.user());
+
+        assertRefusedBeforeJoining(run, kafka, settings);
+        assertThat(run.err())
+                .contains("SQLSTATE 08004")
+                .contains("Fix: give the right user and password with --jdbc-user/--jdbc-password")
+                .contains("~/.pgpass");
+    }
+
+    @OnEachDatabase(DatabaseKind.POSTGRESQL)
     void unknownDatabase_exitsAtOnceNamingIt(@BootstrapServers String kafka, RunningRegistry registry, TestDatabase db)
             throws Exception {
         ConsumerSettings settings = new StackFixture(kafka, registry.url()).consumer(db, "nodb");

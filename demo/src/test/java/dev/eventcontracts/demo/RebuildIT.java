@@ -80,4 +80,51 @@ class RebuildIT {
                 .containsAllEntriesOf(StackFixture.eventsPerOrder(events));
         assertThat(rebuilt.totals()).isEqualTo(live.totals());
     }
+
+    @OnEachDatabase(DatabaseKind.POSTGRESQL)
+    void rebuildWithSwitch_whileTheServiceRuns_makesTheRebuiltTablesLive_andTheServiceGoesOnWritingThere(
+            @BootstrapServers String kafka, RunningRegistry registry, TestDatabase db) throws Exception {
+        StackFixture stack = new StackFixture(kafka, registry.url());
+        List<SpecificRecord> before = stack.produce(2, 2_000);
+        ConsumerSettings settings = stack.consumer(db, "switch");
+        OrderReadModel live = OrderReadModel.of(settings);
+
+        try (OrderProcessingService service = OrderProcessingServices.start(settings, new SimpleMeterRegistry())) {
+            Map<org.apache.kafka.common.TopicPartition, Long> end = stack.endOffsets();
+            await().atMost(Duration.ofSeconds(300))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(live.positions()).isEqualTo(end));
+            Map<String, String> statusBefore = live.statusByOrder();
+            List<String> args = new ArrayList<>(List.of("rebuild"));
+            args.addAll(ServiceCommand.connection(settings));
+            args.addAll(ServiceCommand.database(settings));
+            args.addAll(List.of("--target-schema", "rebuilt", "--switch"));
+
+            ServiceCommand.Run rebuild = ServiceCommand.run(args.toArray(String[]::new));
+
+            assertThat(rebuild.exitCode()).as(rebuild.out() + rebuild.err()).isZero();
+            Matcher switched = Pattern.compile("Switched: the rebuilt tables are live now; the old ones are in schema"
+                            + " '(retired_\\d{8}_\\d{6})'")
+                    .matcher(rebuild.out());
+            assertThat(switched.find()).as(rebuild.out()).isTrue();
+            OrderReadModel retired = live.inSchema(switched.group(1));
+            assertThat(retired.statusByOrder())
+                    .as("the old tables, moved aside")
+                    .isEqualTo(statusBefore);
+            assertThat(live.statusByOrder()).as("the rebuilt tables, now live").isEqualTo(statusBefore);
+
+            List<SpecificRecord> after = stack.produce(2, 200);
+
+            // the running service's statements name the tables, so they now write into the rebuilt ones
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(live.appliedEventIds()).containsAll(StackFixture.eventIds(after)));
+            assertThat(retired.appliedEventIds())
+                    .as("nothing more went into the old tables")
+                    .doesNotContainAnyElementsOf(StackFixture.eventIds(after));
+            assertThat(live.appliedEventIds()).containsAll(StackFixture.eventIds(before));
+        }
+    }
 }
