@@ -2,6 +2,7 @@ package dev.eventcontracts.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventcontracts.devstack.browser.Chromium;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

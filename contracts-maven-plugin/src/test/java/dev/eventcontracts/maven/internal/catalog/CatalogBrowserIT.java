@@ -3,6 +3,7 @@ package dev.eventcontracts.maven.internal.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventcontracts.compat.CompatibilityChecker;
+import dev.eventcontracts.devstack.browser.Chromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -67,7 +69,7 @@ class CatalogBrowserIT {
     void orderCreated_showsShippingAddressAddedInV2WithItsDefaultAndThePassingVerdict() throws Exception {
         byId("topic-order-events").findElement(By.linkText("OrderCreated")).click();
         WebElement v2 = byId(CREATED).findElement(By.cssSelector("li.release[data-release='v2']"));
-        chromium.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", v2);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", v2);
         chromium.screenshot("catalog-order-created");
 
         WebElement added = v2.findElement(By.cssSelector("li.change[data-kind='FIELD_ADDED']"));

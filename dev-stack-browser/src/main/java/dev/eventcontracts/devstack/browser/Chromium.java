@@ -1,4 +1,4 @@
-package dev.eventcontracts.server;
+package dev.eventcontracts.devstack.browser;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -17,8 +18,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code chromium-driver}), both found on the {@code PATH} at run time: Selenium Manager cannot download a driver
  * here, and giving it both executables keeps it from trying. Where either is missing, the test is reported skipped
  * with that reason, never passed.
+ *
+ * <pre>{@code
+ * try (Chromium chromium = Chromium.start()) {
+ *     chromium.driver().get(url);
+ * }
+ * }</pre>
+ *
+ * @since 0.1.0
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -28,8 +37,13 @@ final class Chromium implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Starts a fresh browser with its own profile; skips the calling test when Chromium is not installed. */
-    static Chromium start() throws IOException {
+    /**
+     * Starts a fresh browser with its own profile; skips the calling test when Chromium is not installed.
+     *
+     * @return the running browser; the caller closes it
+     * @throws IOException when its profile directory cannot be created
+     */
+    public static Chromium start() throws IOException {
         Optional<Path> browser = onPath("chromium", "chromium-browser");
         Optional<Path> driverExecutable = onPath("chromedriver");
         Assumptions.assumeTrue(
@@ -57,12 +71,23 @@ final class Chromium implements AutoCloseable {
         return new Chromium(new ChromeDriver(service, options), profile);
     }
 
-    ChromeDriver driver() {
+    /**
+     * Returns the WebDriver that drives this browser; it is also a {@code JavascriptExecutor} and a
+     * {@code TakesScreenshot}.
+     *
+     * @return the driver; never null
+     */
+    public WebDriver driver() {
         return driver;
     }
 
-    /** Sends these HTTP basic credentials with every request the page makes, as a signed-in person's browser does. */
-    void signIn(String user, String password) {
+    /**
+     * Sends these HTTP basic credentials with every request the page makes, as a signed-in person's browser does.
+     *
+     * @param user the user name; never null
+     * @param password the password; never null
+     */
+    public void signIn(String user, String password) {
         String token = java.util.Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         driver.executeCdpCommand("Network.enable", java.util.Map.of());
@@ -71,8 +96,13 @@ final class Chromium implements AutoCloseable {
                 java.util.Map.of("headers", java.util.Map.of("Authorization", "Basic " + token)));
     }
 
-    /** Writes what the browser shows to {@code target/screenshots/<name>.png}. */
-    void screenshot(String name) throws IOException {
+    /**
+     * Writes what the browser shows to {@code target/screenshots/<name>.png} of the module under test.
+     *
+     * @param name the file name without extension; never null
+     * @throws IOException when the file cannot be written
+     */
+    public void screenshot(String name) throws IOException {
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     }
@@ -88,6 +118,7 @@ final class Chromium implements AutoCloseable {
                 .findFirst();
     }
 
+    /** Quits the browser and deletes its profile. */
     @Override
     public void close() throws IOException {
         try {
