@@ -339,6 +339,10 @@ public final class OrderProcessingService implements AutoCloseable {
     private void shutDown() {
         if (failure == null) {
             commitProcessed(List.copyOf(processed.keySet()));
+        } else {
+            // a service stopped by a failure commits nothing more, not even when close() revokes its partitions:
+            // what it did not commit is delivered again (and skipped as duplicates where it was applied)
+            processed.clear();
         }
         try {
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(10)));
