@@ -77,17 +77,14 @@ public enum Dialect {
      * lookups itself and has no {@code unnest} join with a locking subquery.
      */
     String selectByKeys(String table, String key, List<String> columns, boolean lock) {
-        if (this == POSTGRESQL && lock) {
-            // a locking subquery is not merged into the join: one index lookup per key, whatever the table's size
-            return "SELECT " + columns.stream().map(c -> "t." + c).collect(Collectors.joining(", "))
-                    + " FROM unnest(CAST(? AS VARCHAR[])) AS k(" + key + ") CROSS JOIN LATERAL (SELECT "
-                    + String.join(", ", columns) + " FROM " + table + " r WHERE r." + key + " = k." + key
-                    + " FOR UPDATE) t";
-        }
         if (this == POSTGRESQL) {
-            return "SELECT " + columns.stream().map(c -> "t." + c).collect(Collectors.joining(", "))
-                    + " FROM unnest(CAST(? AS VARCHAR[])) AS k(" + key + ") JOIN " + table + " t ON t." + key
-                    + " = k." + key;
+            String keys = "SELECT " + columns.stream().map(c -> "t." + c).collect(Collectors.joining(", "))
+                    + " FROM unnest(CAST(? AS VARCHAR[])) AS k(" + key + ")";
+            // a locking subquery is not merged into the join: one index lookup per key, whatever the table's size
+            return lock
+                    ? keys + " CROSS JOIN LATERAL (SELECT " + String.join(", ", columns) + " FROM " + table
+                            + " r WHERE r." + key + " = k." + key + " FOR UPDATE) t"
+                    : keys + " JOIN " + table + " t ON t." + key + " = k." + key;
         }
         return "SELECT " + String.join(", ", columns) + " FROM " + table + " WHERE " + key + " = ANY (?)"
                 + (lock ? " FOR UPDATE" : "");

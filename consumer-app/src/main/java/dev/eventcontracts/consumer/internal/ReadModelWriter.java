@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -294,11 +295,9 @@ public final class ReadModelWriter implements AutoCloseable {
         try {
             write(c, plan);
             return plan;
-        } catch (ConcurrentClaimException e) {
-            LOG.debug("An event of the batch was recorded before; looking the batch's events up: {}", e.getMessage());
-        } catch (SQLException e) {
-            if (!SqlFailures.isUniqueViolation(e)) {
-                throw e;
+        } catch (ConcurrentClaimException | SQLException e) {
+            if (e instanceof SQLException sql && !SqlFailures.isUniqueViolation(sql)) {
+                throw sql;
             }
             LOG.debug("An event of the batch was recorded before; looking the batch's events up: {}", e.getMessage());
         }
@@ -314,7 +313,7 @@ public final class ReadModelWriter implements AutoCloseable {
         return plan;
     }
 
-    private static Set<String> keys(List<Decoded> batch, java.util.function.Function<OrderEvent, String> key) {
+    private static Set<String> keys(List<Decoded> batch, Function<OrderEvent, String> key) {
         Set<String> keys = new LinkedHashSet<>();
         for (Decoded decoded : batch) {
             String value = key.apply(decoded.event());
@@ -394,13 +393,7 @@ public final class ReadModelWriter implements AutoCloseable {
                 insert.setInt(12, order.eventCount);
                 insert.addBatch();
             }
-            int[] counts = executeBatch(insert);
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 0) {
-                    throw new ConcurrentClaimException("order " + created.get(i).orderId
-                            + " was created by another instance meanwhile (rebalance); retrying the batch");
-                }
-            }
+            requireEveryRow(executeBatch(insert), created, order -> "order " + order.orderId + " was created");
         }
         List<BatchPlan.Order> updated = plan.updatedOrders();
         if (!updated.isEmpty()) {
@@ -440,7 +433,7 @@ public final class ReadModelWriter implements AutoCloseable {
                 insert.setString(9, claim.redriveId());
                 insert.addBatch();
             }
-            requireEveryRow(executeBatch(insert), inserts);
+            requireEveryRow(executeBatch(insert), inserts, ReadModelWriter::recorded);
         }
         if (!reattempts.isEmpty()) {
             PreparedStatement update = prepared(c, REATTEMPT);
@@ -457,7 +450,7 @@ public final class ReadModelWriter implements AutoCloseable {
                 update.setString(9, claim.redriveId());
                 update.addBatch();
             }
-            requireEveryRow(executeBatch(update), reattempts);
+            requireEveryRow(executeBatch(update), reattempts, ReadModelWriter::recorded);
         }
     }
 
@@ -504,22 +497,28 @@ public final class ReadModelWriter implements AutoCloseable {
         }
         for (BatchPlan.Claim claim : inserts) {
             if (!inserted.contains(claim.decoded().event().eventId())) {
-                throw new ConcurrentClaimException(
-                        "event " + claim.decoded().event().eventId()
-                                + " was recorded by another instance meanwhile (rebalance); retrying the batch");
+                throw new ConcurrentClaimException(recorded(claim));
             }
         }
     }
 
-    /** An id the lookup found free but the write found taken: another writer claimed it in between. */
-    private static void requireEveryRow(int[] counts, List<BatchPlan.Claim> claims) {
+    /**
+     * A row the lookup found free (or absent) but the write found taken: another writer wrote it in between.
+     *
+     * @param counts the rows each statement of the batch changed
+     * @param rows what each statement wrote, in the same order
+     * @param taken says what another writer did to a row, e.g. "event e-1 was recorded"
+     */
+    private static <T> void requireEveryRow(int[] counts, List<T> rows, Function<T, String> taken) {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) {
-                throw new ConcurrentClaimException(
-                        "event " + claims.get(i).decoded().event().eventId()
-                                + " was recorded by another instance meanwhile (rebalance); retrying the batch");
+                throw new ConcurrentClaimException(taken.apply(rows.get(i)));
             }
         }
+    }
+
+    private static String recorded(BatchPlan.Claim claim) {
+        return "event " + claim.decoded().event().eventId() + " was recorded";
     }
 
     private void raisePositions(Connection c, Map<TopicPartition, Long> positions) throws SQLException {
@@ -610,12 +609,13 @@ public final class ReadModelWriter implements AutoCloseable {
         discardConnection();
     }
 
-    /** Another writer recorded an event id between this batch's lookup and its write. */
+    /** Another writer recorded an event id, or created an order, between this batch's lookup and its write. */
     private static final class ConcurrentClaimException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        ConcurrentClaimException(String message) {
-            super(message);
+        /** @param taken what the other writer did, e.g. "event e-1 was recorded" */
+        ConcurrentClaimException(String taken) {
+            super(taken + " by another instance meanwhile (rebalance); retrying the batch");
         }
     }
 }

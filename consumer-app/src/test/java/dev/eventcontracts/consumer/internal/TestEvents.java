@@ -17,6 +17,11 @@ final class TestEvents {
     private final AtomicLong offsets = new AtomicLong();
 
     OrderEvent.Created created(String orderId) {
+        return created(orderId, "Berlin");
+    }
+
+    /** An order created with the given ship-to city, e.g. one too long for its column. */
+    OrderEvent.Created created(String orderId, String shipToCity) {
         return new OrderEvent.Created(
                 "c-" + orderId,
                 orderId,
@@ -27,7 +32,7 @@ final class TestEvents {
                 new BigDecimal("25.50"),
                 "EUR",
                 AT,
-                "Berlin",
+                shipToCity,
                 "DE");
     }
 
