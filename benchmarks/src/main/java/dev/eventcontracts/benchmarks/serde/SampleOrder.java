@@ -70,6 +70,18 @@ final class SampleOrder {
                         .build());
     }
 
+    /** One thread's place in a list of events written in turn, round and round. */
+    static final class InTurn {
+        private int next;
+
+        /** Returns the next event of the list, starting over after the last. */
+        Object next(List<? extends SpecificRecord> events) {
+            Object event = events.get(next);
+            next = next + 1 == events.size() ? 0 : next + 1;
+            return event;
+        }
+    }
+
     /** The newest released union of the order topic's event types: the writer schema of the order producer. */
     static Schema topicUnion() {
         TopicContract topic = TopicContracts.load().topicFor(OrderCreated.getClassSchema());

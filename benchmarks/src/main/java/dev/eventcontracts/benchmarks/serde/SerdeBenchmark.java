@@ -154,7 +154,7 @@ public class SerdeBenchmark {
         SpecificDatumWriter<Object> unionWriter;
         BinaryDecoder decoder;
         boolean specificNext;
-        int nextEvent;
+        final SampleOrder.InTurn inTurn = new SampleOrder.InTurn();
 
         /** Writes an event with the union as writer schema, as the serializer does with the latest version. */
         byte[] writeEvent(Events e, Object event) throws IOException {
@@ -169,9 +169,7 @@ public class SerdeBenchmark {
 
         /** The thread's next event of the lifecycles, in turn. */
         Object next(Events e) {
-            Object event = e.events.get(nextEvent);
-            nextEvent = nextEvent + 1 == e.events.size() ? 0 : nextEvent + 1;
-            return event;
+            return inTurn.next(e.events);
         }
 
         /** Reads the generic record with the schema as registered, as the deserializer does. */

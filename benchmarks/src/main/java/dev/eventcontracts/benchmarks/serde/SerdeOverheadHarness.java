@@ -258,8 +258,8 @@ public final class SerdeOverheadHarness {
                 case "serialize events" ->
                     new Pair(
                             name,
-                            () -> raw.encode(raw.unionWriter, raw.next(events)).length,
-                            () -> eventSerializer.serialize(TOPIC, raw.next(events)).length);
+                            () -> raw.encode(raw.unionWriter, raw.inTurn.next(events)).length,
+                            () -> eventSerializer.serialize(TOPIC, raw.inTurn.next(events)).length);
                 case "deserialize specific" ->
                     new Pair(
                             name,
@@ -289,14 +289,7 @@ public final class SerdeOverheadHarness {
         final GenericDatumReader<Object> genericReader;
         final SpecificDatumWriter<Object> unionWriter = SampleOrder.unionWriter(SampleOrder.topicUnion());
         BinaryDecoder decoder;
-        int nextEvent;
-
-        /** The thread's next event of the lifecycles, in turn. */
-        Object next(List<SpecificRecord> events) {
-            Object event = events.get(nextEvent);
-            nextEvent = nextEvent + 1 == events.size() ? 0 : nextEvent + 1;
-            return event;
-        }
+        final SampleOrder.InTurn inTurn = new SampleOrder.InTurn();
 
         Raw(Schema registered) {
             genericReader = new GenericDatumReader<>(registered, registered, new GenericData());
