@@ -3,6 +3,7 @@ package dev.eventcontracts.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.eventcontracts.client.RegistryException;
 import dev.eventcontracts.consumer.internal.DeadLetterPublisher;
 import dev.eventcontracts.consumer.internal.Dialect;
 import dev.eventcontracts.consumer.internal.EventDecoder;
@@ -47,6 +48,7 @@ class OrderProcessingServiceTest {
 
     private static final String TOPIC = "order-events";
     private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
+    private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
     private static final Money TEN = Money.newBuilder()
             .setAmount(new BigDecimal("10.00"))
             .setCurrency("EUR")
@@ -58,7 +60,9 @@ class OrderProcessingServiceTest {
         @Override
         public synchronized void seek(TopicPartition partition, long offset) {
             super.seek(partition, offset);
-            log.stream().filter(r -> r.offset() >= offset).forEach(this::addRecord);
+            log.stream()
+                    .filter(r -> r.partition() == partition.partition() && r.offset() >= offset)
+                    .forEach(this::addRecord);
         }
     };
 
@@ -69,6 +73,11 @@ class OrderProcessingServiceTest {
     private final AtomicInteger failingOpens = new AtomicInteger();
     private final AtomicInteger commits = new AtomicInteger();
     private volatile SQLException openFailure = new SQLTransientConnectionException("database unavailable");
+    /** How many values the registry fails to resolve (unreachable) before it answers again. */
+    private final AtomicInteger registryFailures = new AtomicInteger();
+    /** What the second poll does besides finding its records. */
+    private volatile Runnable onSecondPoll = () -> {};
+
     private OrderProcessingService service;
 
     @AfterEach
@@ -81,6 +90,10 @@ class OrderProcessingServiceTest {
     /** Values are looked up by their bytes as text; a value starting with "poison" does not decode. */
     private final Deserializer<Object> valueDeserializer = (topic, data) -> {
         String text = new String(data, StandardCharsets.UTF_8);
+        if (registryFailures.getAndDecrement() > 0) {
+            throw new SerializationException(
+                    "Error retrieving Avro schema", new RegistryException(0, 0, "connection refused", null));
+        }
         if (text.startsWith("poison")) {
             throw new SerializationException("Error deserializing Avro value: undecodable");
         }
@@ -88,6 +101,14 @@ class OrderProcessingServiceTest {
     };
 
     private void start(List<ConsumerRecord<byte[], byte[]>> records) {
+        start(List.of(P0), records, List.of());
+    }
+
+    /** Starts the service on the partitions; the first poll finds {@code first}, the second {@code second}. */
+    private void start(
+            List<TopicPartition> partitions,
+            List<ConsumerRecord<byte[], byte[]>> first,
+            List<ConsumerRecord<byte[], byte[]>> second) {
         Migrations.migrate(ReadModelDatabase.of(url, "sa", ""));
         ReadModelWriter writer = new ReadModelWriter(
                 () -> {
@@ -115,19 +136,39 @@ class OrderProcessingServiceTest {
                 },
                 () -> {});
         consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of(P0));
-            consumer.updateBeginningOffsets(Map.of(P0, 0L));
-            log.addAll(records);
-            records.forEach(consumer::addRecord);
+            consumer.rebalance(partitions);
+            Map<TopicPartition, Long> beginnings = new HashMap<>();
+            partitions.forEach(partition -> beginnings.put(partition, 0L));
+            consumer.updateBeginningOffsets(beginnings);
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            java.util.stream.Stream.concat(first.stream(), second.stream())
+                    .forEach(r -> ends.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max));
+            consumer.updateEndOffsets(ends);
+            log.addAll(first);
+            first.forEach(consumer::addRecord);
+        });
+        consumer.schedulePollTask(() -> {
+            onSecondPoll.run();
+            log.addAll(second);
+            second.forEach(consumer::addRecord);
         });
         service.startThread();
     }
 
     private ConsumerRecord<byte[], byte[]> record(long offset, String orderId, SpecificRecord event) {
-        String key = "v" + offset;
+        return record(P0, offset, orderId, event);
+    }
+
+    private ConsumerRecord<byte[], byte[]> record(
+            TopicPartition partition, long offset, String orderId, SpecificRecord event) {
+        String key = "v" + partition.partition() + "-" + offset;
         values.put(key, event);
         return new ConsumerRecord<>(
-                TOPIC, 0, offset, orderId.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8));
+                TOPIC,
+                partition.partition(),
+                offset,
+                orderId.getBytes(StandardCharsets.UTF_8),
+                key.getBytes(StandardCharsets.UTF_8));
     }
 
     private static ConsumerRecord<byte[], byte[]> poison(long offset, String orderId) {
@@ -165,7 +206,11 @@ class OrderProcessingServiceTest {
     }
 
     private long committed() {
-        OffsetAndMetadata offset = consumer.committed(Set.of(P0)).get(P0);
+        return committed(P0);
+    }
+
+    private long committed(TopicPartition partition) {
+        OffsetAndMetadata offset = consumer.committed(Set.of(partition)).get(partition);
         return offset == null ? -1 : offset.offset();
     }
 
@@ -198,6 +243,57 @@ class OrderProcessingServiceTest {
         assertThat(service.stats().retries()).isEqualTo(3);
         assertThat(service.stats().applied()).isEqualTo(2);
         assertThat(new OrderReadModel(url, "sa", "").totals().orders()).isEqualTo(2);
+        assertThat(dlq.history()).isEmpty();
+    }
+
+    @Test
+    void batchRolledBackWhileTheNextWasPolled_bothAreReadAgain_nothingSkipped() throws Exception {
+        failingOpens.set(1); // the first batch finds the database down; the second is polled while it is written
+        start(
+                List.of(P0, P1),
+                List.of(record(P0, 0, "o1", created("o1")), record(P0, 1, "o1", paid("o1"))),
+                List.of(record(P1, 0, "o2", created("o2")), record(P1, 1, "o2", paid("o2"))));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> committed(P0) == 2 && committed(P1) == 2);
+
+        assertThat(service.stats().retries()).isEqualTo(1);
+        assertThat(service.stats().applied()).isEqualTo(4);
+        OrderReadModel model = new OrderReadModel(url, "sa", "");
+        assertThat(model.order("o1").orElseThrow().status()).isEqualTo("PAID");
+        assertThat(model.order("o2").orElseThrow().status()).isEqualTo("PAID");
+    }
+
+    @Test
+    void databaseDown_theLagCountsEveryRecordRolledBack() {
+        failingOpens.set(Integer.MAX_VALUE);
+        start(
+                List.of(P0, P1),
+                List.of(record(P0, 0, "o1", created("o1")), record(P0, 1, "o1", paid("o1"))),
+                List.of(record(P1, 0, "o2", created("o2")), record(P1, 1, "o2", paid("o2"))));
+
+        // both batches were polled (the consumer's position is at the end) and rolled back: 4 records wait
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> service.stats().retries() > 0 && service.lag().equals(Map.of(P0, 2L, P1, 2L)));
+
+        assertThat(service.stats().applied()).isZero();
+        assertThat(commits).hasValue(0);
+    }
+
+    @Test
+    void registryDownWhenTheNextBatchIsDecoded_theBatchBeingWrittenIsCommitted_theNextIsReadAgain() throws Exception {
+        onSecondPoll = () -> registryFailures.set(1);
+        start(
+                List.of(P0, P1),
+                List.of(record(P0, 0, "o1", created("o1")), record(P0, 1, "o1", paid("o1"))),
+                List.of(record(P1, 0, "o2", created("o2")), record(P1, 1, "o2", paid("o2"))));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> committed(P0) == 2 && committed(P1) == 2);
+
+        assertThat(service.failure()).isEmpty();
+        assertThat(service.stats().retries()).isEqualTo(1);
+        assertThat(service.stats().applied()).isEqualTo(4);
+        assertThat(new OrderReadModel(url, "sa", "").order("o2").orElseThrow().status())
+                .isEqualTo("PAID");
         assertThat(dlq.history()).isEmpty();
     }
 

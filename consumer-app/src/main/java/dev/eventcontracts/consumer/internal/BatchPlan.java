@@ -3,13 +3,11 @@ package dev.eventcontracts.consumer.internal;
 import dev.eventcontracts.consumer.DeadLetterHeaders;
 import dev.eventcontracts.consumer.DeadLetterReason;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.header.Header;
 
 /**
  * What a batch of events does to the read model, worked out in memory before anything is written: which event ids
@@ -101,7 +99,7 @@ final class BatchPlan {
                             field + " '" + value + "' must be 1 to " + MAX_ID_LENGTH + " characters and not blank")));
             return Outcome.REJECTED;
         }
-        String redrive = redriveId(decoded);
+        String redrive = decoded.redriveId();
         Prior prior = priors.get(event.eventId());
         boolean reattempt = false;
         if (prior != null) {
@@ -134,7 +132,7 @@ final class BatchPlan {
         rejected.add(new DeadLetter(decoded.record(), DeadLetterReason.PROCESSING_FAILED, cause));
         if (validId(event.eventId()) && validId(event.orderId())) {
             Prior prior = priors.get(event.eventId());
-            claim(new Claim(decoded, ReadModelTables.DEAD_LETTERED, redriveId(decoded), prior != null));
+            claim(new Claim(decoded, ReadModelTables.DEAD_LETTERED, decoded.redriveId(), prior != null));
         }
     }
 
@@ -243,12 +241,6 @@ final class BatchPlan {
 
     static boolean validId(String value) {
         return !value.isBlank() && value.length() <= MAX_ID_LENGTH;
-    }
-
-    /** The re-drive a record came from ({@link DeadLetterHeaders#REDRIVEN_FROM}), or null for an original. */
-    static String redriveId(ReadModelWriter.Decoded decoded) {
-        Header header = decoded.record().headers().lastHeader(DeadLetterHeaders.REDRIVEN_FROM);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Returns the event ids to record, in the order of their events. */

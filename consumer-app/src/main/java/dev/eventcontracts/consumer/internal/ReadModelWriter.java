@@ -1,6 +1,8 @@
 package dev.eventcontracts.consumer.internal;
 
+import dev.eventcontracts.consumer.DeadLetterHeaders;
 import dev.eventcontracts.consumer.ServiceConfigurationException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -26,6 +28,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +50,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An outage (see {@link SqlFailures}) rolls the batch back, drops the connection (the next batch opens a new
  * one) and surfaces as {@link TransientFailureException}; a configuration error (a password changed, a privilege
- * revoked) as {@link ServiceConfigurationException}. Not thread-safe: one per consumer thread.
+ * revoked) as {@link ServiceConfigurationException}. Not thread-safe: one thread at a time (the service's writer
+ * thread).
  */
 public final class ReadModelWriter implements AutoCloseable {
 
@@ -68,8 +72,26 @@ public final class ReadModelWriter implements AutoCloseable {
      *
      * @param record the raw record (for its coordinates and, if rejected, its bytes); never null
      * @param event the decoded event; never null
+     * @param redriveId the re-drive the record came from ({@link DeadLetterHeaders#REDRIVEN_FROM}), or null for an
+     *     original
      */
-    public record Decoded(ConsumerRecord<byte[], byte[]> record, OrderEvent event) {}
+    public record Decoded(ConsumerRecord<byte[], byte[]> record, OrderEvent event, String redriveId) {
+
+        /**
+         * Reads the re-drive header of the record; where the service decodes, so that the writer does not have to.
+         *
+         * @param record the raw record; never null
+         * @param event the decoded event; never null
+         */
+        public Decoded(ConsumerRecord<byte[], byte[]> record, OrderEvent event) {
+            this(record, event, redriveId(record));
+        }
+
+        private static String redriveId(ConsumerRecord<byte[], byte[]> record) {
+            Header header = record.headers().lastHeader(DeadLetterHeaders.REDRIVEN_FROM);
+            return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    }
 
     /**
      * What a batch did.
