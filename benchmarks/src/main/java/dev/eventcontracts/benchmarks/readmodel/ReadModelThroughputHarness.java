@@ -47,9 +47,12 @@ import java.util.Map;
  * <p>Kafka is dev-stack's in-process broker, the registry dev-stack-registry's, PostgreSQL a real server from
  * Maven Central's binaries (dev-stack-postgres). The events (order lifecycles of the newest contract) are produced
  * first; the service's rate is counted from its first applied event to its last, so the group join is left out.
- * Each side runs {@code rounds} times into a fresh database, in mirrored order (service, baseline, baseline,
- * service, …), and each side's best run counts: the file system and the two shared cores make one run differ
- * from the next by up to 30%, and mirroring lets drifting load weigh on both sides alike.
+ * Per database, one run of each side warms the JVM up (not counted: the first service run compiles Kafka's, Avro's
+ * and the driver's code and was 30-40% slower than the next). Then each side runs {@code rounds} times into a
+ * fresh database, in mirrored order (service, baseline, baseline, service, …); the table gives each side's best
+ * run and its median, and the ratio of each: the file system and the two shared cores make one run differ from
+ * the next by up to 30%, mirroring lets drifting load weigh on both sides alike, and the median is not moved by
+ * one lucky or unlucky run of either side as the best is.
  *
  * <p>Run:
  * <pre>
@@ -67,12 +70,12 @@ public final class ReadModelThroughputHarness {
     /**
      * Produces the events, then measures the service and the baseline on H2 and on PostgreSQL.
      *
-     * @param args optional event count (default 100,000) and rounds (default 2)
+     * @param args optional event count (default 100,000) and rounds (default 4)
      * @throws Exception when a part of the stack fails
      */
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         Path dir = Files.createTempDirectory("read-model-throughput");
         List<String> rows = new ArrayList<>();
         try (KafkaCluster kafka = KafkaCluster.builder().start();
@@ -88,24 +91,36 @@ public final class ReadModelThroughputHarness {
             produce(bootstrap, registry.url(), events);
 
             for (String kind : List.of("H2 (file)", "PostgreSQL " + postgres.version())) {
-                double applied = 0;
-                double plain = 0;
+                boolean h2 = kind.startsWith("H2");
+                // warm-up, not counted: the first run of each side in a JVM still compiles its code
+                Target warmService = h2 ? h2(dir, "warmup-service") : pg(postgres, "warmup_service");
+                double warmRate = runService(bootstrap, registry.url(), warmService, events);
+                double warmPlain =
+                        runBaseline(warmService, h2 ? h2(dir, "warmup-baseline") : pg(postgres, "warmup_baseline"));
+                System.err.printf(
+                        Locale.ROOT,
+                        "%s, warm-up (not counted): service %,.0f events/s, plain JDBC batches %,.0f events/s%n",
+                        kind,
+                        warmRate,
+                        warmPlain);
+                List<Double> applied = new ArrayList<>();
+                List<Double> plain = new ArrayList<>();
                 Target source = null;
                 for (int round = 0; round < rounds; round++) {
                     // mirrored: service then baseline, then baseline then service; the first service run's rows
                     // are what every baseline run writes
                     for (boolean service : round % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
-                        Target target = kind.startsWith("H2")
+                        Target target = h2
                                 ? h2(dir, (service ? "service" : "baseline") + round)
                                 : pg(postgres, (service ? "service" : "baseline") + round);
                         double rate;
                         if (service) {
                             rate = runService(bootstrap, registry.url(), target, events);
-                            applied = Math.max(applied, rate);
+                            applied.add(rate);
                             source = source == null ? target : source;
                         } else {
                             rate = runBaseline(source, target);
-                            plain = Math.max(plain, rate);
+                            plain.add(rate);
                         }
                         System.err.printf(
                                 Locale.ROOT,
@@ -118,16 +133,31 @@ public final class ReadModelThroughputHarness {
                 }
                 rows.add(String.format(
                         Locale.ROOT,
-                        "| %s | %,.0f events/s | %,.0f events/s | %.2f |",
+                        "| %s | %,.0f / %,.0f events/s | %,.0f / %,.0f events/s | %.2f / %.2f |",
                         kind,
-                        applied,
-                        plain,
-                        applied / plain));
+                        best(applied),
+                        median(applied),
+                        best(plain),
+                        median(plain),
+                        best(applied) / best(plain),
+                        median(applied) / median(plain)));
             }
         }
-        System.out.println("| database | service, exactly once | plain JDBC batches of " + BATCH + " | ratio |");
+        System.out.println("| database (best / median of " + rounds + " rounds) | service, exactly once | plain JDBC"
+                + " batches of " + BATCH + " | ratio |");
         System.out.println("|---|---|---|---|");
         rows.forEach(System.out::println);
+    }
+
+    private static double best(List<Double> rates) {
+        return rates.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    }
+
+    private static double median(List<Double> rates) {
+        double[] sorted =
+                rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private record Target(String name, String url, String user, String password) {
