@@ -1,5 +1,7 @@
 package dev.eventcontracts.benchmarks.readmodel;
 
+import static dev.eventcontracts.benchmarks.Statistics.median;
+
 import dev.eventcontracts.client.RegistryClientConfig;
 import dev.eventcontracts.client.SchemaRegistries;
 import dev.eventcontracts.client.SchemaRegistryClient;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Events per second that one instance of the order-processing service applies to its read model, exactly once
@@ -91,12 +94,11 @@ public final class ReadModelThroughputHarness {
             produce(bootstrap, registry.url(), events);
 
             for (String kind : List.of("H2 (file)", "PostgreSQL " + postgres.version())) {
-                boolean h2 = kind.startsWith("H2");
+                Function<String, Target> fresh = name -> kind.startsWith("H2") ? h2(dir, name) : pg(postgres, name);
                 // warm-up, not counted: the first run of each side in a JVM still compiles its code
-                Target warmService = h2 ? h2(dir, "warmup-service") : pg(postgres, "warmup_service");
+                Target warmService = fresh.apply("warmup_service");
                 double warmRate = runService(bootstrap, registry.url(), warmService, events);
-                double warmPlain =
-                        runBaseline(warmService, h2 ? h2(dir, "warmup-baseline") : pg(postgres, "warmup_baseline"));
+                double warmPlain = runBaseline(warmService, fresh.apply("warmup_baseline"));
                 System.err.printf(
                         Locale.ROOT,
                         "%s, warm-up (not counted): service %,.0f events/s, plain JDBC batches %,.0f events/s%n",
@@ -110,9 +112,7 @@ public final class ReadModelThroughputHarness {
                     // mirrored: service then baseline, then baseline then service; the first service run's rows
                     // are what every baseline run writes
                     for (boolean service : round % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
-                        Target target = h2
-                                ? h2(dir, (service ? "service" : "baseline") + round)
-                                : pg(postgres, (service ? "service" : "baseline") + round);
+                        Target target = fresh.apply((service ? "service" : "baseline") + round);
                         double rate;
                         if (service) {
                             rate = runService(bootstrap, registry.url(), target, events);
@@ -151,13 +151,6 @@ public final class ReadModelThroughputHarness {
 
     private static double best(List<Double> rates) {
         return rates.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-    }
-
-    private static double median(List<Double> rates) {
-        double[] sorted =
-                rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private record Target(String name, String url, String user, String password) {

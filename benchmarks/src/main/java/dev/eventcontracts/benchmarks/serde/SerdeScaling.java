@@ -1,5 +1,7 @@
 package dev.eventcontracts.benchmarks.serde;
 
+import static dev.eventcontracts.benchmarks.Statistics.median;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -117,12 +119,6 @@ public final class SerdeScaling {
                 .runSingle()
                 .getPrimaryResult()
                 .getScore();
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static String format(String pattern, Object... values) {
